@@ -1,0 +1,21 @@
+# shogo_module(NAME SOURCES... [DEPS ...]) — one library per module of design.md,
+# built with the project's warnings as errors. Headers sit beside sources and
+# are included from the repository root: #include "kiosk/ui/lock_view.hpp".
+function(shogo_warnings target)
+  target_compile_options(${target} PRIVATE -Wall -Wextra -Werror -Wshadow
+    -Wnon-virtual-dtor -Wold-style-cast -Wcast-align -Wunused -Woverloaded-virtual
+    -Wconversion -Wno-sign-conversion -Wformat=2 -Wimplicit-fallthrough)
+endfunction()
+
+function(shogo_module name)
+  cmake_parse_arguments(M "" "" "SOURCES;DEPS;PRIVATE_DEPS" ${ARGN})
+  add_library(${name} STATIC ${M_SOURCES})
+  target_include_directories(${name} PUBLIC ${PROJECT_SOURCE_DIR})
+  target_link_libraries(${name} PUBLIC ${M_DEPS} PRIVATE ${M_PRIVATE_DEPS})
+  shogo_warnings(${name})
+endfunction()
+
+if(SHOGO_SANITIZE)
+  add_compile_options(-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
+  add_link_options(-fsanitize=address,undefined)
+endif()

@@ -1,0 +1,286 @@
+#include "kiosk/shell/font_book.hpp"
+
+#include "kiosk/ui/widgets.hpp"
+
+#include <fcntl.h>
+#include <ft2build.h>
+#include <imgui_freetype.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include FT_FREETYPE_H
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <set>
+
+namespace shogo::shell {
+
+FontPaths default_font_paths() { return {SHOGO_UI_FONT_PATH, SHOGO_NAME_FONT_PATH}; }
+
+namespace {
+
+struct MappedFile {
+  void* data = nullptr;
+  std::size_t size = 0;
+  ~MappedFile() {
+    if (data != nullptr) munmap(data, size);
+  }
+};
+
+Status map_file(const std::string& path, MappedFile& out) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return Error{"font.missing", "A font file is missing: " + path};
+  struct stat st {};
+  if (fstat(fd, &st) != 0 || st.st_size <= 0) {
+    ::close(fd);
+    return Error{"font.unreadable", "A font file cannot be read: " + path};
+  }
+  void* p = mmap(nullptr, static_cast<std::size_t>(st.st_size), PROT_READ, MAP_PRIVATE, fd, 0);
+  ::close(fd);
+  if (p == MAP_FAILED) return Error{"font.unreadable", "A font file cannot be read: " + path};
+  out.data = p;
+  out.size = static_cast<std::size_t>(st.st_size);
+  return ok_status();
+}
+
+struct Bitmap {
+  int width = 0, height = 0;
+  float left = 0, top = 0, advance = 0;  // top: pixels above the baseline
+  std::vector<unsigned char> pixels;     // width * height alpha
+};
+
+// The Unicode ranges every atlas holds whatever is on screen: ASCII, CJK
+// punctuation, kana, full-width forms, and U+FFFD.
+void add_base(std::set<ui::Code16>& codes, bool kana_and_punct) {
+  for (ui::Code16 c = 0x20; c <= 0x7E; ++c) codes.insert(c);
+  codes.insert(0xFFFD);
+  if (!kana_and_punct) return;
+  for (ui::Code16 c = 0x3000; c <= 0x30FF; ++c) codes.insert(c);
+  for (ui::Code16 c = 0xFF01; c <= 0xFF5E; ++c) codes.insert(c);
+}
+
+std::vector<ImWchar> to_ranges(const std::set<ui::Code16>& codes) {
+  std::vector<ImWchar> ranges;
+  for (auto it = codes.begin(); it != codes.end();) {
+    const ui::Code16 first = *it;
+    ui::Code16 last = first;
+    for (++it; it != codes.end() && *it == last + 1; ++it) last = *it;
+    ranges.push_back(first);
+    ranges.push_back(last);
+  }
+  ranges.push_back(0);
+  return ranges;
+}
+
+}  // namespace
+
+struct FontBook::Impl {
+  MappedFile ui_file, name_file;
+  FT_Library ft = nullptr;
+  FT_Face ui_face = nullptr;
+  FT_Face name_face = nullptr;
+
+  ~Impl() {
+    if (ui_face != nullptr) FT_Done_Face(ui_face);
+    if (name_face != nullptr) FT_Done_Face(name_face);
+    if (ft != nullptr) FT_Done_FreeType(ft);
+  }
+
+  // Same size request as ImGui's FreeType builder: the real height of the font
+  // (ascender - descender) equals `size` pixels.
+  static void request_size(FT_Face face, float size) {
+    FT_Size_RequestRec req{};
+    req.type = FT_SIZE_REQUEST_TYPE_REAL_DIM;
+    req.height = static_cast<FT_Long>(std::floor(size * 64.0f));
+    FT_Request_Size(face, &req);
+  }
+
+  static bool render(FT_Face face, FT_UInt index, Bitmap& out) {
+    if (FT_Load_Glyph(face, index, FT_LOAD_NO_BITMAP | FT_LOAD_TARGET_NORMAL) != 0) return false;
+    if (FT_Render_Glyph(face->glyph, FT_RENDER_MODE_NORMAL) != 0) return false;
+    const FT_Bitmap& bm = face->glyph->bitmap;
+    out.width = static_cast<int>(bm.width);
+    out.height = static_cast<int>(bm.rows);
+    out.left = static_cast<float>(face->glyph->bitmap_left);
+    out.top = static_cast<float>(face->glyph->bitmap_top);
+    out.advance = static_cast<float>(face->glyph->advance.x) / 64.0f;
+    out.pixels.assign(static_cast<std::size_t>(out.width * out.height), 0);
+    for (int y = 0; y < out.height; ++y) {
+      const unsigned char* row = bm.buffer + y * bm.pitch;
+      std::copy(row, row + out.width, out.pixels.begin() + y * out.width);
+    }
+    return true;
+  }
+
+  FT_UInt name_glyph_index(ui::NameUnit unit) const {
+    if (unit.selector != 0) {
+      return FT_Face_GetCharVariantIndex(name_face, unit.base, unit.selector);
+    }
+    return FT_Get_Char_Index(name_face, unit.base);
+  }
+
+  // A framed box with the unit's code point(s) in hex, one per line, drawn
+  // with the UI font's digits: visible, never mistaken for a character.
+  Bitmap missing_box(ui::NameUnit unit, float size) {
+    request_size(name_face, size);
+    const float ascent = std::ceil(static_cast<float>(name_face->size->metrics.ascender) / 64.0f);
+    const float descent = static_cast<float>(name_face->size->metrics.descender) / 64.0f;
+    char line1[16], line2[16];
+    std::snprintf(line1, sizeof line1, "%04X", static_cast<unsigned>(unit.base));
+    std::snprintf(line2, sizeof line2, "%04X", static_cast<unsigned>(unit.selector));
+    std::vector<std::string> lines{line1};
+    if (unit.selector != 0) lines.emplace_back(line2);
+
+    const int digit_px = std::max(7, static_cast<int>(size * (lines.size() > 1 ? 0.36f : 0.42f)));
+    FT_Set_Pixel_Sizes(ui_face, 0, static_cast<FT_UInt>(digit_px));
+    std::vector<std::vector<Bitmap>> glyphs(lines.size());
+    int text_w = 0;
+    for (std::size_t l = 0; l < lines.size(); ++l) {
+      int w = 0;
+      for (char ch : lines[l]) {
+        Bitmap b;
+        if (render(ui_face, FT_Get_Char_Index(ui_face, static_cast<FT_ULong>(ch)), b)) {
+          w += static_cast<int>(std::lround(b.advance));
+          glyphs[l].push_back(std::move(b));
+        }
+      }
+      text_w = std::max(text_w, w);
+    }
+    Bitmap box;
+    box.width = text_w + 6;
+    box.height = std::max(static_cast<int>(ascent - descent) - 2, digit_px * static_cast<int>(lines.size()) + 4);
+    box.top = ascent - 1;
+    box.left = 1;
+    box.advance = static_cast<float>(box.width + 3);
+    box.pixels.assign(static_cast<std::size_t>(box.width * box.height), 0);
+    auto put = [&](int x, int y, unsigned char a) {
+      if (x < 0 || y < 0 || x >= box.width || y >= box.height) return;
+      auto& p = box.pixels[static_cast<std::size_t>(y * box.width + x)];
+      p = std::max(p, a);
+    };
+    for (int x = 0; x < box.width; ++x) put(x, 0, 255), put(x, box.height - 1, 255);
+    for (int y = 0; y < box.height; ++y) put(0, y, 255), put(box.width - 1, y, 255);
+    const int line_h = (box.height - 4) / static_cast<int>(lines.size());
+    for (std::size_t l = 0; l < lines.size(); ++l) {
+      const int baseline = 2 + line_h * static_cast<int>(l + 1) - (line_h - digit_px) / 2 - digit_px / 6;
+      int pen = 3;
+      for (const Bitmap& g : glyphs[l]) {
+        for (int y = 0; y < g.height; ++y) {
+          for (int x = 0; x < g.width; ++x) {
+            put(pen + static_cast<int>(g.left) + x, baseline - static_cast<int>(g.top) + y,
+                g.pixels[static_cast<std::size_t>(y * g.width + x)]);
+          }
+        }
+        pen += static_cast<int>(std::lround(g.advance));
+      }
+    }
+    return box;
+  }
+};
+
+Result<std::unique_ptr<FontBook>> FontBook::open(const FontPaths& paths, FontSizes sizes) {
+  std::unique_ptr<FontBook> book(new FontBook());
+  book->sizes_ = sizes;
+  book->impl_ = std::make_unique<Impl>();
+  Impl& im = *book->impl_;
+  if (auto s = map_file(paths.ui, im.ui_file); !s) return s.error();
+  if (auto s = map_file(paths.name, im.name_file); !s) return s.error();
+  if (FT_Init_FreeType(&im.ft) != 0) {
+    return Error{"font.freetype", "The font engine (FreeType) could not start."};
+  }
+  if (FT_New_Memory_Face(im.ft, static_cast<const FT_Byte*>(im.ui_file.data),
+                         static_cast<FT_Long>(im.ui_file.size), 0, &im.ui_face) != 0 ||
+      FT_New_Memory_Face(im.ft, static_cast<const FT_Byte*>(im.name_file.data),
+                         static_cast<FT_Long>(im.name_file.size), 0, &im.name_face) != 0) {
+    return Error{"font.broken", "A font file is damaged and cannot be used."};
+  }
+  return book;
+}
+
+FontBook::~FontBook() = default;
+
+bool FontBook::name_font_has(ui::NameUnit unit) const {
+  return impl_->name_glyph_index(unit) != 0;
+}
+
+Status FontBook::rebuild(ImFontAtlas& atlas, ui::GlyphRegistry& registry) {
+  Impl& im = *impl_;
+  if (!registry.has_coverage()) {
+    registry.set_name_coverage([this](ui::NameUnit u) { return name_font_has(u); });
+  }
+  atlas.Clear();
+  atlas.FontBuilderIO = ImGuiFreeType::GetBuilderForFreeType();
+  atlas.FontBuilderFlags = ImGuiFreeTypeBuilderFlags_LightHinting;
+  atlas.Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight;
+
+  std::set<ui::Code16> ui_codes = registry.ui_codes();
+  add_base(ui_codes, true);
+  std::set<ui::Code16> name_codes = registry.name_codes();
+  add_base(name_codes, false);
+  ui_ranges_ = to_ranges(ui_codes);
+  name_ranges_ = to_ranges(name_codes);
+
+  ImFontConfig cfg;
+  cfg.FontDataOwnedByAtlas = false;  // the mmapped files stay ours
+  cfg.OversampleH = cfg.OversampleV = 1;
+  ImFont* ui_font = atlas.AddFontFromMemoryTTF(im.ui_file.data, static_cast<int>(im.ui_file.size),
+                                               sizes_.ui, &cfg, ui_ranges_.data());
+  ImFont* title = atlas.AddFontFromMemoryTTF(im.ui_file.data, static_cast<int>(im.ui_file.size),
+                                             sizes_.title, &cfg, ui_ranges_.data());
+  ImFont* name = atlas.AddFontFromMemoryTTF(im.name_file.data,
+                                            static_cast<int>(im.name_file.size), sizes_.name,
+                                            &cfg, name_ranges_.data());
+
+  struct Pending {
+    int rect = 0;
+    ui::Code16 code = 0;
+    Bitmap bitmap;
+  };
+  std::vector<Pending> pending;
+  Impl::request_size(im.name_face, sizes_.name);
+  for (const ui::SpecialGlyph& special : registry.specials()) {
+    Bitmap bm;
+    const FT_UInt index =
+        special.kind == ui::SpecialKind::font_glyph ? im.name_glyph_index(special.unit) : 0;
+    if (index == 0 || !Impl::render(im.name_face, index, bm)) {
+      bm = im.missing_box(special.unit, sizes_.name);
+      Impl::request_size(im.name_face, sizes_.name);
+    }
+    const int w = std::max(bm.width, 1);
+    const int h = std::max(bm.height, 1);
+    const int rect = atlas.AddCustomRectFontGlyph(name, special.code, w, h, bm.advance,
+                                                  ImVec2(bm.left, -bm.top));
+    pending.push_back({rect, special.code, std::move(bm)});
+  }
+
+  if (!atlas.Build()) return Error{"font.atlas", "The screen font could not be prepared."};
+
+  unsigned char* pixels = nullptr;
+  int tex_w = 0, tex_h = 0;
+  atlas.GetTexDataAsAlpha8(&pixels, &tex_w, &tex_h);
+  const float baseline = std::round(name->Ascent);
+  for (const Pending& p : pending) {
+    const ImFontAtlasCustomRect* r = atlas.GetCustomRectByIndex(p.rect);
+    for (int y = 0; y < p.bitmap.height; ++y) {
+      for (int x = 0; x < p.bitmap.width; ++x) {
+        pixels[(r->Y + y) * tex_w + r->X + x] =
+            p.bitmap.pixels[static_cast<std::size_t>(y * p.bitmap.width + x)];
+      }
+    }
+    // Custom glyphs are placed relative to the top of the line; ours were
+    // measured from the baseline.
+    if (auto* g = const_cast<ImFontGlyph*>(name->FindGlyphNoFallback(p.code))) {
+      g->Y0 += baseline;
+      g->Y1 += baseline;
+    }
+  }
+
+  ui::fonts() = {ui_font, title, name};
+  registry.mark_built();
+  ++rebuilds_;
+  return ok_status();
+}
+
+}  // namespace shogo::shell

@@ -1,0 +1,66 @@
+#pragma once
+// FontBook — builds the ImGui font atlas from what GlyphRegistry asked for.
+//
+//   ui     IPAexGothic, 20 px   screens, buttons, tables
+//   title  IPAexGothic, 30 px   headings
+//   name   IPAmj Mincho, 22 px  residents' and users' names (the MJ set)
+//
+// Ordinary characters go through ImGui's FreeType builder with glyph ranges
+// made of exactly the characters in use. "Special" name units (outside the
+// BMP, variation sequences, private use) are rasterised here with FreeType
+// into custom atlas glyphs at their reserved codes; a unit no font has
+// becomes a framed box with its code point in hex. Fonts are mmapped once;
+// a rebuild only rasterises (fast enough to run between two frames).
+//
+// No GL and no GLFW here: the headless harness uses FontBook as it is.
+
+#include <imgui.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "crypto/result.hpp"
+#include "kiosk/ui/glyph_registry.hpp"
+
+namespace shogo::shell {
+
+struct FontPaths {
+  std::string ui;    // IPAexGothic
+  std::string name;  // IPAmj Mincho
+};
+FontPaths default_font_paths();  // the Debian packages' files (set at build time)
+
+struct FontSizes {
+  float ui = 20.0f;
+  float title = 30.0f;
+  float name = 22.0f;
+};
+
+class FontBook {
+ public:
+  [[nodiscard]] static Result<std::unique_ptr<FontBook>> open(const FontPaths& paths,
+                                                              FontSizes sizes = {});
+  ~FontBook();
+  FontBook(const FontBook&) = delete;
+  FontBook& operator=(const FontBook&) = delete;
+
+  // Coverage of the name font, for GlyphRegistry::set_name_coverage().
+  bool name_font_has(ui::NameUnit unit) const;
+
+  // Clears `atlas`, adds the three fonts with the registry's characters, builds,
+  // draws the special glyphs, sets ui::fonts() and marks the registry built.
+  [[nodiscard]] Status rebuild(ImFontAtlas& atlas, ui::GlyphRegistry& registry);
+
+  int rebuild_count() const { return rebuilds_; }
+
+ private:
+  FontBook() = default;
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+  FontSizes sizes_;
+  std::vector<ImWchar> ui_ranges_, name_ranges_;  // must outlive the build
+  int rebuilds_ = 0;
+};
+
+}  // namespace shogo::shell

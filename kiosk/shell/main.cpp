@@ -1,0 +1,168 @@
+// shogo-kiosk — the full-screen program of the audit terminal.
+//
+// Start-up: harden the process, crypto self-tests, fonts, window; then the
+// frame loop, which sleeps in glfwWaitEventsTimeout() while nothing happens.
+
+#include <CLI/CLI.hpp>
+#include <imgui.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <ctime>
+#include <optional>
+
+#include "crypto/startup.hpp"
+#include "kiosk/shell/demo.hpp"
+#include "kiosk/shell/font_book.hpp"
+#include "kiosk/shell/frame_runner.hpp"
+#include "kiosk/shell/platform_window.hpp"
+#include "kiosk/shell/startup_clock.hpp"
+#include "kiosk/ui/i18n.hpp"
+#include "kiosk/ui/kiosk_app.hpp"
+
+namespace {
+
+using namespace shogo;
+
+struct Options {
+  bool windowed = false;
+  int width = 1280;
+  int height = 800;
+  bool print_startup_time = false;
+  std::string language = "ja";
+  std::string goto_screen;      // demo: sign in the demo manager and open this screen
+  std::string screenshot;       // demo: write a PNG after --frames frames
+  int frames = 0;               // exit after this many presented frames (0: run until quit)
+  double idle_lock = 300.0;     // seconds
+  std::uint64_t seed = 20261128;
+};
+
+int fail(const Error& e) {
+  std::fprintf(stderr, "shogo-kiosk: %s\n", e.message.c_str());
+  return 1;
+}
+
+double seconds_to_next_minute(std::time_t wall) { return 60.0 - static_cast<double>(wall % 60); }
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const double t_main = shell::monotonic_seconds();
+  Options opt;
+  CLI::App cli{"Shogo (照合) — the access-log survey kiosk"};
+  cli.add_flag("--windowed", opt.windowed, "A normal window instead of full screen");
+  cli.add_option("--width", opt.width, "Window width with --windowed")->check(CLI::Range(640, 7680));
+  cli.add_option("--height", opt.height, "Window height with --windowed")->check(CLI::Range(480, 4320));
+  cli.add_flag("--print-startup-time", opt.print_startup_time,
+               "Print the seconds from process start to the first frame on screen");
+  cli.add_option("--language", opt.language, "ja (default) or en")->check(CLI::IsMember({"ja", "en"}));
+  cli.add_option("--goto", opt.goto_screen,
+                 "Demo: sign in the demo manager and open a screen (home, access-log, "
+                 "name-check, settings)");
+  cli.add_option("--screenshot", opt.screenshot, "Demo: write a PNG of the screen after --frames");
+  cli.add_option("--frames", opt.frames, "Exit after this many frames")->check(CLI::NonNegativeNumber);
+  cli.add_option("--idle-lock", opt.idle_lock, "Seconds without input before the screen locks")
+      ->check(CLI::Range(5.0, 3600.0));
+  cli.add_option("--seed", opt.seed, "Seed of the synthetic ward shown in the demo");
+  CLI11_PARSE(cli, argc, argv);
+
+  if (auto s = crypto::harden_process(); !s) return fail(s.error());
+  if (auto s = crypto::initialise(); !s) return fail(s.error());
+
+  ui::Screen goto_screen = ui::Screen::home;
+  if (!opt.goto_screen.empty() && !ui::parse_screen(opt.goto_screen, goto_screen)) {
+    std::fprintf(stderr, "shogo-kiosk: unknown screen \"%s\"\n", opt.goto_screen.c_str());
+    return 2;
+  }
+  if (!opt.screenshot.empty() && opt.frames == 0) opt.frames = 3;
+
+  ui::init_i18n();
+  ui::set_language(opt.language == "en" ? ui::Language::english : ui::Language::japanese);
+
+  auto fonts = shell::FontBook::open(shell::default_font_paths());
+  if (!fonts) return fail(fonts.error());
+
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  ImGuiIO& io = ImGui::GetIO();
+  io.IniFilename = nullptr;  // nothing written next to the program
+  io.LogFilename = nullptr;
+  ImGui::StyleColorsLight();
+  ImGui::GetStyle().FramePadding = ImVec2(10, 6);
+  ImGui::GetStyle().ItemSpacing = ImVec2(10, 8);
+
+  ui::DemoData data = shell::demo_data(opt.seed);
+  survey::Sitting sitting(shell::demo_users(), opt.idle_lock);
+  ui::KioskApp app(sitting, std::move(data));
+
+  shell::WindowOptions wopt;
+  wopt.windowed = opt.windowed;
+  wopt.width = opt.width;
+  wopt.height = opt.height;
+  wopt.title = "Shogo (照合) [DEMO]";
+  auto window = shell::KioskWindow::open(wopt);
+  if (!window) {
+    if (window.error().code == "display.none") {
+      std::fputs(shell::no_display_help(argv[0]).c_str(), stderr);
+      return 3;
+    }
+    return fail(window.error());
+  }
+  shell::KioskWindow& win = *window.value();
+
+  if (!opt.goto_screen.empty()) {
+    const double now = shell::monotonic_seconds();
+    ui::Intents intents{ui::RequestSignIn{shell::demo_users().front().id}};
+    if (goto_screen != ui::Screen::home && goto_screen != ui::Screen::lock) {
+      intents.emplace_back(ui::RequestScreen{goto_screen});
+    }
+    app.apply(intents, {now, std::time(nullptr), true});
+  }
+
+  shell::FrameHooks hooks;
+  hooks.backend_new_frame = [&] { win.backend_new_frame(); };
+  hooks.fonts_rebuilt = [&] { win.upload_fonts(); };
+
+  int presented = 0;
+  int busy_frames = 3;  // keep drawing a few frames after input (hover, animations)
+  bool startup_reported = false;
+  for (;;) {
+    const double now = shell::monotonic_seconds();
+    const std::time_t wall = std::time(nullptr);
+    if (busy_frames > 0 || opt.frames > 0) {
+      win.wait_events(0);
+    } else {
+      double timeout = seconds_to_next_minute(wall);  // the header clock shows minutes
+      if (!sitting.locked()) timeout = std::min(timeout, sitting.seconds_until_idle_lock(now) + 0.05);
+      win.wait_events(std::max(0.05, timeout));
+    }
+    const bool input = win.take_input();
+    busy_frames = input ? 6 : std::max(0, busy_frames - 1);
+
+    const ui::FrameInput in{shell::monotonic_seconds(), std::time(nullptr), input};
+    auto frame = shell::run_frame(app, *fonts.value(), in, hooks);
+    if (!frame) return fail(frame.error());
+    ++presented;
+    const bool last = opt.frames > 0 && presented >= opt.frames;
+    win.render();
+    if (last && !opt.screenshot.empty()) {
+      if (auto s = win.save_screenshot(opt.screenshot); !s) return fail(s.error());
+      std::printf("screenshot: %s (%dx%d)\n", opt.screenshot.c_str(), win.width(), win.height());
+    }
+    win.present();
+    if (!startup_reported) {
+      startup_reported = true;
+      if (opt.print_startup_time) {
+        std::printf("startup: first frame %.3f s after process start (%.3f s after main)\n",
+                    shell::seconds_since_process_start(), shell::monotonic_seconds() - t_main);
+        std::fflush(stdout);
+      }
+    }
+    app.apply(frame->intents, in);
+    if (app.quit_confirmed() || last) break;
+  }
+  window.value().reset();
+  ImGui::DestroyContext();
+  return 0;
+}

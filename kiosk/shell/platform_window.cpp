@@ -1,0 +1,170 @@
+#include "kiosk/shell/platform_window.hpp"
+
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+#include <backends/imgui_impl_glfw.h>
+#include <backends/imgui_impl_opengl3.h>
+#include <stb_image_write.h>
+
+#include <atomic>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <vector>
+
+namespace shogo::shell {
+
+namespace {
+
+std::atomic<bool> g_input{false};
+std::atomic<int> g_close_requests{0};
+std::string g_glfw_error;
+
+void on_error(int code, const char* description) {
+  g_glfw_error = std::to_string(code) + ": " + (description ? description : "");
+}
+void on_key(GLFWwindow*, int, int, int, int) { g_input = true; }
+void on_char(GLFWwindow*, unsigned int) { g_input = true; }
+void on_mouse_button(GLFWwindow*, int, int, int) { g_input = true; }
+void on_cursor(GLFWwindow*, double, double) { g_input = true; }
+void on_scroll(GLFWwindow*, double, double) { g_input = true; }
+void on_close(GLFWwindow* w) {
+  // The window manager may ask; the kiosk refuses. Quitting is a deliberate act.
+  glfwSetWindowShouldClose(w, GLFW_FALSE);
+  ++g_close_requests;
+}
+
+void no_clipboard_set(void*, const char*) {}
+const char* no_clipboard_get(void*) { return ""; }
+
+}  // namespace
+
+std::string no_display_help(const std::string& program) {
+  return "No display was found (DISPLAY and WAYLAND_DISPLAY are not set), so the kiosk cannot "
+         "open its screen.\nOn a machine without a screen, run it under a virtual display:\n"
+         "  xvfb-run -a -s \"-screen 0 1280x800x24\" " +
+         program + " --windowed\n";
+}
+
+Result<std::unique_ptr<KioskWindow>> KioskWindow::open(const WindowOptions& options) {
+  glfwSetErrorCallback(on_error);
+  if (std::getenv("DISPLAY") == nullptr && std::getenv("WAYLAND_DISPLAY") == nullptr) {
+    return Error{"display.none", "No display was found."};
+  }
+  if (glfwInit() != GLFW_TRUE) {
+    return Error{"display.init", "The display could not be opened (" + g_glfw_error + ")."};
+  }
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+  glfwWindowHint(GLFW_AUTO_ICONIFY, GLFW_FALSE);
+  GLFWwindow* w = nullptr;
+  if (options.windowed) {
+    w = glfwCreateWindow(options.width, options.height, options.title.c_str(), nullptr, nullptr);
+  } else {
+    GLFWmonitor* monitor = glfwGetPrimaryMonitor();
+    const GLFWvidmode* mode = monitor ? glfwGetVideoMode(monitor) : nullptr;
+    if (mode == nullptr) {
+      glfwTerminate();
+      return Error{"display.monitor", "No monitor was found."};
+    }
+    glfwWindowHint(GLFW_DECORATED, GLFW_FALSE);
+    glfwWindowHint(GLFW_REFRESH_RATE, mode->refreshRate);
+    w = glfwCreateWindow(mode->width, mode->height, options.title.c_str(), monitor, nullptr);
+  }
+  if (w == nullptr) {
+    glfwTerminate();
+    return Error{"display.window", "The kiosk window could not be opened (" + g_glfw_error + ")."};
+  }
+  glfwMakeContextCurrent(w);
+  glfwSwapInterval(1);
+  // Ours first: ImGui's GLFW backend chains to callbacks installed before it.
+  glfwSetKeyCallback(w, on_key);
+  glfwSetCharCallback(w, on_char);
+  glfwSetMouseButtonCallback(w, on_mouse_button);
+  glfwSetCursorPosCallback(w, on_cursor);
+  glfwSetScrollCallback(w, on_scroll);
+  glfwSetWindowCloseCallback(w, on_close);
+
+  ImGui_ImplGlfw_InitForOpenGL(w, true);
+  ImGui_ImplOpenGL3_Init("#version 130");
+  ImGuiIO& io = ImGui::GetIO();
+  io.SetClipboardTextFn = no_clipboard_set;  // nothing can be copied out
+  io.GetClipboardTextFn = no_clipboard_get;  // nor pasted in
+  io.ClipboardUserData = nullptr;
+
+  std::unique_ptr<KioskWindow> window(new KioskWindow());
+  window->window_ = w;
+  return window;
+}
+
+KioskWindow::~KioskWindow() {
+  if (window_ == nullptr) return;
+  ImGui_ImplOpenGL3_Shutdown();
+  ImGui_ImplGlfw_Shutdown();
+  glfwDestroyWindow(window_);
+  glfwTerminate();
+}
+
+void KioskWindow::wait_events(double timeout) {
+  if (timeout <= 0) {
+    glfwPollEvents();
+  } else {
+    glfwWaitEventsTimeout(timeout);
+  }
+}
+
+bool KioskWindow::take_input() { return g_input.exchange(false); }
+int KioskWindow::close_requests() const { return g_close_requests; }
+
+void KioskWindow::backend_new_frame() {
+  ImGui_ImplOpenGL3_NewFrame();
+  ImGui_ImplGlfw_NewFrame();
+}
+
+void KioskWindow::upload_fonts() {
+  ImGui_ImplOpenGL3_DestroyFontsTexture();
+  ImGui_ImplOpenGL3_CreateFontsTexture();
+}
+
+void KioskWindow::render() {
+  int w = 0, h = 0;
+  glfwGetFramebufferSize(window_, &w, &h);
+  glViewport(0, 0, w, h);
+  glClearColor(0.94f, 0.94f, 0.92f, 1.0f);
+  glClear(GL_COLOR_BUFFER_BIT);
+  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+}
+
+void KioskWindow::present() { glfwSwapBuffers(window_); }
+
+void KioskWindow::render_and_present() {
+  render();
+  present();
+}
+
+int KioskWindow::width() const {
+  int w = 0, h = 0;
+  glfwGetFramebufferSize(window_, &w, &h);
+  return w;
+}
+
+int KioskWindow::height() const {
+  int w = 0, h = 0;
+  glfwGetFramebufferSize(window_, &w, &h);
+  return h;
+}
+
+Status KioskWindow::save_screenshot(const std::string& png_path) {
+  const int w = width();
+  const int h = height();
+  std::vector<unsigned char> rgb(static_cast<std::size_t>(w) * static_cast<std::size_t>(h) * 3);
+  glPixelStorei(GL_PACK_ALIGNMENT, 1);
+  glReadPixels(0, 0, w, h, GL_RGB, GL_UNSIGNED_BYTE, rgb.data());
+  stbi_flip_vertically_on_write(1);  // GL's rows run bottom-up
+  if (stbi_write_png(png_path.c_str(), w, h, 3, rgb.data(), w * 3) == 0) {
+    return Error{"screenshot.write", "The screenshot could not be written to " + png_path + "."};
+  }
+  return ok_status();
+}
+
+}  // namespace shogo::shell

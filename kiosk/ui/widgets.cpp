@@ -1,0 +1,90 @@
+#include "kiosk/ui/widgets.hpp"
+
+#include <cmath>
+
+#include "kiosk/ui/glyph_registry.hpp"
+
+namespace shogo::ui {
+
+Fonts& fonts() {
+  static Fonts f;
+  return f;
+}
+
+std::vector<ItemRecord>& recorded_items() {
+  static std::vector<ItemRecord> items;
+  return items;
+}
+
+void record_last_item(std::string_view label, bool enabled) {
+  if (auto cut = label.find("##"); cut != std::string_view::npos) label = label.substr(0, cut);
+  recorded_items().push_back(
+      {std::string(label), ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), enabled});
+}
+
+bool button(const char* label, ImVec2 size, bool enabled) {
+  if (!enabled) ImGui::BeginDisabled();
+  const bool pressed = ImGui::Button(label, size);
+  if (!enabled) ImGui::EndDisabled();
+  record_last_item(label, enabled);
+  return pressed && enabled;
+}
+
+bool selectable_name(const std::string& id, std::string_view name_utf8, bool selected,
+                     std::string_view suffix) {
+  std::string label = glyphs().encode_name(name_utf8);
+  label += suffix;
+  label += "##";
+  label += id;
+  ImGui::PushFont(fonts().name);
+  const bool pressed = ImGui::Selectable(label.c_str(), selected, 0, ImVec2(0, 0));
+  ImGui::PopFont();
+  recorded_items().push_back({"user:" + id, ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), true});
+  return pressed;
+}
+
+void name_text(std::string_view name_utf8) {
+  const std::string encoded = glyphs().encode_name(name_utf8);
+  ImGui::PushFont(fonts().name);
+  ImGui::TextUnformatted(encoded.c_str(), encoded.c_str() + encoded.size());
+  ImGui::PopFont();
+}
+
+void error_text(const char* message) {
+  ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(200, 30, 30, 255));
+  ImGui::TextWrapped("%s", message);
+  ImGui::PopStyleColor();
+}
+
+void watermark(std::string_view text_utf8) {
+  ImFont* font = fonts().name;
+  if (font == nullptr) return;
+  const std::string encoded = glyphs().encode_name(text_utf8);
+  ImDrawList* dl = ImGui::GetForegroundDrawList();
+  const ImVec2 display = ImGui::GetIO().DisplaySize;
+  const float size = font->FontSize * 1.1f;
+  const ImVec2 extent = font->CalcTextSizeA(size, 1e9f, 0.0f, encoded.c_str());
+  const float angle = -0.45f;  // about 26 degrees, rising to the right
+  const float c = std::cos(angle);
+  const float s = std::sin(angle);
+  const ImU32 colour = IM_COL32(120, 120, 120, 46);
+  const float step_x = extent.x + 160.0f;
+  const float step_y = 180.0f;
+  int row = 0;
+  for (float y = -display.y * 0.5f; y < display.y * 1.5f; y += step_y, ++row) {
+    const float shift = (row % 2 == 1) ? step_x * 0.5f : 0.0f;
+    for (float x = -display.x * 0.5f + shift; x < display.x * 1.5f; x += step_x) {
+      const int first = dl->VtxBuffer.Size;
+      dl->AddText(font, size, ImVec2(x, y), colour, encoded.c_str());
+      const ImVec2 pivot(x + extent.x * 0.5f, y + extent.y * 0.5f);
+      for (int i = first; i < dl->VtxBuffer.Size; ++i) {
+        ImVec2& p = dl->VtxBuffer[i].pos;
+        const float dx = p.x - pivot.x;
+        const float dy = p.y - pivot.y;
+        p = ImVec2(pivot.x + dx * c - dy * s, pivot.y + dx * s + dy * c);
+      }
+    }
+  }
+}
+
+}  // namespace shogo::ui

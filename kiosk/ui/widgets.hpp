@@ -1,0 +1,42 @@
+#pragma once
+// Small wrappers over ImGui used by every view.
+//
+//   fonts()          the three fonts of the atlas (set by the shell or a test)
+//   button()         a button whose label and rectangle are recorded, so the
+//                    headless harness and the end-to-end driver can find it
+//   name_text()      a person's name through the name font, faithfully
+//   watermark()      signed-in user and time across the screen (photos deter)
+//
+// recorded_items() is cleared by KioskApp at the start of every frame.
+
+#include <imgui.h>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace shogo::ui {
+
+struct Fonts {
+  ImFont* ui = nullptr;     // IPAexGothic, body text
+  ImFont* title = nullptr;  // IPAexGothic, large
+  ImFont* name = nullptr;   // IPAmj Mincho, residents' and users' names
+};
+Fonts& fonts();
+
+struct ItemRecord {
+  std::string label;  // visible text, without any "##id" suffix
+  ImVec2 min, max;
+  bool enabled = true;
+};
+std::vector<ItemRecord>& recorded_items();
+void record_last_item(std::string_view label, bool enabled = true);
+
+bool button(const char* label, ImVec2 size = ImVec2(0, 0), bool enabled = true);
+bool selectable_name(const std::string& id, std::string_view name_utf8, bool selected,
+                     std::string_view suffix);
+void name_text(std::string_view name_utf8);  // PushFont(name) + encoded text
+void error_text(const char* message);
+void watermark(std::string_view text_utf8);
+
+}  // namespace shogo::ui
