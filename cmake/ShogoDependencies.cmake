@@ -45,3 +45,6 @@ foreach(f ${SHOGO_UI_FONT} ${SHOGO_NAME_FONT})
     message(FATAL_ERROR "Font ${f} is missing: run scripts/bootstrap")
   endif()
 endforeach()
+
+find_program(GETTEXT_XGETTEXT_EXECUTABLE xgettext REQUIRED)
+find_program(GETTEXT_MSGCMP_EXECUTABLE msgcmp REQUIRED)

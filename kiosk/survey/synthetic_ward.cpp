@@ -229,11 +229,14 @@ std::string random_address(Rng& rng) {
   a += rng.pick(kTowns);
   a += rng.pick(kKanjiNumbers);
   a += "丁目";
-  a += std::to_string(rng.uniform(1, 28)) + "番" + std::to_string(rng.uniform(1, 20)) + "号";
+  // One draw per statement: the order operands are evaluated in is unspecified.
+  a += std::to_string(rng.uniform(1, 28)) + "番";
+  a += std::to_string(rng.uniform(1, 20)) + "号";
   if (rng.percent(15)) {
     a += kFullWidthSpace;
     a += rng.pick(kBuildings);
-    a += std::to_string(rng.uniform(1, 5)) + two_digits(rng.uniform(1, 12)) + "号室";
+    a += std::to_string(rng.uniform(1, 5));
+    a += two_digits(rng.uniform(1, 12)) + "号室";
   }
   return a;
 }
@@ -317,7 +320,8 @@ struct OperatorInfo {
 
 std::string staff_name(Rng& rng, std::set<std::string>& used) {
   for (;;) {
-    std::string n = join_name(rng.pick(kSurnames).text, rng.pick(kGivenNames).text);
+    const std::string_view surname = rng.pick(kSurnames).text;
+    std::string n = join_name(surname, rng.pick(kGivenNames).text);
     if (used.insert(n).second) return n;
   }
 }

@@ -1,0 +1,179 @@
+#include "tests/support/ui_harness.hpp"
+
+#include <catch2/catch.hpp>
+#include <cmath>
+#include <ctime>
+#include <map>
+#include <tuple>
+
+#include "kiosk/shell/frame_runner.hpp"
+#include "kiosk/ui/glyph_registry.hpp"
+#include "kiosk/ui/i18n.hpp"
+
+namespace shogo::test {
+
+std::string decode_drawn(std::string_view drawn) {
+  std::string out;
+  for (char32_t cp : ui::decode_utf8(drawn)) {
+    const ui::SpecialGlyph* special =
+        cp <= 0xFFFF ? ui::glyphs().special_for(static_cast<ui::Code16>(cp)) : nullptr;
+    if (special != nullptr) {
+      ui::append_utf8(out, special->unit.base);
+      if (special->unit.selector != 0) ui::append_utf8(out, special->unit.selector);
+    } else {
+      ui::append_utf8(out, cp);
+    }
+  }
+  return out;
+}
+
+UiHarness::UiHarness(ImVec2 display) {
+  ui::init_i18n();
+  ui::set_language(ui::Language::japanese);
+  auto fonts = shell::FontBook::open(shell::default_font_paths());
+  REQUIRE(fonts.ok());
+  fonts_ = std::move(fonts.value());
+  ImGui::CreateContext();
+  ImGuiIO& io = ImGui::GetIO();
+  io.IniFilename = nullptr;
+  io.LogFilename = nullptr;
+  io.DisplaySize = display;
+  io.DeltaTime = 1.0f / 60.0f;
+  ImGui::StyleColorsLight();
+}
+
+UiHarness::~UiHarness() {
+  ImGui::DestroyContext();
+  ui::glyphs().clear();
+}
+
+namespace {
+
+// The text of a frame, read back from the draw data itself: every glyph quad
+// is found by its texture coordinates, so this is what would reach the screen
+// (not what the code meant to draw). Gaps wider than 0.15 of the font size
+// become a space, a new line origin becomes a newline. The foreground list
+// (the watermark) is left out.
+struct GlyphKey {
+  float u0, v0, u1, v1;
+  bool operator<(const GlyphKey& o) const {
+    return std::tie(u0, v0, u1, v1) < std::tie(o.u0, o.v0, o.u1, o.v1);
+  }
+};
+struct GlyphRef {
+  const ImFontGlyph* glyph;
+  const ImFont* font;
+};
+
+std::string text_of_draw_data(const ImDrawData* data) {
+  std::map<GlyphKey, GlyphRef> by_uv;
+  for (const ImFont* font : ImGui::GetIO().Fonts->Fonts) {
+    for (const ImFontGlyph& g : font->Glyphs) {
+      if (g.Visible) by_uv.emplace(GlyphKey{g.U0, g.V0, g.U1, g.V1}, GlyphRef{&g, font});
+    }
+  }
+  std::string raw;
+  const ImDrawList* overlay = ImGui::GetForegroundDrawList();
+  for (int l = 0; data != nullptr && l < data->CmdListsCount; ++l) {
+    const ImDrawList* list = data->CmdLists[l];
+    if (list == overlay) continue;
+    const auto& vtx = list->VtxBuffer;
+    float line_y = -1e9f, next_x = -1e9f;
+    for (int v = 0; v + 3 < vtx.Size;) {
+      auto it = by_uv.find({vtx[v].uv.x, vtx[v].uv.y, vtx[v + 2].uv.x, vtx[v + 2].uv.y});
+      if (it == by_uv.end()) {
+        ++v;
+        continue;
+      }
+      const ImFontGlyph& g = *it->second.glyph;
+      const float scale = (g.X1 > g.X0) ? (vtx[v + 2].pos.x - vtx[v].pos.x) / (g.X1 - g.X0) : 1.0f;
+      const float origin_x = vtx[v].pos.x - g.X0 * scale;
+      const float origin_y = vtx[v].pos.y - g.Y0 * scale;
+      const float size = it->second.font->FontSize * scale;
+      if (std::fabs(origin_y - line_y) > 0.5f) {
+        if (!raw.empty()) raw += '\n';
+      } else if (origin_x > next_x + size * 0.15f) {
+        raw += ' ';
+      }
+      ui::append_utf8(raw, g.Codepoint);
+      line_y = origin_y;
+      next_x = origin_x + g.AdvanceX * scale;
+      v += 4;
+    }
+    raw += '\n';
+  }
+  return decode_drawn(raw);
+}
+
+std::string normalise_spaces(std::string_view text) {
+  std::string out;
+  for (char32_t cp : ui::decode_utf8(text)) ui::append_utf8(out, cp == 0x3000 ? U' ' : cp);
+  return out;
+}
+
+}  // namespace
+
+bool UiHarness::drew(std::string_view needle) const {
+  return text_.find(normalise_spaces(needle)) != std::string::npos;
+}
+
+ui::Intents UiHarness::frame(ui::KioskApp& app, bool apply) {
+  shell::FrameHooks hooks;
+  hooks.before_render = [this] { items_ = ui::recorded_items(); };
+  const ui::FrameInput in{now_, static_cast<std::time_t>(1795000000), input_};
+  auto result = shell::run_frame(app, *fonts_, in, hooks);
+  REQUIRE(result.ok());
+  attempts_ = result->attempts;
+  intents_ = result->intents;
+  const ImDrawData* data = ImGui::GetDrawData();
+  text_ = text_of_draw_data(data);
+  foreground_vertices_ = 0;
+  if (data != nullptr) {
+    for (int i = 0; i < data->CmdListsCount; ++i) {
+      if (data->CmdLists[i] == ImGui::GetForegroundDrawList()) {
+        foreground_vertices_ = data->CmdLists[i]->VtxBuffer.Size;
+      }
+    }
+  }
+  if (apply) app.apply(intents_, in);
+  input_ = false;
+  now_ += 1.0 / 60.0;
+  return intents_;
+}
+
+void UiHarness::frames(ui::KioskApp& app, int n) {
+  for (int i = 0; i < n; ++i) frame(app);
+}
+
+const ui::ItemRecord* UiHarness::item(std::string_view label) const {
+  for (const auto& it : items_) {
+    if (it.label == label) return &it;
+  }
+  return nullptr;
+}
+
+bool UiHarness::click(ui::KioskApp& app, std::string_view label) {
+  const ui::ItemRecord* target = item(label);
+  if (target == nullptr) return false;
+  const ImVec2 centre((target->min.x + target->max.x) * 0.5f,
+                      (target->min.y + target->max.y) * 0.5f);
+  ImGuiIO& io = ImGui::GetIO();
+  io.MousePos = centre;  // hover
+  input_ = true;
+  frame(app);
+  io.MouseDown[0] = true;  // press
+  input_ = true;
+  frame(app);
+  io.MouseDown[0] = false;  // release: the click is reported here
+  input_ = true;
+  frame(app);
+  return true;
+}
+
+void UiHarness::type(ui::KioskApp& app, std::string_view text) {
+  ImGui::GetIO().AddInputCharactersUTF8(std::string(text).c_str());
+  input_ = true;
+  frame(app);
+}
+
+}  // namespace shogo::test

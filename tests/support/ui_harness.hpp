@@ -1,0 +1,68 @@
+#pragma once
+// UiHarness — runs KioskApp through Dear ImGui with no backend, for tests.
+//
+//   frame()          one frame (same code path as the kiosk: shell::run_frame,
+//                    real fonts through FontBook); intents are applied
+//   click(label)     a real ImGui click in 1.86: a hover frame, a press frame
+//                    and a release frame at the centre of the item
+//   type(text)       characters into the focused input
+//   drawn_text()     the text of the last frame read back from its draw data
+//                    (each glyph quad found by its texture coordinates), names
+//                    decoded back to their code points; spaces as gaps
+//   drew(s)          drawn_text() contains s (U+3000 compared as a space)
+//   advance(s)       moves the fake monotonic clock
+//
+// One harness at a time (ImGui's context is global).
+
+#include <imgui.h>
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "kiosk/shell/font_book.hpp"
+#include "kiosk/ui/kiosk_app.hpp"
+#include "kiosk/ui/widgets.hpp"
+
+namespace shogo::test {
+
+class UiHarness {
+ public:
+  explicit UiHarness(ImVec2 display = ImVec2(1280, 800));
+  ~UiHarness();
+  UiHarness(const UiHarness&) = delete;
+  UiHarness& operator=(const UiHarness&) = delete;
+
+  ui::Intents frame(ui::KioskApp& app, bool apply = true);
+  void frames(ui::KioskApp& app, int n);
+  // Returns false (and draws nothing more) when no item has this label.
+  bool click(ui::KioskApp& app, std::string_view label);
+  void type(ui::KioskApp& app, std::string_view text);
+  void advance(double seconds) { now_ += seconds; }
+  double now() const { return now_; }
+
+  const std::string& drawn_text() const { return text_; }
+  bool drew(std::string_view needle) const;
+  const ui::ItemRecord* item(std::string_view label) const;
+  const ui::Intents& last_intents() const { return intents_; }
+  int last_attempts() const { return attempts_; }
+  int foreground_vertices() const { return foreground_vertices_; }  // the watermark's layer
+  shell::FontBook& font_book() { return *fonts_; }
+
+ private:
+  std::unique_ptr<shell::FontBook> fonts_;
+  std::vector<ui::ItemRecord> items_;
+  std::string text_;
+  ui::Intents intents_;
+  double now_ = 1000.0;
+  int attempts_ = 0;
+  int foreground_vertices_ = 0;
+  bool input_ = false;
+};
+
+// Text as ImGui drew it, with reserved name codes turned back into the units
+// they stand for (U+E000… → 𠮷, 葛+U+E0102, …).
+std::string decode_drawn(std::string_view drawn);
+
+}  // namespace shogo::test
