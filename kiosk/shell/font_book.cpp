@@ -199,7 +199,10 @@ Result<std::unique_ptr<FontBook>> FontBook::open(const FontPaths& paths, FontSiz
   return book;
 }
 
-FontBook::~FontBook() = default;
+FontBook::~FontBook() {
+  // The registry outlives us (it is global): it must not call into a dead book.
+  if (attached_ != nullptr) attached_->set_name_coverage(nullptr);
+}
 
 bool FontBook::name_font_has(ui::NameUnit unit) const {
   return impl_->name_glyph_index(unit) != 0;
@@ -207,8 +210,9 @@ bool FontBook::name_font_has(ui::NameUnit unit) const {
 
 Status FontBook::rebuild(ImFontAtlas& atlas, ui::GlyphRegistry& registry) {
   Impl& im = *impl_;
-  if (!registry.has_coverage()) {
+  if (!registry.has_coverage() || attached_ != &registry) {
     registry.set_name_coverage([this](ui::NameUnit u) { return name_font_has(u); });
+    attached_ = &registry;
   }
   atlas.Clear();
   atlas.FontBuilderIO = ImGuiFreeType::GetBuilderForFreeType();

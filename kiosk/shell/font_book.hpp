@@ -48,6 +48,8 @@ class FontBook {
   // Coverage of the name font, for GlyphRegistry::set_name_coverage().
   bool name_font_has(ui::NameUnit unit) const;
 
+  // The first rebuild for a registry gives it this font's coverage; the
+  // destructor takes it back.
   // Clears `atlas`, adds the three fonts with the registry's characters, builds,
   // draws the special glyphs, sets ui::fonts() and marks the registry built.
   [[nodiscard]] Status rebuild(ImFontAtlas& atlas, ui::GlyphRegistry& registry);
@@ -60,6 +62,7 @@ class FontBook {
   std::unique_ptr<Impl> impl_;
   FontSizes sizes_;
   std::vector<ImWchar> ui_ranges_, name_ranges_;  // must outlive the build
+  ui::GlyphRegistry* attached_ = nullptr;  // whose coverage points at us
   int rebuilds_ = 0;
 };
 

@@ -6,6 +6,7 @@
 #include <backends/imgui_impl_opengl3.h>
 #include <stb_image_write.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cstdio>
 #include <cstdlib>
@@ -154,13 +155,25 @@ int KioskWindow::height() const {
   return h;
 }
 
+std::vector<unsigned char> KioskWindow::read_rgb() const {
+  const int w = width();
+  const int h = height();
+  const std::size_t row = static_cast<std::size_t>(w) * 3;
+  std::vector<unsigned char> bottom_up(row * static_cast<std::size_t>(h));
+  glPixelStorei(GL_PACK_ALIGNMENT, 1);
+  glReadPixels(0, 0, w, h, GL_RGB, GL_UNSIGNED_BYTE, bottom_up.data());
+  std::vector<unsigned char> rgb(bottom_up.size());
+  for (int y = 0; y < h; ++y) {  // GL's rows run bottom-up
+    std::copy_n(bottom_up.begin() + static_cast<std::ptrdiff_t>(row * static_cast<std::size_t>(h - 1 - y)),
+                row, rgb.begin() + static_cast<std::ptrdiff_t>(row * static_cast<std::size_t>(y)));
+  }
+  return rgb;
+}
+
 Status KioskWindow::save_screenshot(const std::string& png_path) {
   const int w = width();
   const int h = height();
-  std::vector<unsigned char> rgb(static_cast<std::size_t>(w) * static_cast<std::size_t>(h) * 3);
-  glPixelStorei(GL_PACK_ALIGNMENT, 1);
-  glReadPixels(0, 0, w, h, GL_RGB, GL_UNSIGNED_BYTE, rgb.data());
-  stbi_flip_vertically_on_write(1);  // GL's rows run bottom-up
+  const std::vector<unsigned char> rgb = read_rgb();
   if (stbi_write_png(png_path.c_str(), w, h, 3, rgb.data(), w * 3) == 0) {
     return Error{"screenshot.write", "The screenshot could not be written to " + png_path + "."};
   }

@@ -9,6 +9,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "crypto/result.hpp"
 
@@ -41,6 +42,7 @@ class KioskWindow {
   void render();              // draws without swapping (for a screenshot)
   void present();
   [[nodiscard]] Status save_screenshot(const std::string& png_path);
+  std::vector<unsigned char> read_rgb() const;  // the back buffer, top row first, 3 bytes a pixel
   int width() const;
   int height() const;
 

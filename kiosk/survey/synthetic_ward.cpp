@@ -70,7 +70,8 @@ constexpr Part kGivenNames[] = {
     {"洋子", "ヨウコ"},     {"恵子", "ケイコ"},     {"京子", "キョウコ"},   {"裕子", "ユウコ"},
     {"美穂", "ミホ"},       {"愛", "アイ"},         {"陽菜", "ヒナ"},       {"結衣", "ユイ"},
     {"さくら", "サクラ"},   {"葵", "アオイ"},       {"美咲", "ミサキ"},     {"みどり", "ミドリ"},
-    {"千代", "チヨ"},       {"ハル", "ハル"},       {"トメ", "トメ"},       {"ヴィオラ", "ヴィオラ"},
+    {"千代", "チヨ"},       {"ハル", "ハル"},       {"トメ", "トメ"},
+    {"ヴィオラ", "ヴィオラ"},
 };
 
 struct HardName {
@@ -178,7 +179,8 @@ bool is_valid(Date d) {
 
 std::string two_digits(int n) {
   std::string s = std::to_string(n);
-  return s.size() < 2 ? "0" + s : s;
+  if (s.size() < 2) s.insert(s.begin(), '0');
+  return s;
 }
 
 std::string join_name(std::string_view surname, std::string_view given) {
@@ -195,7 +197,9 @@ std::vector<std::string> make_ids(Rng& rng, char prefix, int base, int span, int
   int n = base;
   for (int i = 0; i < count; ++i) {
     n += rng.uniform(1, step);
-    ids.push_back(prefix + std::to_string(n));
+    std::string id(1, prefix);
+    id += std::to_string(n);
+    ids.push_back(std::move(id));
   }
   return ids;
 }
@@ -204,19 +208,18 @@ std::vector<std::string> make_ids(Rng& rng, char prefix, int base, int span, int
 // Residents.
 
 Date random_birth(Rng& rng, int max_year) {
+  struct Band {
+    int below;  // of 1000
+    int lo, hi;
+  };
+  constexpr Band kBands[] = {
+      {15, 1915, 1926},  // 大正: a few
+      {120, 1927, 1945}, {400, 1946, 1975}, {750, 1976, 2000}, {1000, 2001, 2025}};
   const int roll = rng.uniform(0, 999);
-  int lo = 2001, hi = 2025;
-  if (roll < 15) {
-    lo = 1915, hi = 1926;  // 大正
-  } else if (roll < 120) {
-    lo = 1927, hi = 1945;
-  } else if (roll < 400) {
-    lo = 1946, hi = 1975;
-  } else if (roll < 750) {
-    lo = 1976, hi = 2000;
-  }
-  hi = std::min(hi, max_year);
-  lo = std::min(lo, hi);
+  const Band* band = std::begin(kBands);
+  while (roll >= band->below) ++band;
+  const int hi = std::min(band->hi, max_year);
+  const int lo = std::min(band->lo, hi);
   Date d;
   d.year = rng.uniform(lo, hi);
   d.month = rng.uniform(1, 12);
@@ -617,10 +620,16 @@ Ward generate_ward(const WardOptions& options) {
   const int site_count = std::max(0, options.sites);
   for (int i = 0; i < site_count; ++i) {
     Site s;
-    s.id = "S" + two_digits(i + 1);
-    s.name = i < static_cast<int>(std::size(kSiteNames))
-                 ? std::string(kSiteNames[i])
-                 : "第" + std::to_string(i + 1) + "出張所";
+    // Built by appending: GCC 12 -O3 misreports `"literal" + std::string` (-Wrestrict).
+    s.id = "S";
+    s.id += two_digits(i + 1);
+    if (i < static_cast<int>(std::size(kSiteNames))) {
+      s.name = kSiteNames[i];
+    } else {
+      s.name = "第";
+      s.name += std::to_string(i + 1);
+      s.name += "出張所";
+    }
     s.opens = {8, 30, 0};
     s.closes = i == 2 ? TimeOfDay{19, 0, 0} : TimeOfDay{17, 15, 0};  // S03: extended counter
     w.sites.push_back(std::move(s));
@@ -630,7 +639,12 @@ Ward generate_ward(const WardOptions& options) {
         sys == System::koseki ? "KS" : sys == System::juki ? "JK" : "CS";
     for (const Site& s : w.sites) {
       for (int k = 1; k <= options.terminals_per_site_per_system; ++k) {
-        w.terminals.push_back({std::string(prefix) + "-" + s.id + "-" + two_digits(k), s.id, sys});
+        std::string id(prefix);
+        id += "-";
+        id += s.id;
+        id += "-";
+        id += two_digits(k);
+        w.terminals.push_back({std::move(id), s.id, sys});
       }
     }
   }

@@ -51,8 +51,9 @@
 //                no record matched), then 10–50 s later at the same terminal,
 //                by the same operator, the series on the real resident.
 //
-// A series that cannot be placed inside its terminals' operating hours (too
-// few terminals for too many series) is dropped; with the defaults none is.
+// A series that cannot be placed inside its terminals' operating hours, or finds
+// no free operator the system allows (too few terminals or operators for too
+// many series), is dropped; with the defaults none is.
 
 #include <cassert>
 #include <cstddef>
@@ -75,7 +76,7 @@ class Rng {
   std::uint64_t next();                  // next 64 random bits
   std::uint64_t below(std::uint64_t n);  // uniform in [0, n), unbiased (rejection); n > 0
   int uniform(int lo, int hi);           // uniform in [lo, hi], both included; lo <= hi
-  bool percent(int p);                   // true with probability p/100 (p <= 0 never, >= 100 always)
+  bool percent(int p);                   // true with probability p/100; p <= 0 never, >= 100 always
 
   template <class Range>
   decltype(auto) pick(const Range& items) {  // one element, uniformly; items not empty

@@ -153,6 +153,7 @@ const SpecialGlyph* GlyphRegistry::special_for(Code16 code) const {
 }
 
 void GlyphRegistry::clear() {
+  coverage_ = nullptr;
   ui_codes_.clear();
   name_codes_.clear();
   specials_.clear();

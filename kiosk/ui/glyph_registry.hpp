@@ -75,7 +75,7 @@ class GlyphRegistry {
 
   // For tests: the unit a reserved code stands for (nullptr if none).
   const SpecialGlyph* special_for(Code16 code) const;
-  void clear();
+  void clear();  // forgets everything, coverage included
 
  private:
   Code16 special_code(NameUnit unit);

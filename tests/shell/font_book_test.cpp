@@ -18,9 +18,9 @@ using namespace shogo;
 namespace {
 
 struct Atlas {
-  std::unique_ptr<shell::FontBook> book;
+  ui::GlyphRegistry registry;  // declared first: outlives the book attached to it
   ImFontAtlas atlas;
-  ui::GlyphRegistry registry;
+  std::unique_ptr<shell::FontBook> book;
   Atlas() {
     auto b = shell::FontBook::open(shell::default_font_paths());
     REQUIRE(b.ok());

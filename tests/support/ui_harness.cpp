@@ -48,59 +48,77 @@ UiHarness::~UiHarness() {
 }
 
 namespace {
-
-// The text of a frame, read back from the draw data itself: every glyph quad
-// is found by its texture coordinates, so this is what would reach the screen
-// (not what the code meant to draw). Gaps wider than 0.15 of the font size
-// become a space, a new line origin becomes a newline. The foreground list
-// (the watermark) is left out.
 struct GlyphKey {
   float u0, v0, u1, v1;
   bool operator<(const GlyphKey& o) const {
     return std::tie(u0, v0, u1, v1) < std::tie(o.u0, o.v0, o.u1, o.v1);
   }
 };
-struct GlyphRef {
-  const ImFontGlyph* glyph;
-  const ImFont* font;
-};
+}  // namespace
 
-std::string text_of_draw_data(const ImDrawData* data) {
-  std::map<GlyphKey, GlyphRef> by_uv;
+std::vector<DrawnGlyph> drawn_glyphs(const ImDrawData* data, bool include_overlay) {
+  std::map<GlyphKey, std::pair<const ImFontGlyph*, const ImFont*>> by_uv;
   for (const ImFont* font : ImGui::GetIO().Fonts->Fonts) {
     for (const ImFontGlyph& g : font->Glyphs) {
-      if (g.Visible) by_uv.emplace(GlyphKey{g.U0, g.V0, g.U1, g.V1}, GlyphRef{&g, font});
+      if (g.Visible) by_uv.emplace(GlyphKey{g.U0, g.V0, g.U1, g.V1}, std::make_pair(&g, font));
     }
   }
-  std::string raw;
+  std::vector<DrawnGlyph> out;
   const ImDrawList* overlay = ImGui::GetForegroundDrawList();
   for (int l = 0; data != nullptr && l < data->CmdListsCount; ++l) {
     const ImDrawList* list = data->CmdLists[l];
-    if (list == overlay) continue;
+    if (list == overlay && !include_overlay) continue;
     const auto& vtx = list->VtxBuffer;
-    float line_y = -1e9f, next_x = -1e9f;
     for (int v = 0; v + 3 < vtx.Size;) {
       auto it = by_uv.find({vtx[v].uv.x, vtx[v].uv.y, vtx[v + 2].uv.x, vtx[v + 2].uv.y});
       if (it == by_uv.end()) {
         ++v;
         continue;
       }
-      const ImFontGlyph& g = *it->second.glyph;
-      const float scale = (g.X1 > g.X0) ? (vtx[v + 2].pos.x - vtx[v].pos.x) / (g.X1 - g.X0) : 1.0f;
-      const float origin_x = vtx[v].pos.x - g.X0 * scale;
-      const float origin_y = vtx[v].pos.y - g.Y0 * scale;
-      const float size = it->second.font->FontSize * scale;
-      if (std::fabs(origin_y - line_y) > 0.5f) {
-        if (!raw.empty()) raw += '\n';
-      } else if (origin_x > next_x + size * 0.15f) {
-        raw += ' ';
-      }
-      ui::append_utf8(raw, g.Codepoint);
-      line_y = origin_y;
-      next_x = origin_x + g.AdvanceX * scale;
+      DrawnGlyph d;
+      d.glyph = it->second.first;
+      d.font = it->second.second;
+      d.list = list;
+      d.code = static_cast<ui::Code16>(d.glyph->Codepoint);
+      d.min = vtx[v].pos;
+      d.max = vtx[v + 2].pos;
+      const ImFontGlyph& g = *d.glyph;
+      d.scale = (g.X1 > g.X0) ? (d.max.x - d.min.x) / (g.X1 - g.X0) : 1.0f;
+      d.origin = ImVec2(d.min.x - g.X0 * d.scale, d.min.y - g.Y0 * d.scale);
+      d.size = d.font->FontSize * d.scale;
+      out.push_back(d);
       v += 4;
     }
-    raw += '\n';
+  }
+  return out;
+}
+
+namespace {
+
+// The text of a frame, read back from the draw data itself: every glyph quad
+// is found by its texture coordinates, so this is what would reach the screen
+// (not what the code meant to draw). Gaps wider than 0.15 of the font size
+// become a space, a new line origin becomes a newline. The foreground list
+// (the watermark) is left out.
+
+std::string text_of_draw_data(const ImDrawData* data) {
+  std::string raw;
+  const ImDrawList* list = nullptr;
+  float line_y = -1e9f, next_x = -1e9f;
+  for (const DrawnGlyph& d : drawn_glyphs(data)) {
+    if (d.list != list) {
+      if (list != nullptr) raw += '\n';
+      list = d.list;
+      line_y = next_x = -1e9f;
+    }
+    if (std::fabs(d.origin.y - line_y) > 0.5f) {
+      if (!raw.empty() && raw.back() != '\n') raw += '\n';
+    } else if (d.origin.x > next_x + d.size * 0.15f) {
+      raw += ' ';
+    }
+    ui::append_utf8(raw, d.code);
+    line_y = d.origin.y;
+    next_x = d.origin.x + d.glyph->AdvanceX * d.scale;
   }
   return decode_drawn(raw);
 }

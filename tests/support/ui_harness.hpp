@@ -61,6 +61,18 @@ class UiHarness {
   bool input_ = false;
 };
 
+// One glyph quad of a frame's draw data, found by its texture coordinates.
+struct DrawnGlyph {
+  const ImFontGlyph* glyph = nullptr;
+  const ImFont* font = nullptr;
+  const ImDrawList* list = nullptr;
+  ui::Code16 code = 0;  // as in the atlas (reserved codes for special name units)
+  ImVec2 min, max;      // on screen
+  ImVec2 origin;        // pen position (line top-left) the glyph was placed from
+  float scale = 1.0f, size = 0.0f;
+};
+std::vector<DrawnGlyph> drawn_glyphs(const ImDrawData* data, bool include_overlay = false);
+
 // Text as ImGui drew it, with reserved name codes turned back into the units
 // they stand for (U+E000… → 𠮷, 葛+U+E0102, …).
 std::string decode_drawn(std::string_view drawn);

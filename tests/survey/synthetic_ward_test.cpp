@@ -322,7 +322,8 @@ TEST_CASE("counts match the options", "[synthetic]") {
   }
   const Ward w = generate_ward(o);
   CHECK(w.sites.size() == static_cast<std::size_t>(o.sites));
-  CHECK(w.terminals.size() == static_cast<std::size_t>(o.sites * o.terminals_per_site_per_system * 3));
+  const int terminals_per_system = o.sites * o.terminals_per_site_per_system;
+  CHECK(w.terminals.size() == static_cast<std::size_t>(terminals_per_system * 3));
   CHECK(w.operators.size() == static_cast<std::size_t>(o.staff + o.other_division + o.contractors));
   CHECK(w.residents.size() == static_cast<std::size_t>(o.residents));
   std::map<OperatorKind, int> kinds;
@@ -543,7 +544,8 @@ TEST_CASE("names and kana are two parts split by one full-width space; kana is k
   }
 }
 
-TEST_CASE("residents: unique name and birth, fictional addresses, births 1912–2025", "[synthetic]") {
+TEST_CASE("residents: unique name and birth, fictional addresses, births 1912–2025",
+          "[synthetic]") {
   const WardOptions o;
   const Ward w = generate_ward(o);
   std::set<PersonKey> seen;

@@ -1,0 +1,183 @@
+// e2e in a real window (run under xvfb-run by ctest): the kiosk's own window,
+// GL backend and fonts. What reaches the screen is read back with
+// glReadPixels and compared with the atlas glyphs the draw data used.
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+
+#include <catch2/catch.hpp>
+#include <cmath>
+#include <cstring>
+#include <ctime>
+
+#include "kiosk/shell/demo.hpp"
+#include "kiosk/shell/font_book.hpp"
+#include "kiosk/shell/frame_runner.hpp"
+#include "kiosk/shell/platform_window.hpp"
+#include "kiosk/ui/glyph_registry.hpp"
+#include "kiosk/ui/i18n.hpp"
+#include "tests/e2e/x11_close_request.hpp"
+#include "tests/support/ui_harness.hpp"
+
+using namespace shogo;
+
+namespace {
+
+constexpr int kWidth = 1280;
+constexpr int kHeight = 800;
+
+struct RealKiosk {
+  std::unique_ptr<shell::FontBook> fonts;
+  std::unique_ptr<shell::KioskWindow> window;
+  survey::Sitting sitting{shell::demo_users(), 300.0};
+  ui::KioskApp app{sitting, shell::demo_data(11)};
+
+  RealKiosk() {
+    ui::init_i18n();
+    ui::set_language(ui::Language::japanese);
+    auto f = shell::FontBook::open(shell::default_font_paths());
+    REQUIRE(f.ok());
+    fonts = std::move(f.value());
+    ImGui::CreateContext();
+    ImGui::GetIO().IniFilename = nullptr;
+    ImGui::StyleColorsLight();
+    shell::WindowOptions o;
+    o.windowed = true;
+    o.width = kWidth;
+    o.height = kHeight;
+    o.title = "shogo-e2e";
+    auto w = shell::KioskWindow::open(o);
+    REQUIRE(w.ok());
+    window = std::move(w.value());
+  }
+  ~RealKiosk() {
+    window.reset();
+    ImGui::DestroyContext();
+    ui::glyphs().clear();
+  }
+  void frame() {
+    window->wait_events(0);
+    shell::FrameHooks hooks;
+    hooks.backend_new_frame = [this] { window->backend_new_frame(); };
+    hooks.fonts_rebuilt = [this] { window->upload_fonts(); };
+    const ui::FrameInput in{1000.0, std::time(nullptr), false};
+    auto r = shell::run_frame(app, *fonts, in, hooks);
+    REQUIRE(r.ok());
+    window->render();
+    app.apply(r->intents, in);
+  }
+};
+
+// Alpha of an atlas glyph, resampled to w×h.
+std::vector<float> atlas_alpha(const ImFontGlyph& g, int w, int h) {
+  unsigned char* px = nullptr;
+  int tw = 0, th = 0;
+  ImGui::GetIO().Fonts->GetTexDataAsAlpha8(&px, &tw, &th);
+  std::vector<float> out;
+  for (int y = 0; y < h; ++y) {
+    for (int x = 0; x < w; ++x) {
+      const float u = g.U0 + (g.U1 - g.U0) * (static_cast<float>(x) + 0.5f) / static_cast<float>(w);
+      const float v = g.V0 + (g.V1 - g.V0) * (static_cast<float>(y) + 0.5f) / static_cast<float>(h);
+      const int ax = std::min(tw - 1, static_cast<int>(u * static_cast<float>(tw)));
+      const int ay = std::min(th - 1, static_cast<int>(v * static_cast<float>(th)));
+      out.push_back(static_cast<float>(px[ay * tw + ax]) / 255.0f);
+    }
+  }
+  return out;
+}
+
+double correlation(const std::vector<float>& a, const std::vector<float>& b) {
+  double ma = 0, mb = 0;
+  for (std::size_t i = 0; i < a.size(); ++i) ma += a[i], mb += b[i];
+  ma /= static_cast<double>(a.size());
+  mb /= static_cast<double>(b.size());
+  double sab = 0, saa = 0, sbb = 0;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    sab += (a[i] - ma) * (b[i] - mb);
+    saa += (a[i] - ma) * (a[i] - ma);
+    sbb += (b[i] - mb) * (b[i] - mb);
+  }
+  return (saa > 0 && sbb > 0) ? sab / std::sqrt(saa * sbb) : 0.0;
+}
+
+}  // namespace
+
+TEST_CASE("real window: every hard character of the name check reaches the screen as itself") {
+  RealKiosk k;
+  k.app.apply({ui::RequestSignIn{"u-manager-1"}, ui::RequestScreen{ui::Screen::name_check}},
+              {1000.0, std::time(nullptr), true});
+  for (int i = 0; i < 4; ++i) k.frame();
+  REQUIRE(k.window->width() == kWidth);
+  const std::vector<unsigned char> rgb = k.window->read_rgb();
+  const auto glyphs = test::drawn_glyphs(ImGui::GetDrawData());
+
+  const ui::NameUnit hard[] = {{0x9AD9, 0}, {0x9089, 0},  {0x9F4B, 0},       {0xFA11, 0},
+                               {0x20BB7, 0}, {0x845B, 0xE0102}, {0x845B, 0xE0100}, {0xE0A1, 0}};
+  const ImFont* name_font = ui::fonts().name;
+  for (const ui::NameUnit unit : hard) {
+    INFO(ui::code_point_label(unit));
+    // The code the unit is drawn as: itself in the BMP, else its reserved code.
+    ui::Code16 code = 0;
+    if (unit.selector == 0 && unit.base <= 0xFFFF && !ui::is_private_use(unit.base)) {
+      code = static_cast<ui::Code16>(unit.base);
+    } else {
+      for (const auto& s : ui::glyphs().specials()) {
+        if (s.unit == unit) code = s.code;
+      }
+    }
+    REQUIRE(code != 0);
+    const test::DrawnGlyph* drawn = nullptr;
+    for (const auto& d : glyphs) {
+      if (d.font == name_font && d.code == code && d.max.y < kHeight) {
+        drawn = &d;
+        break;
+      }
+    }
+    REQUIRE(drawn != nullptr);               // drawn at all
+    CHECK(drawn->glyph != name_font->FallbackGlyph);  // not "?"
+    // What is on screen there matches the glyph: ink correlates with its alpha.
+    const int x0 = static_cast<int>(std::lround(drawn->min.x));
+    const int y0 = static_cast<int>(std::lround(drawn->min.y));
+    const int w = static_cast<int>(std::lround(drawn->max.x - drawn->min.x));
+    const int h = static_cast<int>(std::lround(drawn->max.y - drawn->min.y));
+    REQUIRE(w > 3);
+    REQUIRE(h > 3);
+    std::vector<float> ink;
+    int dark = 0;
+    for (int y = 0; y < h; ++y) {
+      for (int x = 0; x < w; ++x) {
+        const unsigned char* p = &rgb[(static_cast<std::size_t>(y0 + y) * kWidth + static_cast<std::size_t>(x0 + x)) * 3];
+        const float luma = (0.299f * p[0] + 0.587f * p[1] + 0.114f * p[2]) / 255.0f;
+        ink.push_back(1.0f - luma);
+        dark += luma < 0.5f ? 1 : 0;
+      }
+    }
+    CHECK(dark > 10);  // it did not vanish
+    CHECK(correlation(ink, atlas_alpha(*drawn->glyph, w, h)) > 0.8);
+    if (const ImFontGlyph* q = name_font->FindGlyphNoFallback('?')) {
+      CHECK(correlation(ink, atlas_alpha(*q, w, h)) < 0.6);  // and it is not a "?"
+    }
+  }
+}
+
+TEST_CASE("real window: the window manager's close request is refused") {
+  RealKiosk k;
+  k.frame();
+  REQUIRE(test::send_wm_delete_window("shogo-e2e"));
+  for (int i = 0; i < 20 && k.window->close_requests() == 0; ++i) {
+    k.window->wait_events(0.05);
+  }
+  CHECK(k.window->close_requests() >= 1);
+  CHECK(glfwWindowShouldClose(glfwGetCurrentContext()) == GLFW_FALSE);
+  k.frame();  // and the kiosk keeps drawing
+}
+
+TEST_CASE("real window: nothing can be copied out through the clipboard") {
+  RealKiosk k;
+  k.frame();
+  glfwSetClipboardString(nullptr, "before");
+  ImGui::SetClipboardText("resident name");  // what Ctrl+C in a text field would do
+  const char* now = glfwGetClipboardString(nullptr);
+  REQUIRE(now != nullptr);
+  CHECK(std::string(now) == "before");
+  CHECK(std::string(ImGui::GetClipboardText()).empty());
+}
