@@ -14,6 +14,7 @@
 #include <cmath>
 #include <cstdio>
 #include <set>
+#include <tuple>
 
 namespace shogo::shell {
 
@@ -259,11 +260,40 @@ Status FontBook::rebuild(ImFontAtlas& atlas, ui::GlyphRegistry& registry) {
     pending.push_back({rect, special.code, std::move(bm)});
   }
 
+  // A font without U+FFFD falls back to "?" in ImGui. Give every font a
+  // U+FFFD of ours — an empty frame — so that a character that reached a font
+  // without being asked for is visibly wrong, never a plausible "?". Tests
+  // assert that no frame draws it.
+  struct Fallback {
+    int rect = 0;
+    int w = 0, h = 0;
+  };
+  std::vector<Fallback> fallbacks;
+  for (auto [font, face, size] : {std::tuple{ui_font, im.ui_face, sizes_.ui},
+                                  std::tuple{title, im.ui_face, sizes_.title},
+                                  std::tuple{name, im.name_face, sizes_.name}}) {
+    if (FT_Get_Char_Index(face, 0xFFFD) != 0) continue;
+    const int h = std::max(6, static_cast<int>(size * 0.7f));
+    const int w = std::max(4, static_cast<int>(size * 0.5f));
+    const int rect = atlas.AddCustomRectFontGlyph(font, kFallbackCode, w, h, size * 0.6f,
+                                                  ImVec2(size * 0.05f, size * 0.15f));
+    fallbacks.push_back({rect, w, h});
+  }
+
   if (!atlas.Build()) return Error{"font.atlas", "The screen font could not be prepared."};
 
   unsigned char* pixels = nullptr;
   int tex_w = 0, tex_h = 0;
   atlas.GetTexDataAsAlpha8(&pixels, &tex_w, &tex_h);
+  for (const Fallback& f : fallbacks) {
+    const ImFontAtlasCustomRect* r = atlas.GetCustomRectByIndex(f.rect);
+    for (int y = 0; y < f.h; ++y) {
+      for (int x = 0; x < f.w; ++x) {
+        const bool edge = x == 0 || y == 0 || x == f.w - 1 || y == f.h - 1;
+        pixels[(r->Y + y) * tex_w + r->X + x] = edge ? 255 : 0;
+      }
+    }
+  }
   const float baseline = std::round(name->Ascent);
   for (const Pending& p : pending) {
     const ImFontAtlasCustomRect* r = atlas.GetCustomRectByIndex(p.rect);

@@ -25,6 +25,9 @@
 
 namespace shogo::shell {
 
+// Every font's fallback glyph: an empty frame at U+FFFD (see rebuild()).
+inline constexpr ImWchar kFallbackCode = 0xFFFD;
+
 struct FontPaths {
   std::string ui;    // IPAexGothic
   std::string name;  // IPAmj Mincho

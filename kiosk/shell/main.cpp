@@ -58,8 +58,8 @@ int main(int argc, char** argv) {
                "Print the seconds from process start to the first frame on screen");
   cli.add_option("--language", opt.language, "ja (default) or en")->check(CLI::IsMember({"ja", "en"}));
   cli.add_option("--goto", opt.goto_screen,
-                 "Demo: sign in the demo manager and open a screen (home, access-log, "
-                 "name-check, settings)");
+                 "Demo: open a screen (lock; or home, access-log, name-check, settings "
+                 "with the demo manager signed in)");
   cli.add_option("--screenshot", opt.screenshot, "Demo: write a PNG of the screen after --frames");
   cli.add_option("--frames", opt.frames, "Exit after this many frames")->check(CLI::NonNegativeNumber);
   cli.add_option("--idle-lock", opt.idle_lock, "Seconds without input before the screen locks")
@@ -111,10 +111,10 @@ int main(int argc, char** argv) {
   }
   shell::KioskWindow& win = *window.value();
 
-  if (!opt.goto_screen.empty()) {
+  if (!opt.goto_screen.empty() && goto_screen != ui::Screen::lock) {
     const double now = shell::monotonic_seconds();
     ui::Intents intents{ui::RequestSignIn{shell::demo_users().front().id}};
-    if (goto_screen != ui::Screen::home && goto_screen != ui::Screen::lock) {
+    if (goto_screen != ui::Screen::home) {
       intents.emplace_back(ui::RequestScreen{goto_screen});
     }
     app.apply(intents, {now, std::time(nullptr), true});

@@ -16,7 +16,7 @@ const char* role_label(survey::Role role) {
 
 void lock_view(const LockModel& model, Intents& out) {
   const ImVec2 avail = ImGui::GetContentRegionAvail();
-  const float width = 560.0f;
+  const float width = 640.0f;
   ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (avail.x - width) * 0.5f);
   ImGui::BeginChild("lock_form", ImVec2(width, 0), true);
 

@@ -32,8 +32,10 @@ bool button(const char* label, ImVec2 size, bool enabled) {
 
 bool selectable_name(const std::string& id, std::string_view name_utf8, bool selected,
                      std::string_view suffix) {
+  // Everything drawn in the name font goes through encode_name, the suffix too:
+  // the name font's atlas holds only what was encoded.
   std::string label = glyphs().encode_name(name_utf8);
-  label += suffix;
+  label += glyphs().encode_name(suffix);
   label += "##";
   label += id;
   ImGui::PushFont(fonts().name);

@@ -33,6 +33,8 @@ std::vector<ItemRecord>& recorded_items();
 void record_last_item(std::string_view label, bool enabled = true);
 
 bool button(const char* label, ImVec2 size = ImVec2(0, 0), bool enabled = true);
+// A selectable row showing a name (and a suffix such as the role), both in
+// the name font. Recorded as "user:<id>".
 bool selectable_name(const std::string& id, std::string_view name_utf8, bool selected,
                      std::string_view suffix);
 void name_text(std::string_view name_utf8);  // PushFont(name) + encoded text

@@ -145,6 +145,12 @@ ui::Intents UiHarness::frame(ui::KioskApp& app, bool apply) {
   intents_ = result->intents;
   const ImDrawData* data = ImGui::GetDrawData();
   text_ = text_of_draw_data(data);
+  // Fidelity, on every frame of every UI test: no glyph fell back (a
+  // character drawn with a font whose atlas was not asked for it).
+  int fallbacks = 0;
+  for (const DrawnGlyph& g : drawn_glyphs(data, true)) fallbacks += g.code == shell::kFallbackCode;
+  INFO("drawn: " << text_);
+  CHECK(fallbacks == 0);
   foreground_vertices_ = 0;
   if (data != nullptr) {
     for (int i = 0; i < data->CmdListsCount; ++i) {
