@@ -164,6 +164,16 @@ Intents KioskApp::draw(const FrameInput& in) {
   }
   ImGui::End();
   ImGui::PopFont();
+#if SHOGO_DEV_WINDOWS
+  // Development builds only (the release preset compiles this out): Ctrl+Shift+D
+  // toggles ImGui's demo and metrics windows.
+  const ImGuiIO& io = ImGui::GetIO();
+  if (io.KeyCtrl && io.KeyShift && ImGui::IsKeyPressed('D')) dev_windows_ = !dev_windows_;
+  if (dev_windows_) {
+    ImGui::ShowDemoWindow(&dev_windows_);
+    ImGui::ShowMetricsWindow(&dev_windows_);
+  }
+#endif
   return out;
 }
 

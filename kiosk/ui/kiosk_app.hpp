@@ -57,6 +57,7 @@ class KioskApp {
   bool quit_open_ = false;
   bool quit_confirmed_ = false;
   std::unique_ptr<AccessLogModel> access_log_;  // built on first view
+  bool dev_windows_ = false;                    // SHOGO_DEV_WINDOWS builds only
 };
 
 }  // namespace shogo::ui
