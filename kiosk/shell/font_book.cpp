@@ -52,14 +52,12 @@ struct Bitmap {
   std::vector<unsigned char> pixels;     // width * height alpha
 };
 
-// The Unicode ranges every atlas holds whatever is on screen: ASCII, CJK
-// punctuation, kana, full-width forms, and U+FFFD.
-void add_base(std::set<ui::Code16>& codes, bool kana_and_punct) {
+// What every font holds whatever is on screen: printable ASCII (numbers,
+// ids, times drawn without tr()) and U+FFFD. Everything else — kana and kanji
+// included — is noted by tr(), verbatim() and encode_name() as it is used.
+void add_base(std::set<ui::Code16>& codes) {
   for (ui::Code16 c = 0x20; c <= 0x7E; ++c) codes.insert(c);
   codes.insert(0xFFFD);
-  if (!kana_and_punct) return;
-  for (ui::Code16 c = 0x3000; c <= 0x30FF; ++c) codes.insert(c);
-  for (ui::Code16 c = 0xFF01; c <= 0xFF5E; ++c) codes.insert(c);
 }
 
 std::vector<ImWchar> to_ranges(const std::set<ui::Code16>& codes) {
@@ -221,14 +219,18 @@ Status FontBook::rebuild(ImFontAtlas& atlas, ui::GlyphRegistry& registry) {
   atlas.Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight;
 
   std::set<ui::Code16> ui_codes = registry.ui_codes();
-  add_base(ui_codes, true);
+  add_base(ui_codes);
   std::set<ui::Code16> name_codes = registry.name_codes();
-  add_base(name_codes, false);
+  add_base(name_codes);
   ui_ranges_ = to_ranges(ui_codes);
   name_ranges_ = to_ranges(name_codes);
 
+  // ImGui 1.86 copies font data it does not own (46 MB for IPAmj Mincho, on
+  // every rebuild). So it is told it owns our mmapped files for the length of
+  // Build() — no copy — and told otherwise right after, before anything could
+  // make it free them.
   ImFontConfig cfg;
-  cfg.FontDataOwnedByAtlas = false;  // the mmapped files stay ours
+  cfg.FontDataOwnedByAtlas = true;
   cfg.OversampleH = cfg.OversampleV = 1;
   ImFont* ui_font = atlas.AddFontFromMemoryTTF(im.ui_file.data, static_cast<int>(im.ui_file.size),
                                                sizes_.ui, &cfg, ui_ranges_.data());
@@ -280,7 +282,9 @@ Status FontBook::rebuild(ImFontAtlas& atlas, ui::GlyphRegistry& registry) {
     fallbacks.push_back({rect, w, h});
   }
 
-  if (!atlas.Build()) return Error{"font.atlas", "The screen font could not be prepared."};
+  const bool built = atlas.Build();
+  for (ImFontConfig& c : atlas.ConfigData) c.FontDataOwnedByAtlas = false;
+  if (!built) return Error{"font.atlas", "The screen font could not be prepared."};
 
   unsigned char* pixels = nullptr;
   int tex_w = 0, tex_h = 0;

@@ -19,7 +19,12 @@ void home_view(const HomeModel& model, Intents& out) {
   name_text(model.user_name);
   ImGui::SameLine();
   ImGui::Text("(%s)", role_label(model.role));
-  ImGui::Text(tr("The screen locks after %d seconds without input."), model.idle_lock_seconds);
+  if (model.idle_lock_seconds % 60 == 0) {
+    ImGui::Text(tr("The screen locks after %d minutes without input."),
+                model.idle_lock_seconds / 60);
+  } else {
+    ImGui::Text(tr("The screen locks after %d seconds without input."), model.idle_lock_seconds);
+  }
   ImGui::Separator();
 
   const ImVec2 big(420, 56);
