@@ -1,6 +1,9 @@
-# ctest script: extract the msgids of kiosk/ and crypto/ with xgettext and
+# ctest script: extract the msgids of crypto/, storage/ and kiosk/ with xgettext and
 # require po/ja.po to translate every one of them (msgcmp fails otherwise).
-file(GLOB_RECURSE sources RELATIVE ${SOURCE_DIR} ${SOURCE_DIR}/kiosk/*.cpp ${SOURCE_DIR}/kiosk/*.hpp)
+file(GLOB_RECURSE sources RELATIVE ${SOURCE_DIR}
+  ${SOURCE_DIR}/crypto/*.cpp ${SOURCE_DIR}/crypto/*.hpp
+  ${SOURCE_DIR}/storage/*.cpp ${SOURCE_DIR}/storage/*.hpp
+  ${SOURCE_DIR}/kiosk/*.cpp ${SOURCE_DIR}/kiosk/*.hpp)
 list(SORT sources)
 execute_process(
   COMMAND ${XGETTEXT} --from-code=UTF-8 --language=C++ --keyword=tr --keyword=N_

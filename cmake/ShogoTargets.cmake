@@ -1,6 +1,6 @@
 # shogo_module(NAME SOURCES... [DEPS ...]) — one library per module of design.md,
 # built with the project's warnings as errors. Headers sit beside sources and
-# are included from the repository root: #include "kiosk/ui/lock_view.hpp".
+# are included from the repository root: #include "kiosk/ui/views.hpp".
 function(shogo_warnings target)
   target_compile_options(${target} PRIVATE -Wall -Wextra -Werror -Wshadow
     -Wnon-virtual-dtor -Wold-style-cast -Wcast-align -Wunused -Woverloaded-virtual

@@ -31,7 +31,7 @@ class SecureBuffer {
   bool empty() const { return size_ == 0; }
 
   bool equals(const SecureBuffer& other) const;  // constant time for equal sizes
-  void wipe();                                    // zero the contents now
+  void wipe();                                   // zero the contents now
 
  private:
   std::uint8_t* data_ = nullptr;

@@ -12,10 +12,10 @@ namespace shogo::crypto {
 Status harden_process() {
   const rlimit no_core{0, 0};
   if (setrlimit(RLIMIT_CORE, &no_core) != 0) {
-    return Error{"process.core", "Core dumps could not be turned off."};
+    return Error{"process.core", N_("Core dumps could not be turned off.")};
   }
   if (prctl(PR_SET_DUMPABLE, 0, 0, 0, 0) != 0) {
-    return Error{"process.dumpable", "The process could not be made non-dumpable."};
+    return Error{"process.dumpable", N_("The process could not be made non-dumpable.")};
   }
   return ok_status();
 }
@@ -34,7 +34,7 @@ Status blake2b_kat() {
   const unsigned char msg[] = {'a', 'b', 'c'};
   crypto_generichash(out.data(), out.size(), msg, sizeof msg, nullptr, 0);
   if (std::memcmp(out.data(), kBlake2bAbc.data(), out.size()) != 0) {
-    return Error{"selftest.blake2b", "Self-test of the hash function (BLAKE2b) failed."};
+    return Error{"selftest.blake2b", N_("Self-test of the hash function (BLAKE2b) failed.")};
   }
   return ok_status();
 }
@@ -53,17 +53,17 @@ Status aead_kat() {
                                              nullptr, 0, nullptr, nonce.data(), key.data());
   std::array<unsigned char, sizeof plain> opened{};
   unsigned long long opened_len = 0;
-  const bool opens = crypto_aead_xchacha20poly1305_ietf_decrypt(
-                         opened.data(), &opened_len, nullptr, sealed.data(), sealed_len, nullptr,
-                         0, nonce.data(), key.data()) == 0 &&
+  const bool opens = crypto_aead_xchacha20poly1305_ietf_decrypt(opened.data(), &opened_len, nullptr,
+                                                                sealed.data(), sealed_len, nullptr,
+                                                                0, nonce.data(), key.data()) == 0 &&
                      opened_len == sizeof plain &&
                      std::memcmp(opened.data(), plain, sizeof plain) == 0;
   sealed[sealed_len - 1] ^= 0x01;
   const bool rejects = crypto_aead_xchacha20poly1305_ietf_decrypt(
-                           opened.data(), &opened_len, nullptr, sealed.data(), sealed_len,
-                           nullptr, 0, nonce.data(), key.data()) != 0;
+                           opened.data(), &opened_len, nullptr, sealed.data(), sealed_len, nullptr,
+                           0, nonce.data(), key.data()) != 0;
   if (!opens || !rejects) {
-    return Error{"selftest.aead", "Self-test of the encryption (XChaCha20-Poly1305) failed."};
+    return Error{"selftest.aead", N_("Self-test of the encryption (XChaCha20-Poly1305) failed.")};
   }
   return ok_status();
 }
@@ -78,7 +78,7 @@ Status run_self_tests() {
 
 Status initialise() {
   if (sodium_init() < 0) {
-    return Error{"sodium.init", "The cryptography library could not be started."};
+    return Error{"sodium.init", N_("The cryptography library could not be started.")};
   }
   return run_self_tests();
 }

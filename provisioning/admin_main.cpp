@@ -7,11 +7,14 @@
 #include <CLI/CLI.hpp>
 
 #include <cstdio>
+#include <exception>
 
 #include "crypto/startup.hpp"
 #include "provisioning/commands.hpp"
 
-int main(int argc, char** argv) {
+namespace {
+
+int run(int argc, char** argv) {
   using namespace shogo;
   CLI::App cli{"shogo-admin — provisioning and maintenance of a Shogo appliance"};
   cli.require_subcommand(1);
@@ -30,4 +33,20 @@ int main(int argc, char** argv) {
   if (selftest->parsed()) return provisioning::run_selftest(stdout, stderr);
   if (ward->parsed()) return provisioning::run_ward(seed, stdout);
   return 2;
+}
+
+}  // namespace
+
+// Anything thrown that the code above did not handle ends here, in one plain
+// line (exception texts never hold secrets or personal data in Shogo); the
+// service manager restarts the kiosk.
+int main(int argc, char** argv) {
+  try {
+    return run(argc, argv);
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "shogo-admin: unexpected error: %s\n", e.what());
+  } catch (...) {
+    std::fprintf(stderr, "shogo-admin: unexpected error\n");
+  }
+  return 70;
 }

@@ -33,7 +33,8 @@ int run_ward(std::uint64_t seed, std::FILE* out) {
   const auto ward = survey::synthetic::generate_ward(options);
   std::fprintf(out, "synthetic ward (seed %llu) — synthetic people, never real residents\n",
                static_cast<unsigned long long>(seed));
-  std::fprintf(out, "sites: %zu, terminals: %zu, operators: %zu, residents: %zu, access rows: %zu\n",
+  std::fprintf(out,
+               "sites: %zu, terminals: %zu, operators: %zu, residents: %zu, access rows: %zu\n",
                ward.sites.size(), ward.terminals.size(), ward.operators.size(),
                ward.residents.size(), ward.access_log.size());
   // P6.2 counts persons, not rows; here a person is name + birth date.
@@ -45,8 +46,7 @@ int run_ward(std::uint64_t seed, std::FILE* out) {
   }
   for (const auto& [system, entry] : per_system) {
     std::fprintf(out, "  %-8s rows: %5zu  distinct viewed persons: %zu\n",
-                 std::string(survey::system_id(system)).c_str(), entry.first,
-                 entry.second.size());
+                 std::string(survey::system_id(system)).c_str(), entry.first, entry.second.size());
   }
   return 0;
 }

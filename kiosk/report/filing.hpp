@@ -19,7 +19,7 @@ struct Filing {
   std::string_view subtitle;  // 副題
 };
 
-Filing filing_for(survey::System system);          // P9.1
+Filing filing_for(survey::System system);           // P9.1
 survey::Date retention_end(survey::Date reported);  // P9.1: one year later (29 Feb → 28 Feb)
 
 }  // namespace shogo::report

@@ -1,7 +1,5 @@
 #include "kiosk/shell/font_book.hpp"
 
-#include "kiosk/ui/widgets.hpp"
-
 #include <fcntl.h>
 #include <ft2build.h>
 #include <imgui_freetype.h>
@@ -16,6 +14,8 @@
 #include <set>
 #include <tuple>
 
+#include "kiosk/ui/widgets.hpp"
+
 namespace shogo::shell {
 
 FontPaths default_font_paths() { return {SHOGO_UI_FONT_PATH, SHOGO_NAME_FONT_PATH}; }
@@ -25,6 +25,9 @@ namespace {
 struct MappedFile {
   void* data = nullptr;
   std::size_t size = 0;
+  MappedFile() = default;
+  MappedFile(const MappedFile&) = delete;
+  MappedFile& operator=(const MappedFile&) = delete;
   ~MappedFile() {
     if (data != nullptr) munmap(data, size);
   }
@@ -76,6 +79,9 @@ std::vector<ImWchar> to_ranges(const std::set<ui::Code16>& codes) {
 }  // namespace
 
 struct FontBook::Impl {
+  Impl() = default;
+  Impl(const Impl&) = delete;
+  Impl& operator=(const Impl&) = delete;
   MappedFile ui_file, name_file;
   FT_Library ft = nullptr;
   FT_Face ui_face = nullptr;
@@ -149,7 +155,8 @@ struct FontBook::Impl {
     }
     Bitmap box;
     box.width = text_w + 6;
-    box.height = std::max(static_cast<int>(ascent - descent) - 2, digit_px * static_cast<int>(lines.size()) + 4);
+    box.height = std::max(static_cast<int>(ascent - descent) - 2,
+                          digit_px * static_cast<int>(lines.size()) + 4);
     box.top = ascent - 1;
     box.left = 1;
     box.advance = static_cast<float>(box.width + 3);
@@ -163,7 +170,8 @@ struct FontBook::Impl {
     for (int y = 0; y < box.height; ++y) put(0, y, 255), put(box.width - 1, y, 255);
     const int line_h = (box.height - 4) / static_cast<int>(lines.size());
     for (std::size_t l = 0; l < lines.size(); ++l) {
-      const int baseline = 2 + line_h * static_cast<int>(l + 1) - (line_h - digit_px) / 2 - digit_px / 6;
+      const int baseline =
+          2 + line_h * static_cast<int>(l + 1) - (line_h - digit_px) / 2 - digit_px / 6;
       int pen = 3;
       for (const Bitmap& g : glyphs[l]) {
         for (int y = 0; y < g.height; ++y) {
@@ -203,9 +211,7 @@ FontBook::~FontBook() {
   if (attached_ != nullptr) attached_->set_name_coverage(nullptr);
 }
 
-bool FontBook::name_font_has(ui::NameUnit unit) const {
-  return impl_->name_glyph_index(unit) != 0;
-}
+bool FontBook::name_font_has(ui::NameUnit unit) const { return impl_->name_glyph_index(unit) != 0; }
 
 Status FontBook::rebuild(ImFontAtlas& atlas, ui::GlyphRegistry& registry) {
   Impl& im = *impl_;
@@ -236,9 +242,8 @@ Status FontBook::rebuild(ImFontAtlas& atlas, ui::GlyphRegistry& registry) {
                                                sizes_.ui, &cfg, ui_ranges_.data());
   ImFont* title = atlas.AddFontFromMemoryTTF(im.ui_file.data, static_cast<int>(im.ui_file.size),
                                              sizes_.title, &cfg, ui_ranges_.data());
-  ImFont* name = atlas.AddFontFromMemoryTTF(im.name_file.data,
-                                            static_cast<int>(im.name_file.size), sizes_.name,
-                                            &cfg, name_ranges_.data());
+  ImFont* name = atlas.AddFontFromMemoryTTF(im.name_file.data, static_cast<int>(im.name_file.size),
+                                            sizes_.name, &cfg, name_ranges_.data());
 
   struct Pending {
     int rect = 0;
@@ -271,9 +276,9 @@ Status FontBook::rebuild(ImFontAtlas& atlas, ui::GlyphRegistry& registry) {
     int w = 0, h = 0;
   };
   std::vector<Fallback> fallbacks;
-  for (auto [font, face, size] : {std::tuple{ui_font, im.ui_face, sizes_.ui},
-                                  std::tuple{title, im.ui_face, sizes_.title},
-                                  std::tuple{name, im.name_face, sizes_.name}}) {
+  for (auto [font, face, size] :
+       {std::tuple{ui_font, im.ui_face, sizes_.ui}, std::tuple{title, im.ui_face, sizes_.title},
+        std::tuple{name, im.name_face, sizes_.name}}) {
     if (FT_Get_Char_Index(face, 0xFFFD) != 0) continue;
     const int h = std::max(6, static_cast<int>(size * 0.7f));
     const int w = std::max(4, static_cast<int>(size * 0.5f));

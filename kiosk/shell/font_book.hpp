@@ -65,7 +65,7 @@ class FontBook {
   std::unique_ptr<Impl> impl_;
   FontSizes sizes_;
   std::vector<ImWchar> ui_ranges_, name_ranges_;  // must outlive the build
-  ui::GlyphRegistry* attached_ = nullptr;  // whose coverage points at us
+  ui::GlyphRegistry* attached_ = nullptr;         // whose coverage points at us
   int rebuilds_ = 0;
 };
 

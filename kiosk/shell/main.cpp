@@ -10,6 +10,7 @@
 #include <cmath>
 #include <cstdio>
 #include <ctime>
+#include <exception>
 #include <optional>
 
 #include "crypto/startup.hpp"
@@ -31,10 +32,10 @@ struct Options {
   int height = 800;
   bool print_startup_time = false;
   std::string language = "ja";
-  std::string goto_screen;      // demo: sign in the demo manager and open this screen
-  std::string screenshot;       // demo: write a PNG after --frames frames
-  int frames = 0;               // exit after this many presented frames (0: run until quit)
-  double idle_lock = 300.0;     // seconds
+  std::string goto_screen;   // demo: sign in the demo manager and open this screen
+  std::string screenshot;    // demo: write a PNG after --frames frames
+  int frames = 0;            // exit after this many presented frames (0: run until quit)
+  double idle_lock = 300.0;  // seconds
   std::uint64_t seed = 20261128;
 };
 
@@ -47,21 +48,27 @@ double seconds_to_next_minute(std::time_t wall) { return 60.0 - static_cast<doub
 
 }  // namespace
 
-int main(int argc, char** argv) {
+namespace {
+
+int run(int argc, char** argv) {
   const double t_main = shell::monotonic_seconds();
   Options opt;
   CLI::App cli{"Shogo (照合) — the access-log survey kiosk"};
   cli.add_flag("--windowed", opt.windowed, "A normal window instead of full screen");
-  cli.add_option("--width", opt.width, "Window width with --windowed")->check(CLI::Range(640, 7680));
-  cli.add_option("--height", opt.height, "Window height with --windowed")->check(CLI::Range(480, 4320));
+  cli.add_option("--width", opt.width, "Window width with --windowed")
+      ->check(CLI::Range(640, 7680));
+  cli.add_option("--height", opt.height, "Window height with --windowed")
+      ->check(CLI::Range(480, 4320));
   cli.add_flag("--print-startup-time", opt.print_startup_time,
                "Print the seconds from process start to the first frame on screen");
-  cli.add_option("--language", opt.language, "ja (default) or en")->check(CLI::IsMember({"ja", "en"}));
+  cli.add_option("--language", opt.language, "ja (default) or en")
+      ->check(CLI::IsMember({"ja", "en"}));
   cli.add_option("--goto", opt.goto_screen,
                  "Demo: open a screen (lock; or home, access-log, name-check, settings "
                  "with the demo manager signed in)");
   cli.add_option("--screenshot", opt.screenshot, "Demo: write a PNG of the screen after --frames");
-  cli.add_option("--frames", opt.frames, "Exit after this many frames")->check(CLI::NonNegativeNumber);
+  cli.add_option("--frames", opt.frames, "Exit after this many frames")
+      ->check(CLI::NonNegativeNumber);
   cli.add_option("--idle-lock", opt.idle_lock, "Seconds without input before the screen locks")
       ->check(CLI::Range(5.0, 3600.0));
   cli.add_option("--seed", opt.seed, "Seed of the synthetic ward shown in the demo");
@@ -134,7 +141,8 @@ int main(int argc, char** argv) {
       win.wait_events(0);
     } else {
       double timeout = seconds_to_next_minute(wall);  // the header clock shows minutes
-      if (!sitting.locked()) timeout = std::min(timeout, sitting.seconds_until_idle_lock(now) + 0.05);
+      if (!sitting.locked())
+        timeout = std::min(timeout, sitting.seconds_until_idle_lock(now) + 0.05);
       win.wait_events(std::max(0.05, timeout));
     }
     const bool input = win.take_input();
@@ -165,4 +173,20 @@ int main(int argc, char** argv) {
   window.value().reset();
   ImGui::DestroyContext();
   return 0;
+}
+
+}  // namespace
+
+// Anything thrown that the code above did not handle ends here, in one plain
+// line (exception texts never hold secrets or personal data in Shogo); the
+// service manager restarts the kiosk.
+int main(int argc, char** argv) {
+  try {
+    return run(argc, argv);
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "shogo-kiosk: unexpected error: %s\n", e.what());
+  } catch (...) {
+    std::fprintf(stderr, "shogo-kiosk: unexpected error\n");
+  }
+  return 70;
 }

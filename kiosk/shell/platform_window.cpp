@@ -1,9 +1,9 @@
 #include "kiosk/shell/platform_window.hpp"
 
 #include <GLFW/glfw3.h>
-#include <imgui.h>
 #include <backends/imgui_impl_glfw.h>
 #include <backends/imgui_impl_opengl3.h>
+#include <imgui.h>
 #include <stb_image_write.h>
 
 #include <algorithm>
@@ -164,8 +164,9 @@ std::vector<unsigned char> KioskWindow::read_rgb() const {
   glReadPixels(0, 0, w, h, GL_RGB, GL_UNSIGNED_BYTE, bottom_up.data());
   std::vector<unsigned char> rgb(bottom_up.size());
   for (int y = 0; y < h; ++y) {  // GL's rows run bottom-up
-    std::copy_n(bottom_up.begin() + static_cast<std::ptrdiff_t>(row * static_cast<std::size_t>(h - 1 - y)),
-                row, rgb.begin() + static_cast<std::ptrdiff_t>(row * static_cast<std::size_t>(y)));
+    std::copy_n(
+        bottom_up.begin() + static_cast<std::ptrdiff_t>(row * static_cast<std::size_t>(h - 1 - y)),
+        row, rgb.begin() + static_cast<std::ptrdiff_t>(row * static_cast<std::size_t>(y)));
   }
   return rgb;
 }

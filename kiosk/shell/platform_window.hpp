@@ -33,7 +33,7 @@ class KioskWindow {
 
   // Blocks until an event or `timeout` seconds; 0 polls.
   void wait_events(double timeout);
-  bool take_input();          // true if a key, click, scroll or move arrived since the last call
+  bool take_input();           // true if a key, click, scroll or move arrived since the last call
   int close_requests() const;  // refused requests from the window manager (for tests)
 
   void backend_new_frame();

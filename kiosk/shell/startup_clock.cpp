@@ -1,8 +1,8 @@
 #include "kiosk/shell/startup_clock.hpp"
 
-#include <time.h>
 #include <unistd.h>
 
+#include <ctime>
 #include <fstream>
 #include <sstream>
 #include <string>

@@ -65,9 +65,9 @@ std::string format_date(Date d);       // "2026-04-01"
 std::string format_time(TimeOfDay t);  // "09:12:03"
 
 struct Site {
-  std::string id;    // e.g. "S01"
-  std::string name;  // e.g. "本庁舎"
-  TimeOfDay opens{8, 30, 0};   // operating hours (P6.3.b)
+  std::string id;             // e.g. "S01"
+  std::string name;           // e.g. "本庁舎"
+  TimeOfDay opens{8, 30, 0};  // operating hours (P6.3.b)
   TimeOfDay closes{17, 15, 0};
 };
 

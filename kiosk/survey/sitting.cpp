@@ -23,8 +23,7 @@ Status Sitting::sign_in(const std::string& user_id, Seconds now) {
     }
     sitting_open_ = true;
     manager_ = user;
-  } else if (locked_user_ != nullptr &&
-             user != locked_user_ && user->role != Role::manager) {
+  } else if (locked_user_ != nullptr && user != locked_user_ && user->role != Role::manager) {
     return Error{"sitting.locked_by_other",
                  N_("The screen was locked while someone else was signed in.")};
   }

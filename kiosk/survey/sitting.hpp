@@ -40,8 +40,8 @@ class Sitting {
   // (it opens the sitting); while a sitting is open, any enabled user may.
   // While idle-locked, only the user who was signed in may unlock, or a manager.
   [[nodiscard]] Status sign_in(const std::string& user_id, Seconds now);
-  void sign_out(Seconds now);   // back to the lock screen; the sitting stays open
-  void lock(Seconds now);       // "lock now" by the user
+  void sign_out(Seconds now);       // back to the lock screen; the sitting stays open
+  void lock(Seconds now);           // "lock now" by the user
   void close_sitting(Seconds now);  // manager only; keys would leave memory here
   void note_activity(Seconds now);  // input seen: the idle timer restarts
   void tick(Seconds now);           // locks when idle past the limit

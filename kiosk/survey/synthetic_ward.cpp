@@ -47,31 +47,30 @@ struct Part {
 };
 
 constexpr Part kSurnames[] = {
-    {"佐藤", "サトウ"},     {"鈴木", "スズキ"},     {"高橋", "タカハシ"},   {"田中", "タナカ"},
-    {"伊藤", "イトウ"},     {"渡辺", "ワタナベ"},   {"山本", "ヤマモト"},   {"中村", "ナカムラ"},
-    {"小林", "コバヤシ"},   {"加藤", "カトウ"},     {"吉田", "ヨシダ"},     {"山田", "ヤマダ"},
-    {"佐々木", "ササキ"},   {"山口", "ヤマグチ"},   {"松本", "マツモト"},   {"井上", "イノウエ"},
-    {"木村", "キムラ"},     {"林", "ハヤシ"},       {"斎藤", "サイトウ"},   {"清水", "シミズ"},
-    {"山崎", "ヤマザキ"},   {"森", "モリ"},         {"池田", "イケダ"},     {"橋本", "ハシモト"},
-    {"阿部", "アベ"},       {"石川", "イシカワ"},   {"山下", "ヤマシタ"},   {"中島", "ナカジマ"},
-    {"石井", "イシイ"},     {"小川", "オガワ"},     {"前田", "マエダ"},     {"岡田", "オカダ"},
-    {"長谷川", "ハセガワ"}, {"藤田", "フジタ"},     {"後藤", "ゴトウ"},     {"近藤", "コンドウ"},
-    {"村上", "ムラカミ"},   {"遠藤", "エンドウ"},   {"青木", "アオキ"},     {"坂本", "サカモト"},
+    {"佐藤", "サトウ"},     {"鈴木", "スズキ"},   {"高橋", "タカハシ"}, {"田中", "タナカ"},
+    {"伊藤", "イトウ"},     {"渡辺", "ワタナベ"}, {"山本", "ヤマモト"}, {"中村", "ナカムラ"},
+    {"小林", "コバヤシ"},   {"加藤", "カトウ"},   {"吉田", "ヨシダ"},   {"山田", "ヤマダ"},
+    {"佐々木", "ササキ"},   {"山口", "ヤマグチ"}, {"松本", "マツモト"}, {"井上", "イノウエ"},
+    {"木村", "キムラ"},     {"林", "ハヤシ"},     {"斎藤", "サイトウ"}, {"清水", "シミズ"},
+    {"山崎", "ヤマザキ"},   {"森", "モリ"},       {"池田", "イケダ"},   {"橋本", "ハシモト"},
+    {"阿部", "アベ"},       {"石川", "イシカワ"}, {"山下", "ヤマシタ"}, {"中島", "ナカジマ"},
+    {"石井", "イシイ"},     {"小川", "オガワ"},   {"前田", "マエダ"},   {"岡田", "オカダ"},
+    {"長谷川", "ハセガワ"}, {"藤田", "フジタ"},   {"後藤", "ゴトウ"},   {"近藤", "コンドウ"},
+    {"村上", "ムラカミ"},   {"遠藤", "エンドウ"}, {"青木", "アオキ"},   {"坂本", "サカモト"},
     {"葛西", "カサイ"},     {"辻", "ツジ"},
 };
 
 constexpr Part kGivenNames[] = {
-    {"一郎", "イチロウ"},   {"太郎", "タロウ"},     {"次郎", "ジロウ"},     {"健", "ケン"},
-    {"誠", "マコト"},       {"浩", "ヒロシ"},       {"清", "キヨシ"},       {"茂", "シゲル"},
-    {"勇", "イサム"},       {"大輔", "ダイスケ"},   {"翔太", "ショウタ"},   {"拓也", "タクヤ"},
-    {"健太", "ケンタ"},     {"蓮", "レン"},         {"悠真", "ユウマ"},     {"陽翔", "ハルト"},
-    {"大和", "ヤマト"},     {"和夫", "カズオ"},     {"正男", "マサオ"},     {"治", "オサム"},
-    {"優", "ユウ"},         {"花子", "ハナコ"},     {"幸子", "サチコ"},     {"和子", "カズコ"},
-    {"洋子", "ヨウコ"},     {"恵子", "ケイコ"},     {"京子", "キョウコ"},   {"裕子", "ユウコ"},
-    {"美穂", "ミホ"},       {"愛", "アイ"},         {"陽菜", "ヒナ"},       {"結衣", "ユイ"},
-    {"さくら", "サクラ"},   {"葵", "アオイ"},       {"美咲", "ミサキ"},     {"みどり", "ミドリ"},
-    {"千代", "チヨ"},       {"ハル", "ハル"},       {"トメ", "トメ"},
-    {"ヴィオラ", "ヴィオラ"},
+    {"一郎", "イチロウ"}, {"太郎", "タロウ"},   {"次郎", "ジロウ"},   {"健", "ケン"},
+    {"誠", "マコト"},     {"浩", "ヒロシ"},     {"清", "キヨシ"},     {"茂", "シゲル"},
+    {"勇", "イサム"},     {"大輔", "ダイスケ"}, {"翔太", "ショウタ"}, {"拓也", "タクヤ"},
+    {"健太", "ケンタ"},   {"蓮", "レン"},       {"悠真", "ユウマ"},   {"陽翔", "ハルト"},
+    {"大和", "ヤマト"},   {"和夫", "カズオ"},   {"正男", "マサオ"},   {"治", "オサム"},
+    {"優", "ユウ"},       {"花子", "ハナコ"},   {"幸子", "サチコ"},   {"和子", "カズコ"},
+    {"洋子", "ヨウコ"},   {"恵子", "ケイコ"},   {"京子", "キョウコ"}, {"裕子", "ユウコ"},
+    {"美穂", "ミホ"},     {"愛", "アイ"},       {"陽菜", "ヒナ"},     {"結衣", "ユイ"},
+    {"さくら", "サクラ"}, {"葵", "アオイ"},     {"美咲", "ミサキ"},   {"みどり", "ミドリ"},
+    {"千代", "チヨ"},     {"ハル", "ハル"},     {"トメ", "トメ"},     {"ヴィオラ", "ヴィオラ"},
 };
 
 struct HardName {
@@ -113,15 +112,15 @@ constexpr auto kHardFull = [] {
 
 // Residents whose birth dates sit on the era boundaries a 和暦 formatter must get right.
 constexpr Date kEraBirths[] = {
-    {1912, 7, 29},  // 明治45年7月29日, the last day of 明治
-    {1912, 7, 30},  // 大正元年7月30日
-    {1926, 12, 24}, // 大正15年12月24日
-    {1926, 12, 25}, // 昭和元年12月25日
-    {1989, 1, 7},   // 昭和64年1月7日
-    {1989, 1, 8},   // 平成元年1月8日
-    {2019, 4, 30},  // 平成31年4月30日
-    {2019, 5, 1},   // 令和元年5月1日
-    {2000, 2, 29},  // a leap day
+    {1912, 7, 29},   // 明治45年7月29日, the last day of 明治
+    {1912, 7, 30},   // 大正元年7月30日
+    {1926, 12, 24},  // 大正15年12月24日
+    {1926, 12, 25},  // 昭和元年12月25日
+    {1989, 1, 7},    // 昭和64年1月7日
+    {1989, 1, 8},    // 平成元年1月8日
+    {2019, 4, 30},   // 平成31年4月30日
+    {2019, 5, 1},    // 令和元年5月1日
+    {2000, 2, 29},   // a leap day
 };
 
 constexpr std::string_view kTowns[] = {"桜町", "若葉町", "緑が丘", "本町", "旭町",
@@ -130,16 +129,15 @@ constexpr std::string_view kKanjiNumbers[] = {"一", "二", "三", "四", "五",
 constexpr std::string_view kBuildings[] = {"さくらハイツ", "グリーンコート架空", "架空第二住宅",
                                            "メゾン旭"};
 
-constexpr std::string_view kSiteNames[] = {"本庁舎",   "北出張所",   "南出張所",
-                                           "東出張所", "西出張所",   "中央出張所",
-                                           "駅前出張所", "臨海出張所"};
+constexpr std::string_view kSiteNames[] = {"本庁舎",   "北出張所",   "南出張所",   "東出張所",
+                                           "西出張所", "中央出張所", "駅前出張所", "臨海出張所"};
 
 // P6.5.a details as the sheets write them.
 constexpr std::string_view kKosekiIssue[] = {"戸籍全部事項証明書", "戸籍個人事項証明書",
                                              "除籍全部事項証明書", "改製原戸籍謄本",
-                                             "戸籍の附票の写し", "身分証明書"};
-constexpr std::string_view kKosekiPrint[] = {"出生届", "婚姻届", "死亡届", "離婚届", "転籍届",
-                                             "戸籍事務専用帳票"};
+                                             "戸籍の附票の写し",   "身分証明書"};
+constexpr std::string_view kKosekiPrint[] = {"出生届", "婚姻届", "死亡届",
+                                             "離婚届", "転籍届", "戸籍事務専用帳票"};
 constexpr std::string_view kJukiIssue[] = {"住民票の写し交付", "住民票記載事項証明書交付",
                                            "住民票除票の写し交付"};
 constexpr std::string_view kJukiPrint[] = {"転入届", "転出届", "転居届", "世帯変更届",
@@ -212,9 +210,11 @@ Date random_birth(Rng& rng, int max_year) {
     int below;  // of 1000
     int lo, hi;
   };
-  constexpr Band kBands[] = {
-      {15, 1915, 1926},  // 大正: a few
-      {120, 1927, 1945}, {400, 1946, 1975}, {750, 1976, 2000}, {1000, 2001, 2025}};
+  constexpr Band kBands[] = {{15, 1915, 1926},  // 大正: a few
+                             {120, 1927, 1945},
+                             {400, 1946, 1975},
+                             {750, 1976, 2000},
+                             {1000, 2001, 2025}};
   const int roll = rng.uniform(0, 999);
   const Band* band = std::begin(kBands);
   while (roll >= band->below) ++band;
@@ -250,8 +250,7 @@ struct ResidentKey {
   auto operator<=>(const ResidentKey&) const = default;
 };
 
-std::vector<Resident> make_residents(Rng& rng, int count, Date day,
-                                     std::set<ResidentKey>& keys) {
+std::vector<Resident> make_residents(Rng& rng, int count, Date day, std::set<ResidentKey>& keys) {
   const auto n = static_cast<std::size_t>(count);
   // One permutation decides who carries a hard name and who an era-boundary birth.
   std::vector<std::size_t> order(n);
@@ -303,7 +302,8 @@ Date mistyped(Rng& rng, const std::string& name, Date d, Date max,
     const int delta = rng.uniform(1, 9);
     switch (rng.uniform(0, 3)) {
       case 0: t.year = t.year / 10 * 10 + (t.year % 10 + delta) % 10; break;
-      case 1: t.year = t.year / 100 * 100 + (t.year / 10 % 10 + delta) % 10 * 10 + t.year % 10;
+      case 1:
+        t.year = t.year / 100 * 100 + (t.year / 10 % 10 + delta) % 10 * 10 + t.year % 10;
         break;
       case 2: t.month = t.month / 10 * 10 + (t.month % 10 + delta) % 10; break;
       default: t.day = t.day / 10 * 10 + (t.day % 10 + delta) % 10; break;
@@ -354,8 +354,7 @@ void make_operators(Rng& rng, const WardOptions& o, std::size_t sites, Ward& w,
     }
   };
   add(make_ids(rng, 'K', 10000, 9000, std::max(0, o.staff)), OperatorKind::staff);
-  add(make_ids(rng, 'T', 2000, 900, std::max(0, o.other_division)),
-      OperatorKind::other_division);
+  add(make_ids(rng, 'T', 2000, 900, std::max(0, o.other_division)), OperatorKind::other_division);
   add(make_ids(rng, 'C', 3000, 900, std::max(0, o.contractors)), OperatorKind::contractor);
 }
 
@@ -418,7 +417,7 @@ std::optional<std::size_t> choose_operator(Rng& rng, const Ward& w,
 }
 
 OperationKind main_operation(Rng& rng, System sys, OperatorKind kind) {
-  if (sys == System::jukinet) return OperationKind::cs_operation;  // P6.5.a エ
+  if (sys == System::jukinet) return OperationKind::cs_operation;           // P6.5.a エ
   if (kind == OperatorKind::other_division) return OperationKind::inquiry;  // P6.5.a カ
   const int roll = rng.uniform(0, 99);
   if (kind == OperatorKind::contractor) {
@@ -461,8 +460,8 @@ std::vector<int> series_offsets(Rng& rng, bool typo) {
 std::vector<SeriesPlan> plan_series(Rng& rng, int count, int opens, int closes) {
   std::vector<SeriesPlan> plans(static_cast<std::size_t>(count));
   const bool has_afternoon = closes - 600 > kNoon;
-  const int morning = opens < kNoon ? (has_afternoon ? count * kMorningSharePercent / 100 : count)
-                                    : 0;
+  const int morning =
+      opens < kNoon ? (has_afternoon ? count * kMorningSharePercent / 100 : count) : 0;
   // P6.2: an even grid with jitter inside each cell keeps every morning window full.
   const int gap = morning > 0 ? std::max(1, (kNoon - opens) / morning) : 1;
   for (int i = 0; i < count; ++i) {
@@ -560,8 +559,8 @@ void make_log(Rng& rng, System sys, const WardOptions& o, const std::set<Residen
       const TerminalState& ts = terms[t];
       const Site& site = w.sites[ts.site];
       if (ts.last_resident == resident) continue;  // keeps P6.2 series apart
-      const int start = std::max({p.start, ts.busy_until + kTerminalRestSeconds,
-                                  site.opens.seconds_since_midnight()});
+      const int start = std::max(
+          {p.start, ts.busy_until + kTerminalRestSeconds, site.opens.seconds_since_midnight()});
       if (start + duration > site.closes.seconds_since_midnight()) continue;
       if (start == p.start) free_now.push_back(t);
       if (!earliest || start < earliest_start) {
@@ -593,9 +592,9 @@ void make_log(Rng& rng, System sys, const WardOptions& o, const std::set<Residen
     }
     for (std::size_t r = first_real; r < p.offsets.size(); ++r) {
       // An issue or a print usually starts by looking the person up.
-      const bool lookup = r == first_real && p.offsets.size() - first_real > 1 &&
-                          (main == OperationKind::certificate_issue ||
-                           main == OperationKind::confirmation_print);
+      const bool lookup =
+          r == first_real && p.offsets.size() - first_real > 1 &&
+          (main == OperationKind::certificate_issue || main == OperationKind::confirmation_print);
       const OperationKind row_op = lookup ? OperationKind::inquiry : main;
       rows.push_back({sys, o.day, time_of(start + p.offsets[r]), w.terminals[terms[t].index].id,
                       op.id, row_op, std::string(detail_for(rng, sys, row_op, op.kind)), res.name,
@@ -635,8 +634,9 @@ Ward generate_ward(const WardOptions& options) {
     w.sites.push_back(std::move(s));
   }
   for (System sys : kAllSystems) {
-    const std::string_view prefix =
-        sys == System::koseki ? "KS" : sys == System::juki ? "JK" : "CS";
+    const std::string_view prefix = sys == System::koseki ? "KS"
+                                    : sys == System::juki ? "JK"
+                                                          : "CS";
     for (const Site& s : w.sites) {
       for (int k = 1; k <= options.terminals_per_site_per_system; ++k) {
         std::string id(prefix);

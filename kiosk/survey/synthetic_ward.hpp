@@ -89,8 +89,8 @@ class Rng {
 };
 
 struct WardOptions {
-  std::uint64_t seed = 20261128;          // everything below is a function of this
-  int sites = 3;                          // 拠点: S01 本庁舎, S02 北出張所, S03 南出張所, …
+  std::uint64_t seed = 20261128;  // everything below is a function of this
+  int sites = 3;                  // 拠点: S01 本庁舎, S02 北出張所, S03 南出張所, …
   int terminals_per_site_per_system = 2;  // 端末 per (site, system)
   int staff = 24;                         // P4.1.a 住民情報課の職員, ids "K1xxxx"
   int other_division = 6;                 // P4.1.b 他課閲覧用 ID, ids "T2xxx"
@@ -103,11 +103,11 @@ struct WardOptions {
 // The whole ward. Residents and access_log are PERSONAL DATA in kind (synthetic
 // here): keep them out of reports (P10.4.b) exactly as if they were real.
 struct Ward {
-  std::vector<Site> sites;                // in id order: S01, S02, …
-  std::vector<Terminal> terminals;        // by system, then site, then number
-  std::vector<Operator> operators;        // staff, then other-division, then contractors
-  std::vector<Resident> residents;        // in generation order; (name, birth) unique
-  std::vector<AccessLogRow> access_log;   // sorted by system, date, time, terminal (unique keys)
+  std::vector<Site> sites;               // in id order: S01, S02, …
+  std::vector<Terminal> terminals;       // by system, then site, then number
+  std::vector<Operator> operators;       // staff, then other-division, then contractors
+  std::vector<Resident> residents;       // in generation order; (name, birth) unique
+  std::vector<AccessLogRow> access_log;  // sorted by system, date, time, terminal (unique keys)
 };
 
 Ward generate_ward(const WardOptions& options = {});  // deterministic; negative counts act as 0

@@ -13,7 +13,8 @@ bool is_private_use(char32_t cp) {
   return (cp >= 0xE000 && cp <= 0xF8FF) || (cp >= 0xF0000 && cp <= 0x10FFFD);
 }
 
-std::u32string decode_utf8(std::string_view s) {
+std::u32string decode_utf8(std::string_view utf8) {
+  const std::string_view s = utf8;
   std::u32string out;
   out.reserve(s.size());
   std::size_t i = 0;

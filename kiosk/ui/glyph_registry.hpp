@@ -39,8 +39,8 @@ struct NameUnit {
 };
 
 enum class SpecialKind : std::uint8_t {
-  font_glyph,    // the name font has it: rasterise base (+ selector) as is
-  missing_box,   // no font has it: a box with its code point(s)
+  font_glyph,   // the name font has it: rasterise base (+ selector) as is
+  missing_box,  // no font has it: a box with its code point(s)
 };
 
 struct SpecialGlyph {
@@ -63,7 +63,7 @@ class GlyphRegistry {
   void set_name_coverage(Coverage coverage);
   bool has_coverage() const { return static_cast<bool>(coverage_); }
 
-  void note_ui_text(std::string_view utf8);       // UI font needs these characters
+  void note_ui_text(std::string_view utf8);        // UI font needs these characters
   std::string encode_name(std::string_view utf8);  // name font; returns text for ImGui
 
   bool changed() const { return changed_; }  // new characters since mark_built()

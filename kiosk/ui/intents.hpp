@@ -12,16 +12,24 @@ namespace shogo::ui {
 
 enum class Screen : unsigned char { lock, home, access_log, name_check, settings };
 
-struct RequestSignIn { std::string user_id; };
+struct RequestSignIn {
+  std::string user_id;
+};
 struct RequestSignOut {};
 struct RequestLock {};
 struct RequestCloseSitting {};
-struct RequestScreen { Screen screen; };
-struct RequestLanguage { Language language; };
-struct RequestQuit {};         // opens the confirmation
+struct RequestScreen {
+  Screen screen;
+};
+struct RequestLanguage {
+  Language language;
+};
+struct RequestQuit {};  // opens the confirmation
 struct RequestCancelQuit {};
 struct RequestConfirmQuit {};  // ends the program (later: a manager's action only)
-struct RequestSelectUser { std::string user_id; };  // lock screen picker
+struct RequestSelectUser {
+  std::string user_id;
+};  // lock screen picker
 
 using Intent = std::variant<RequestSignIn, RequestSignOut, RequestLock, RequestCloseSitting,
                             RequestScreen, RequestLanguage, RequestQuit, RequestCancelQuit,

@@ -61,8 +61,8 @@ const char* screen_id(Screen s) {
 }
 
 bool parse_screen(const std::string& id, Screen& out) {
-  for (Screen s : {Screen::lock, Screen::home, Screen::access_log, Screen::name_check,
-                   Screen::settings}) {
+  for (Screen s :
+       {Screen::lock, Screen::home, Screen::access_log, Screen::name_check, Screen::settings}) {
     if (id == screen_id(s)) {
       out = s;
       return true;
@@ -179,38 +179,37 @@ Intents KioskApp::draw(const FrameInput& in) {
 
 void KioskApp::apply(const Intents& intents, const FrameInput& in) {
   for (const Intent& intent : intents) {
-    std::visit(
-        Overloaded{
-            [&](const RequestSelectUser& r) {
-              selected_user_ = r.user_id;
-              sign_in_error_.clear();
-            },
-            [&](const RequestSignIn& r) {
-              if (auto s = sitting_.sign_in(r.user_id, in.now); !s) {
-                sign_in_error_ = s.error().message;
-              } else {
-                sign_in_error_.clear();
-                selected_user_.clear();
-                screen_ = Screen::home;
-              }
-            },
-            [&](const RequestSignOut&) { sitting_.sign_out(in.now); },
-            [&](const RequestLock&) { sitting_.lock(in.now); },
-            [&](const RequestCloseSitting&) { sitting_.close_sitting(in.now); },
-            [&](const RequestScreen& r) { screen_ = r.screen; },
-            [&](const RequestLanguage& r) {
-              set_language(r.language);
-              access_log_.reset();
-            },
-            [&](const RequestQuit&) { quit_open_ = true; },
-            [&](const RequestCancelQuit&) { quit_open_ = false; },
-            [&](const RequestConfirmQuit&) {
-              sitting_.close_sitting(in.now);
-              quit_open_ = false;
-              quit_confirmed_ = true;
-            },
-        },
-        intent);
+    std::visit(Overloaded{
+                   [&](const RequestSelectUser& r) {
+                     selected_user_ = r.user_id;
+                     sign_in_error_.clear();
+                   },
+                   [&](const RequestSignIn& r) {
+                     if (auto s = sitting_.sign_in(r.user_id, in.now); !s) {
+                       sign_in_error_ = s.error().message;
+                     } else {
+                       sign_in_error_.clear();
+                       selected_user_.clear();
+                       screen_ = Screen::home;
+                     }
+                   },
+                   [&](const RequestSignOut&) { sitting_.sign_out(in.now); },
+                   [&](const RequestLock&) { sitting_.lock(in.now); },
+                   [&](const RequestCloseSitting&) { sitting_.close_sitting(in.now); },
+                   [&](const RequestScreen& r) { screen_ = r.screen; },
+                   [&](const RequestLanguage& r) {
+                     set_language(r.language);
+                     access_log_.reset();
+                   },
+                   [&](const RequestQuit&) { quit_open_ = true; },
+                   [&](const RequestCancelQuit&) { quit_open_ = false; },
+                   [&](const RequestConfirmQuit&) {
+                     sitting_.close_sitting(in.now);
+                     quit_open_ = false;
+                     quit_confirmed_ = true;
+                   },
+               },
+               intent);
   }
   if (sitting_.locked()) screen_ = Screen::lock;
 }

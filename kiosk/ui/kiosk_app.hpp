@@ -20,13 +20,13 @@
 namespace shogo::ui {
 
 struct FrameInput {
-  double now = 0;            // monotonic seconds
-  std::time_t wall = 0;      // wall clock, for the header and watermark
-  bool had_input = false;    // any key, click or mouse move since the last frame
+  double now = 0;          // monotonic seconds
+  std::time_t wall = 0;    // wall clock, for the header and watermark
+  bool had_input = false;  // any key, click or mouse move since the last frame
 };
 
 struct DemoData {
-  bool is_demo = true;                         // title bar says デモ
+  bool is_demo = true;                           // title bar says デモ
   std::vector<survey::AccessLogRow> access_log;  // PERSONAL DATA (synthetic)
   std::vector<NameSample> name_samples;
 };

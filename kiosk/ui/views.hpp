@@ -50,7 +50,7 @@ struct AccessLogModel {
 };
 
 struct NameSample {
-  std::string name;   // UTF-8 as stored
+  std::string name;  // UTF-8 as stored
   std::string kana;
   std::string codes;  // "U+9AD9 …" of the hard units
 };

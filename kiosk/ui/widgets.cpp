@@ -41,7 +41,8 @@ bool selectable_name(const std::string& id, std::string_view name_utf8, bool sel
   ImGui::PushFont(fonts().name);
   const bool pressed = ImGui::Selectable(label.c_str(), selected, 0, ImVec2(0, 0));
   ImGui::PopFont();
-  recorded_items().push_back({"user:" + id, ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), true});
+  recorded_items().push_back(
+      {"user:" + id, ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), true});
   return pressed;
 }
 

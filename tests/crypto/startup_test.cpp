@@ -1,8 +1,7 @@
+#include <catch2/catch.hpp>
 #include <sodium.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
-
-#include <catch2/catch.hpp>
 
 #include "crypto/startup.hpp"
 

@@ -2,9 +2,9 @@
 // GL backend and fonts. What reaches the screen is read back with
 // glReadPixels and compared with the atlas glyphs the draw data used.
 #include <GLFW/glfw3.h>
+#include <catch2/catch.hpp>
 #include <imgui.h>
 
-#include <catch2/catch.hpp>
 #include <cmath>
 #include <cstring>
 #include <ctime>
@@ -110,7 +110,7 @@ TEST_CASE("real window: every hard character of the name check reaches the scree
   const std::vector<unsigned char> rgb = k.window->read_rgb();
   const auto glyphs = test::drawn_glyphs(ImGui::GetDrawData());
 
-  const ui::NameUnit hard[] = {{0x9AD9, 0}, {0x9089, 0},  {0x9F4B, 0},       {0xFA11, 0},
+  const ui::NameUnit hard[] = {{0x9AD9, 0},  {0x9089, 0},       {0x9F4B, 0},       {0xFA11, 0},
                                {0x20BB7, 0}, {0x845B, 0xE0102}, {0x845B, 0xE0100}, {0xE0A1, 0}};
   const ImFont* name_font = ui::fonts().name;
   for (const ui::NameUnit unit : hard) {
@@ -132,7 +132,7 @@ TEST_CASE("real window: every hard character of the name check reaches the scree
         break;
       }
     }
-    REQUIRE(drawn != nullptr);               // drawn at all
+    REQUIRE(drawn != nullptr);                        // drawn at all
     CHECK(drawn->glyph != name_font->FallbackGlyph);  // not "?"
     // What is on screen there matches the glyph: ink correlates with its alpha.
     const int x0 = static_cast<int>(std::lround(drawn->min.x));
@@ -145,7 +145,9 @@ TEST_CASE("real window: every hard character of the name check reaches the scree
     int dark = 0;
     for (int y = 0; y < h; ++y) {
       for (int x = 0; x < w; ++x) {
-        const unsigned char* p = &rgb[(static_cast<std::size_t>(y0 + y) * kWidth + static_cast<std::size_t>(x0 + x)) * 3];
+        const unsigned char* p =
+            &rgb[(static_cast<std::size_t>(y0 + y) * kWidth + static_cast<std::size_t>(x0 + x)) *
+                 3];
         const float luma = (0.299f * p[0] + 0.587f * p[1] + 0.114f * p[2]) / 255.0f;
         ink.push_back(1.0f - luma);
         dark += luma < 0.5f ? 1 : 0;

@@ -1,9 +1,9 @@
 // Name fidelity at the atlas: the hard characters of registry names become
 // real glyphs (or visible boxes), never "?" and never nothing.
+#include <catch2/catch.hpp>
 #include <imgui.h>
 #include <unistd.h>
 
-#include <catch2/catch.hpp>
 #include <cmath>
 #include <cstdio>
 #include <fstream>
@@ -66,8 +66,8 @@ ui::Code16 only_code(const std::string& encoded) {
 
 TEST_CASE("hard registry characters are real glyphs in the atlas, not the fallback") {
   Atlas a;
-  const char* hard[] = {"\u9AD9", "\u9089", "\u9F4B", "\uFA11", "\U00020BB7",
-                        "\u845B\U000E0102", "\u845B\U000E0100", "\uE0A1"};
+  const char* hard[] = {"\u9AD9",     "\u9089",           "\u9F4B",           "\uFA11",
+                        "\U00020BB7", "\u845B\U000E0102", "\u845B\U000E0100", "\uE0A1"};
   std::vector<ui::Code16> codes;
   for (const char* h : hard) codes.push_back(only_code(a.registry.encode_name(h)));
   a.registry.encode_name("?");
@@ -144,8 +144,8 @@ TEST_CASE("the atlas holds only the characters in use") {
   a.registry.encode_name("山田 太郎");
   a.build();
   ImFont* font = a.name_font();
-  CHECK(font->FindGlyphNoFallback(0x5C71) != nullptr);   // 山
-  CHECK(font->FindGlyphNoFallback(0x6CB3) == nullptr);   // 河: not asked for
+  CHECK(font->FindGlyphNoFallback(0x5C71) != nullptr);  // 山
+  CHECK(font->FindGlyphNoFallback(0x6CB3) == nullptr);  // 河: not asked for
   CHECK(a.atlas.TexHeight <= 1024);
   a.registry.encode_name("河");
   CHECK(a.registry.changed());

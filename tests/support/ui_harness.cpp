@@ -1,6 +1,7 @@
 #include "tests/support/ui_harness.hpp"
 
 #include <catch2/catch.hpp>
+
 #include <cmath>
 #include <ctime>
 #include <map>

@@ -1,5 +1,3 @@
-#include "kiosk/survey/synthetic_ward.hpp"
-
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -10,6 +8,8 @@
 #include <string_view>
 #include <tuple>
 #include <vector>
+
+#include "kiosk/survey/synthetic_ward.hpp"
 
 using namespace shogo::survey;
 using namespace shogo::survey::synthetic;
@@ -81,11 +81,9 @@ std::vector<std::vector<const AccessLogRow*>> series_of(const Ward& w) {
   for (const auto& [id, rows] : by_terminal(w)) {
     for (std::size_t i = 0; i < rows.size(); ++i) {
       const AccessLogRow* prev = i ? rows[i - 1] : nullptr;
-      const bool same = prev && prev->operator_id == rows[i]->operator_id &&
-                        person(*prev) == person(*rows[i]) &&
-                        rows[i]->time.seconds_since_midnight() -
-                                prev->time.seconds_since_midnight() <=
-                            300;
+      const bool same =
+          prev && prev->operator_id == rows[i]->operator_id && person(*prev) == person(*rows[i]) &&
+          rows[i]->time.seconds_since_midnight() - prev->time.seconds_since_midnight() <= 300;
       if (!same) out.emplace_back();
       out.back().push_back(rows[i]);
     }
@@ -141,11 +139,11 @@ void check_consistency(const Ward& w, const WardOptions& o) {
     CHECK((r.system == System::jukinet) == (r.operation == OperationKind::cs_operation));
     CHECK_FALSE(r.detail.empty());
   }
-  const auto sorted = std::is_sorted(
-      w.access_log.begin(), w.access_log.end(), [](const AccessLogRow& a, const AccessLogRow& b) {
-        return std::tie(a.system, a.date, a.time, a.terminal_id) <
-               std::tie(b.system, b.date, b.time, b.terminal_id);
-      });
+  const auto sorted = std::is_sorted(w.access_log.begin(), w.access_log.end(),
+                                     [](const AccessLogRow& a, const AccessLogRow& b) {
+                                       return std::tie(a.system, a.date, a.time, a.terminal_id) <
+                                              std::tie(b.system, b.date, b.time, b.terminal_id);
+                                     });
   CHECK(sorted);
 }
 
@@ -294,8 +292,8 @@ TEST_CASE("different seeds give different wards", "[synthetic]") {
   CHECK(serialize(x) != serialize(y));
   std::size_t same_residents = 0;
   for (std::size_t i = 0; i < x.residents.size(); ++i) {
-    same_residents += x.residents[i].name == y.residents[i].name &&
-                      x.residents[i].birth == y.residents[i].birth;
+    same_residents +=
+        x.residents[i].name == y.residents[i].name && x.residents[i].birth == y.residents[i].birth;
   }
   CHECK(same_residents < x.residents.size() / 10);
 }
@@ -385,9 +383,7 @@ TEST_CASE("sites, terminals and operators are shaped as the source systems write
       case OperatorKind::other_division:
         CHECK((op.id.size() == 5 && op.id.rfind("T2", 0) == 0));
         break;
-      case OperatorKind::contractor:
-        CHECK((op.id.size() == 5 && op.id.rfind("C3", 0) == 0));
-        break;
+      case OperatorKind::contractor: CHECK((op.id.size() == 5 && op.id.rfind("C3", 0) == 0)); break;
     }
     CHECK(std::all_of(op.id.begin() + 1, op.id.end(), [](char c) { return c >= '0' && c <= '9'; }));
   }
@@ -410,8 +406,7 @@ TEST_CASE("P6.3 every row is on the day, at a terminal of its system, inside its
   CHECK(late);
 }
 
-TEST_CASE("P4 operator ids in the log are on the roster and every kind is present",
-          "[synthetic]") {
+TEST_CASE("P4 operator ids in the log are on the roster and every kind is present", "[synthetic]") {
   const Ward w = generate_ward();
   std::set<OperatorKind> roster, logged;
   for (const Operator& op : w.operators) roster.insert(op.kind);
@@ -444,9 +439,8 @@ TEST_CASE("P6.5.a operations fit the system and the operator's kind", "[syntheti
       CHECK(r.operation == OperationKind::inquiry);
     }
   }
-  const std::set<OperationKind> counter = {OperationKind::certificate_issue,
-                                           OperationKind::confirmation_print,
-                                           OperationKind::inquiry};
+  const std::set<OperationKind> counter = {
+      OperationKind::certificate_issue, OperationKind::confirmation_print, OperationKind::inquiry};
   CHECK(ops[System::koseki] == counter);
   CHECK(ops[System::juki] == counter);
   CHECK(ops[System::jukinet] == std::set<OperationKind>{OperationKind::cs_operation});
@@ -575,16 +569,15 @@ TEST_CASE("residents: unique name and birth, fictional addresses, births 1912–
   }
 }
 
-TEST_CASE("P6.2 a series is one operator, one terminal, one person, minutes apart",
-          "[synthetic]") {
+TEST_CASE("P6.2 a series is one operator, one terminal, one person, minutes apart", "[synthetic]") {
   const Ward w = generate_ward();
   const std::set<PersonKey> keys = resident_keys(w);
   std::size_t multi = 0;
   for (const auto& group : series_of(w)) {
     INFO(group.front()->terminal_id << ' ' << format_time(group.front()->time));
     CHECK(group.size() <= 4);
-    const int span = group.back()->time.seconds_since_midnight() -
-                     group.front()->time.seconds_since_midnight();
+    const int span =
+        group.back()->time.seconds_since_midnight() - group.front()->time.seconds_since_midnight();
     CHECK(span <= 10 * 60);
     multi += group.size() > 1;
     if (!keys.count(person(*group.front()))) CHECK(group.size() == 1);  // a mistyped search
@@ -684,9 +677,7 @@ TEST_CASE("small and odd options still give a consistent ward", "[synthetic]") {
     o.other_division = 0;
     o.residents = 50;
   }
-  SECTION("an earlier day") {
-    o.day = {2019, 4, 10};
-  }
+  SECTION("an earlier day") { o.day = {2019, 4, 10}; }
   const Ward w = generate_ward(o);
   CHECK(w.residents.size() == static_cast<std::size_t>(o.residents));
   CHECK_FALSE(w.access_log.empty());

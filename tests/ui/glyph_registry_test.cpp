@@ -15,7 +15,8 @@ std::u32string codes_of(const std::string& encoded) { return decode_utf8(encoded
 }  // namespace
 
 TEST_CASE("UTF-8 decoding never drops a byte silently") {
-  CHECK(decode_utf8("a\xE9" "b") == std::u32string{U'a', 0xFFFD, U'b'});
+  CHECK(decode_utf8("a\xE9"
+                    "b") == std::u32string{U'a', 0xFFFD, U'b'});
   CHECK(decode_utf8("\xF0\xA0\xAE\xB7") == std::u32string{0x20BB7});
   CHECK(decode_utf8("\xED\xA0\x80") == std::u32string{0xFFFD, 0xFFFD, 0xFFFD});  // surrogate
   CHECK(decode_utf8("\xC0\xAF") == std::u32string{0xFFFD, 0xFFFD});              // overlong

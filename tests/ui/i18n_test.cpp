@@ -1,4 +1,5 @@
 #include <catch2/catch.hpp>
+
 #include <string>
 
 #include "kiosk/ui/glyph_registry.hpp"

@@ -172,8 +172,8 @@ TEST_CASE("every screen draws for many frames with balanced Begin/End") {
   UiHarness h;
   Kiosk k;
   sign_in(h, k, "u-manager-1");
-  for (auto screen : {ui::Screen::home, ui::Screen::access_log, ui::Screen::name_check,
-                      ui::Screen::settings}) {
+  for (auto screen :
+       {ui::Screen::home, ui::Screen::access_log, ui::Screen::name_check, ui::Screen::settings}) {
     k.app.apply({ui::RequestScreen{screen}}, {h.now(), 0, true});
     h.frames(k.app, 5);  // an unbalanced Begin/End aborts inside libimgui.a
     CHECK(k.app.screen() == screen);
