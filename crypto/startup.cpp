@@ -7,6 +7,8 @@
 #include <array>
 #include <cstring>
 
+#include "crypto/kdf.hpp"
+
 namespace shogo::crypto {
 
 Status harden_process() {
@@ -73,6 +75,7 @@ Status aead_kat() {
 Status run_self_tests() {
   if (auto s = blake2b_kat(); !s) return s;
   if (auto s = aead_kat(); !s) return s;
+  if (auto s = kdf_self_test(); !s) return s;  // Argon2id, cross-checked vector
   return ok_status();
 }
 

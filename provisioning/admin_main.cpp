@@ -1,8 +1,9 @@
 // shogo-admin — provisioning and maintenance from the command line.
 //
 // Links provisioning, survey, storage and crypto; never ui, shell, ImGui, GLFW
-// or GL (tests/provisioning checks the binary). The vault commands (init,
-// user, doctor, demo) arrive with the vault issue.
+// or GL (tests/provisioning checks the binary). Commands: provisioning/commands.hpp.
+// Passphrases come from the terminal (no echo) or --passphrase-fd N, one per
+// line — never from argv or the environment.
 
 #include <CLI/CLI.hpp>
 
@@ -11,6 +12,7 @@
 
 #include "crypto/startup.hpp"
 #include "provisioning/commands.hpp"
+#include "storage/zeroing_allocator.hpp"
 
 namespace {
 
@@ -18,28 +20,85 @@ int run(int argc, char** argv) {
   using namespace shogo;
   CLI::App cli{"shogo-admin — provisioning and maintenance of a Shogo appliance"};
   cli.require_subcommand(1);
+  std::string vault = "/var/lib/shogo";
+  int passphrase_fd = -1;
+  auto vault_option = [&](CLI::App* sub) {
+    sub->add_option("--vault", vault, "The vault folder")->capture_default_str();
+    sub->add_option("--passphrase-fd", passphrase_fd,
+                    "Read passphrases from this file descriptor, one per line")
+        ->check(CLI::NonNegativeNumber);
+  };
+
   auto* selftest = cli.add_subcommand("selftest", "Run the start-up self-tests and report");
   std::uint64_t seed = 20261128;
   auto* ward = cli.add_subcommand("ward", "Summarise the synthetic ward used by the demo");
   ward->add_option("--seed", seed, "Seed of the generator");
+
+  std::string manager, supervisor;
+  double kdf_seconds = 0.7;
+  auto* init = cli.add_subcommand("init", "Make a new vault with its first manager and supervisor");
+  vault_option(init);
+  init->add_option("--manager", manager, "Name of the first manager (調査責任者)")->required();
+  init->add_option("--supervisor", supervisor, "Name of the supervisor (調査総括責任者)")
+      ->required();
+  init->add_option("--kdf-seconds", kdf_seconds, "Target time of one passphrase check")
+      ->check(CLI::Range(0.5, 1.0));
+
+  auto* user = cli.add_subcommand("user", "Add or disable a user, or change a passphrase");
+  user->require_subcommand(1);
+  std::string as, name, role;
+  bool recovery = false;
+  auto* add = user->add_subcommand("add", "Add a user (a manager's passphrase is asked)");
+  vault_option(add);
+  add->add_option("--as", as, "The manager doing it")->required();
+  add->add_option("--name", name, "The new user's name as shown on the lock screen")->required();
+  add->add_option("--role", role, "supervisor, manager or investigator")->required();
+  auto* disable = user->add_subcommand("disable", "Disable a user and remove their key slot");
+  vault_option(disable);
+  disable->add_option("--as", as, "The manager doing it")->required();
+  disable->add_option("--name", name, "The user to disable")->required();
+  auto* passwd = user->add_subcommand("passwd", "Change a user's passphrase");
+  vault_option(passwd);
+  passwd->add_option("--name", name, "Whose passphrase")->required();
+  passwd->add_flag("--recovery", recovery,
+                   "Open with the recovery key instead of the current passphrase");
+
+  auto* doctor = cli.add_subcommand("doctor", "Check the vault and say what is wrong");
+  vault_option(doctor);
+  doctor->add_option("--as", as, "Also open the vault as this user and check integrity");
+
+  bool print_keys = false;
+  auto* demo = cli.add_subcommand("demo", "Make a demo vault from the synthetic ward");
+  vault_option(demo);
+  demo->add_option("--seed", seed, "Seed of the synthetic ward");
+  demo->add_flag("--print-keys", print_keys, "Print the raw database keys (demo vaults only)");
+
   CLI11_PARSE(cli, argc, argv);
 
-  for (auto step : {&crypto::harden_process, &crypto::initialise}) {
+  for (auto step :
+       {&crypto::harden_process, &crypto::initialise, &storage::install_zeroing_allocator}) {
     if (auto s = step(); !s) {
       std::fprintf(stderr, "shogo-admin: %s\n", s.error().message.c_str());
       return 1;
     }
   }
+  provisioning::AdminIo io;
+  if (passphrase_fd >= 0) io.passphrases = crypto::PassphraseSource::fd(passphrase_fd);
   if (selftest->parsed()) return provisioning::run_selftest(stdout, stderr);
   if (ward->parsed()) return provisioning::run_ward(seed, stdout);
+  if (init->parsed()) return provisioning::run_init(vault, manager, supervisor, kdf_seconds, io);
+  if (add->parsed()) return provisioning::run_user_add(vault, as, name, role, io);
+  if (disable->parsed()) return provisioning::run_user_disable(vault, as, name, io);
+  if (passwd->parsed()) return provisioning::run_user_passwd(vault, name, recovery, io);
+  if (doctor->parsed()) return provisioning::run_doctor(vault, as, io);
+  if (demo->parsed()) return provisioning::run_demo(vault, seed, print_keys, io);
   return 2;
 }
 
 }  // namespace
 
 // Anything thrown that the code above did not handle ends here, in one plain
-// line (exception texts never hold secrets or personal data in Shogo); the
-// service manager restarts the kiosk.
+// line (exception texts never hold secrets or personal data in Shogo).
 int main(int argc, char** argv) {
   try {
     return run(argc, argv);

@@ -1,11 +1,19 @@
 #include "provisioning/commands.hpp"
 
+#include <sys/prctl.h>
+#include <sys/resource.h>
+
+#include <cstring>
+#include <ctime>
+#include <fstream>
 #include <map>
 #include <set>
 #include <string>
 
 #include "crypto/startup.hpp"
 #include "kiosk/survey/synthetic_ward.hpp"
+#include "kiosk/survey/vault.hpp"
+#include "provisioning/demo_vault.hpp"
 #include "storage/sqlcipher_probe.hpp"
 
 namespace shogo::provisioning {
@@ -47,6 +55,261 @@ int run_ward(std::uint64_t seed, std::FILE* out) {
   for (const auto& [system, entry] : per_system) {
     std::fprintf(out, "  %-8s rows: %5zu  distinct viewed persons: %zu\n",
                  std::string(survey::system_id(system)).c_str(), entry.first, entry.second.size());
+  }
+  return 0;
+}
+
+namespace {
+
+namespace fs = std::filesystem;
+
+int refuse(AdminIo& io, const Error& e) {
+  std::fprintf(io.err, "shogo-admin: %s\n", e.message.c_str());
+  return 1;
+}
+
+// Opens the vault and signs `as` in with a passphrase from io.
+Result<std::unique_ptr<survey::Vault>> open_as(const fs::path& dir, const std::string& as,
+                                               AdminIo& io) {
+  auto vault = survey::Vault::open(dir);
+  if (!vault) return vault.error();
+  auto pass = io.passphrases.read("Passphrase of " + as + ": ");
+  if (!pass) return pass.error();
+  auto signed_in = (*vault)->unlock(as, *pass);
+  if (!signed_in) return signed_in.error();
+  return std::move(vault.value());
+}
+
+Result<std::unique_ptr<survey::Vault>> open_as_manager(const fs::path& dir, const std::string& as,
+                                                       AdminIo& io) {
+  auto vault = open_as(dir, as, io);
+  if (!vault) return vault;
+  const survey::VaultUser* user = (*vault)->find_user(as);
+  if (user == nullptr || user->role != survey::Role::manager) {
+    return Error{"admin.not_manager", "Only a manager (調査責任者) may do this."};
+  }
+  return vault;
+}
+
+void print_recovery_sheet(AdminIo& io, const fs::path& dir, const crypto::SecureBuffer& text) {
+  std::time_t now = std::time(nullptr);
+  char date[32];
+  std::strftime(date, sizeof date, "%Y-%m-%d %H:%M", std::localtime(&now));
+  std::fprintf(io.out,
+               "\n==== Shogo 回復キー / recovery key ====\n"
+               "Keep this sheet in the supervisor's sealed envelope (調査総括責任者の封筒).\n"
+               "It opens the vault when a manager's passphrase is forgotten.\n"
+               "Vault: %s   Made: %s\n\nRecovery key: ",
+               dir.c_str(), date);
+  std::fwrite(text.data(), 1, text.size(), io.out);
+  std::fputs("\n=======================================\n", io.out);
+  std::fflush(io.out);
+}
+
+}  // namespace
+
+int run_init(const fs::path& vault, const std::string& manager, const std::string& supervisor,
+             double kdf_seconds, AdminIo& io) {
+  auto manager_pass = io.passphrases.read_new("New passphrase for " + manager + ": ");
+  if (!manager_pass) return refuse(io, manager_pass.error());
+  auto supervisor_pass = io.passphrases.read_new("New passphrase for " + supervisor + ": ");
+  if (!supervisor_pass) return refuse(io, supervisor_pass.error());
+  std::fputs("Measuring this machine for the passphrase key derivation (Argon2id)…\n", io.out);
+  std::fflush(io.out);
+  auto cost = crypto::calibrate_kdf(kdf_seconds);
+  if (!cost) return refuse(io, cost.error());
+  auto seconds = crypto::measure_kdf_seconds(*cost);
+  std::fprintf(io.out, "Argon2id: %u MiB, %u passes: %.2f s per sign-in on this machine\n",
+               cost->memlimit_kib / 1024, cost->opslimit, seconds ? *seconds : -1.0);
+  auto created =
+      survey::Vault::create(vault,
+                            {{manager, survey::Role::manager, &manager_pass.value()},
+                             {supervisor, survey::Role::supervisor, &supervisor_pass.value()}},
+                            *cost, /*demo=*/false);
+  if (!created) return refuse(io, created.error());
+  std::fprintf(io.out, "Made a vault in %s for %s (manager) and %s (supervisor).\n", vault.c_str(),
+               manager.c_str(), supervisor.c_str());
+  print_recovery_sheet(io, vault, created->recovery_key_text);
+  return 0;
+}
+
+int run_user_add(const fs::path& dir, const std::string& as, const std::string& name,
+                 const std::string& role_text, AdminIo& io) {
+  survey::Role role{};
+  if (!survey::parse_role(role_text, role)) {
+    std::fprintf(io.err, "shogo-admin: the role is supervisor, manager or investigator\n");
+    return 2;
+  }
+  auto vault = open_as_manager(dir, as, io);
+  if (!vault) return refuse(io, vault.error());
+  auto pass = io.passphrases.read_new("New passphrase for " + name + ": ");
+  if (!pass) return refuse(io, pass.error());
+  crypto::KdfCost cost = (*vault)->demo() ? demo_kdf_cost() : crypto::KdfCost{};
+  if (!(*vault)->demo()) {
+    auto calibrated = crypto::calibrate_kdf();
+    if (!calibrated) return refuse(io, calibrated.error());
+    cost = *calibrated;
+  }
+  if (auto s = (*vault)->add_user(as, {name, role, &pass.value()}, cost); !s) {
+    return refuse(io, s.error());
+  }
+  std::fprintf(io.out, "Added %s (%s).\n", name.c_str(), role_text.c_str());
+  return 0;
+}
+
+int run_user_disable(const fs::path& dir, const std::string& as, const std::string& name,
+                     AdminIo& io) {
+  auto vault = open_as_manager(dir, as, io);
+  if (!vault) return refuse(io, vault.error());
+  if (auto s = (*vault)->disable_user(as, name); !s) return refuse(io, s.error());
+  std::fprintf(io.out, "Disabled %s; their key slot is removed.\n", name.c_str());
+  return 0;
+}
+
+int run_user_passwd(const fs::path& dir, const std::string& name, bool recovery, AdminIo& io) {
+  std::unique_ptr<survey::Vault> vault;
+  std::string actor = name;
+  if (recovery) {
+    auto v = survey::Vault::open(dir);
+    if (!v) return refuse(io, v.error());
+    auto text = io.passphrases.read("Recovery key (from the sealed envelope): ");
+    if (!text) return refuse(io, text.error());
+    if (auto s = (*v)->unlock_with_recovery(*text); !s) return refuse(io, s.error());
+    vault = std::move(v.value());
+    actor = "recovery";
+  } else {
+    auto v = open_as(dir, name, io);
+    if (!v) return refuse(io, v.error());
+    vault = std::move(v.value());
+  }
+  auto pass = io.passphrases.read_new("New passphrase for " + name + ": ");
+  if (!pass) return refuse(io, pass.error());
+  crypto::KdfCost cost = demo_kdf_cost();
+  if (!vault->demo()) {
+    auto calibrated = crypto::calibrate_kdf();
+    if (!calibrated) return refuse(io, calibrated.error());
+    cost = *calibrated;
+  }
+  if (auto s = vault->change_passphrase(actor, name, *pass, cost); !s) return refuse(io, s.error());
+  std::fprintf(io.out, "Changed the passphrase of %s.\n", name.c_str());
+  return 0;
+}
+
+namespace {
+
+bool looks_plain_sqlite(const fs::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  char header[16] = {};
+  in.read(header, sizeof header);
+  return in.gcount() == 16 && std::memcmp(header, "SQLite format 3", 16) == 0;
+}
+
+}  // namespace
+
+int run_doctor(const fs::path& dir, const std::string& as, AdminIo& io) {
+  int problems = 0;
+  auto ok = [&](const std::string& what) { std::fprintf(io.out, "ok       %s\n", what.c_str()); };
+  auto bad = [&](const std::string& what) {
+    std::fprintf(io.out, "PROBLEM  %s\n", what.c_str());
+    ++problems;
+  };
+  if (auto s = survey::check_vault_directory(dir); !s) {
+    bad(s.error().message);
+  } else {
+    ok("the vault folder is private (0700) and ours");
+  }
+  const survey::VaultPaths paths{dir};
+  auto slots = crypto::KeyslotFile::load(paths.keyslots());
+  if (!slots) {
+    bad("keyslots: " + slots.error().message);
+  } else {
+    std::size_t users = 0;
+    for (const auto& slot : slots->slots()) users += slot.kind == crypto::SlotKind::user_passphrase;
+    ok("keyslots: " + std::to_string(users) + " user slot(s)" +
+       (slots->has_recovery() ? ", a recovery slot" : "") + (slots->demo() ? " (demo vault)" : ""));
+    if (!slots->has_recovery()) bad("keyslots: there is no recovery slot");
+  }
+  std::error_code ec;
+  if (!fs::exists(paths.database(), ec)) {
+    bad("vault.db is missing");
+  } else if (looks_plain_sqlite(paths.database())) {
+    bad("vault.db is NOT encrypted");
+  } else {
+    ok("vault.db is encrypted (no plain SQLite header)");
+  }
+  for (const auto& entry : fs::directory_iterator(dir, ec)) {
+    const auto name = entry.path().filename().string();
+    if (name != "keyslots" && name != "vault.db" && name != "surveys") {
+      bad("an unexpected file is in the vault folder: " + name);
+    }
+  }
+  for (const auto& entry : fs::directory_iterator(paths.surveys(), ec)) {
+    if (entry.path().extension() != ".db") {
+      bad("an unexpected file is in surveys/: " + entry.path().filename().string());
+    } else if (looks_plain_sqlite(entry.path())) {
+      bad("survey file " + entry.path().filename().string() + " is NOT encrypted");
+    }
+  }
+  rlimit core{};
+  if (getrlimit(RLIMIT_CORE, &core) == 0 && core.rlim_cur == 0 &&
+      prctl(PR_GET_DUMPABLE, 0, 0, 0, 0) == 0) {
+    ok("core dumps are off in Shogo's programs (RLIMIT_CORE=0, not dumpable)");
+  } else {
+    bad("core dumps are not off");
+  }
+  if (!as.empty() && slots) {
+    auto vault = open_as(dir, as, io);
+    if (!vault) {
+      bad("could not open the vault as " + as + ": " + vault.error().message);
+    } else {
+      if (auto s = (*vault)->database().integrity_check(); !s) {
+        bad("vault.db: " + s.error().message);
+      } else {
+        ok("vault.db passes SQLCipher's integrity check");
+      }
+      for (const std::string& id : (*vault)->survey_ids()) {
+        auto db = (*vault)->open_survey(id);
+        if (!db) {
+          bad("survey " + id + ": " + db.error().message);
+        } else if (auto s = db->integrity_check(); !s) {
+          bad("survey " + id + ": " + s.error().message);
+        } else {
+          ok("survey " + id + " opens and passes the integrity check");
+        }
+      }
+    }
+  }
+  std::fprintf(io.out, problems == 0 ? "No problems found.\n" : "%d problem(s) found.\n", problems);
+  return problems == 0 ? 0 : 1;
+}
+
+int run_demo(const fs::path& dir, std::uint64_t seed, bool print_keys, AdminIo& io) {
+  if (auto s = make_demo_vault(dir, seed, demo_kdf_cost()); !s) return refuse(io, s.error());
+  std::fprintf(io.out, "Made a demo vault in %s (synthetic ward, seed %llu; never real people).\n",
+               dir.c_str(), static_cast<unsigned long long>(seed));
+  std::fputs("Demo users and their passphrases:\n", io.out);
+  for (const DemoUser& u : demo_users()) {
+    std::fprintf(io.out, "  %-16s %-13s %s\n", std::string(u.name).c_str(),
+                 std::string(survey::role_id(u.role)).c_str(), std::string(u.passphrase).c_str());
+  }
+  if (print_keys) {
+    auto vault = survey::Vault::open(dir);
+    if (!vault) return refuse(io, vault.error());
+    const DemoUser& m = demo_users()[0];
+    crypto::SecureBuffer pass(m.passphrase.size());
+    std::memcpy(pass.data(), m.passphrase.data(), m.passphrase.size());
+    if (auto r = (*vault)->unlock(std::string(m.name), pass); !r) return refuse(io, r.error());
+    auto key = (*vault)->demo_vault_key_hex();
+    if (!key) return refuse(io, key.error());
+    std::fputs("vault.db raw key: x'", io.out);
+    std::fwrite(key->data(), 1, key->size() - 1, io.out);
+    std::fputs("'\n", io.out);
+    auto skey = (*vault)->demo_survey_key_hex(std::string(kDemoSurveyId));
+    if (!skey) return refuse(io, skey.error());
+    std::fprintf(io.out, "surveys/%s.db raw key: x'", std::string(kDemoSurveyId).c_str());
+    std::fwrite(skey->data(), 1, skey->size() - 1, io.out);
+    std::fputs("'\n", io.out);
+    (*vault)->close(std::string(m.name), "keys printed");
   }
   return 0;
 }

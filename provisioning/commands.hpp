@@ -1,18 +1,45 @@
 #pragma once
 // shogo-admin's commands as functions (the executable is a thin CLI11 main).
-// Each returns the process exit status and writes plain sentences to the
-// given streams; none prints a secret or a resident's personal data, except
-// `ward`, which summarises the synthetic ward (never real people) by counts.
+// Each returns the process exit status — 0 done, 1 refused or failed (the
+// reason in one plain sentence on `err`), 2 wrong usage — and never prints a
+// secret, except what a command exists to print once (the recovery key at
+// init; a demo vault's passphrases and, with --print-keys, its raw keys).
 //
-//   selftest   crypto known-answer tests and the SQLCipher probe      0 ok, 1 failed
-//   ward       counts of the synthetic ward for a seed                0
+//   selftest                        crypto known-answer tests, SQLCipher probe
+//   ward --seed N                   counts of the synthetic ward
+//   init --vault D --manager M --supervisor S     a new vault; prints the recovery sheet
+//   user add --vault D --as M --name N --role R   needs a manager's passphrase
+//   user disable --vault D --as M --name N        removes N's key slot
+//   user passwd --vault D --name N [--recovery]   N's passphrase, or the recovery key
+//   doctor --vault D [--as N]       permissions, keyslots, files, core dumps, integrity
+//   demo --vault D [--print-keys]   a demo vault from the synthetic ward
 
 #include <cstdint>
 #include <cstdio>
+#include <filesystem>
+#include <string>
+
+#include "crypto/passphrase_input.hpp"
 
 namespace shogo::provisioning {
 
+struct AdminIo {
+  std::FILE* out = stdout;
+  std::FILE* err = stderr;
+  crypto::PassphraseSource passphrases = crypto::PassphraseSource::terminal();
+};
+
 int run_selftest(std::FILE* out, std::FILE* err);
 int run_ward(std::uint64_t seed, std::FILE* out);
+int run_init(const std::filesystem::path& vault, const std::string& manager,
+             const std::string& supervisor, double kdf_seconds, AdminIo& io);
+int run_user_add(const std::filesystem::path& vault, const std::string& as, const std::string& name,
+                 const std::string& role, AdminIo& io);
+int run_user_disable(const std::filesystem::path& vault, const std::string& as,
+                     const std::string& name, AdminIo& io);
+int run_user_passwd(const std::filesystem::path& vault, const std::string& name, bool recovery,
+                    AdminIo& io);
+int run_doctor(const std::filesystem::path& vault, const std::string& as, AdminIo& io);
+int run_demo(const std::filesystem::path& vault, std::uint64_t seed, bool print_keys, AdminIo& io);
 
 }  // namespace shogo::provisioning

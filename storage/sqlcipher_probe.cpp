@@ -4,30 +4,14 @@
 #include <sqlcipher/sqlite3.h>
 
 #include "crypto/secure_buffer.hpp"
+#include "storage/database.hpp"
+#include "storage/zeroing_allocator.hpp"
 
 namespace shogo::storage {
 
-namespace {
-
-// Raw-key blob for sqlite3_key: "x'<64 hex>'" built inside guarded memory.
-crypto::SecureBuffer raw_key_literal(const crypto::SecureBuffer& key) {
-  static constexpr char kHex[] = "0123456789abcdef";
-  crypto::SecureBuffer literal(3 + key.size() * 2);
-  auto* out = literal.data();
-  std::size_t n = 0;
-  out[n++] = 'x';
-  out[n++] = '\'';
-  for (std::uint8_t b : key.bytes()) {
-    out[n++] = static_cast<std::uint8_t>(kHex[b >> 4]);
-    out[n++] = static_cast<std::uint8_t>(kHex[b & 0x0F]);
-  }
-  out[n++] = '\'';
-  return literal;
-}
-
-}  // namespace
-
 Result<SqlcipherInfo> probe_sqlcipher() {
+  // The probe may be the first SQLite use of a program: secure the allocator first.
+  if (auto s = install_zeroing_allocator(); !s) return s.error();
   sqlite3* db = nullptr;
   if (sqlite3_open_v2(":memory:", &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) !=
       SQLITE_OK) {

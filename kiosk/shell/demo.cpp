@@ -7,23 +7,9 @@
 
 namespace shogo::shell {
 
-std::vector<survey::User> demo_users() {
-  using survey::Role;
-  return {
-      {"u-manager-1", "髙木 誠", Role::manager},
-      {"u-supervisor-1", "山\uFA11 道子", Role::supervisor},
-      {"u-investigator-1", "佐藤 由美", Role::investigator},
-      {"u-investigator-2", "\U00020BB7川 健二", Role::investigator},
-  };
-}
-
-ui::DemoData demo_data(std::uint64_t seed) {
-  survey::synthetic::WardOptions options;
-  options.seed = seed;
-  survey::synthetic::Ward ward = survey::synthetic::generate_ward(options);
+ui::DemoData demo_data() {
+  const survey::synthetic::Ward ward = survey::synthetic::generate_ward();
   ui::DemoData data;
-  data.is_demo = true;
-  data.access_log = std::move(ward.access_log);
   for (std::string_view name : survey::synthetic::hard_names()) {
     ui::NameSample sample;
     sample.name = std::string(name);

@@ -10,7 +10,6 @@
 
 namespace shogo::shell {
 
-std::vector<survey::User> demo_users();
-ui::DemoData demo_data(std::uint64_t seed);
+ui::DemoData demo_data();  // the name check's samples (synthetic hard names)
 
 }  // namespace shogo::shell

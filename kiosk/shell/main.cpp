@@ -13,14 +13,18 @@
 #include <exception>
 #include <optional>
 
+#include "crypto/passphrase_input.hpp"
 #include "crypto/startup.hpp"
+#include "crypto/zeroing_heap.hpp"
 #include "kiosk/shell/demo.hpp"
 #include "kiosk/shell/font_book.hpp"
 #include "kiosk/shell/frame_runner.hpp"
 #include "kiosk/shell/platform_window.hpp"
 #include "kiosk/shell/startup_clock.hpp"
+#include "kiosk/survey/vault.hpp"
 #include "kiosk/ui/i18n.hpp"
 #include "kiosk/ui/kiosk_app.hpp"
+#include "storage/zeroing_allocator.hpp"
 
 namespace {
 
@@ -32,11 +36,13 @@ struct Options {
   int height = 800;
   bool print_startup_time = false;
   std::string language = "ja";
-  std::string goto_screen;   // demo: sign in the demo manager and open this screen
-  std::string screenshot;    // demo: write a PNG after --frames frames
+  std::string vault = survey::kDefaultVaultDir;
+  std::string sign_in;       // sign this user in before the first frame
+  int passphrase_fd = -1;    // ... with the passphrase read from this descriptor
+  std::string goto_screen;   // then open this screen
+  std::string screenshot;    // demo vault only: write a PNG after --frames frames
   int frames = 0;            // exit after this many presented frames (0: run until quit)
   double idle_lock = 300.0;  // seconds
-  std::uint64_t seed = 20261128;
 };
 
 int fail(const Error& e) {
@@ -63,19 +69,40 @@ int run(int argc, char** argv) {
                "Print the seconds from process start to the first frame on screen");
   cli.add_option("--language", opt.language, "ja (default) or en")
       ->check(CLI::IsMember({"ja", "en"}));
+  cli.add_option("--vault", opt.vault, "The vault folder")->capture_default_str();
+  cli.add_option("--sign-in", opt.sign_in,
+                 "Sign this user in before the first frame (with --passphrase-fd)");
+  cli.add_option("--passphrase-fd", opt.passphrase_fd,
+                 "Read the --sign-in passphrase from this file descriptor (never argv)")
+      ->check(CLI::NonNegativeNumber);
   cli.add_option("--goto", opt.goto_screen,
-                 "Demo: open a screen (lock; or home, access-log, name-check, settings "
-                 "with the demo manager signed in)");
-  cli.add_option("--screenshot", opt.screenshot, "Demo: write a PNG of the screen after --frames");
+                 "Open a screen after --sign-in (home, access-log, name-check, settings)");
+  cli.add_option("--screenshot", opt.screenshot,
+                 "Demo vault only: write a PNG of the screen after --frames");
   cli.add_option("--frames", opt.frames, "Exit after this many frames")
       ->check(CLI::NonNegativeNumber);
   cli.add_option("--idle-lock", opt.idle_lock, "Seconds without input before the screen locks")
       ->check(CLI::Range(5.0, 3600.0));
-  cli.add_option("--seed", opt.seed, "Seed of the synthetic ward shown in the demo");
   CLI11_PARSE(cli, argc, argv);
 
   if (auto s = crypto::harden_process(); !s) return fail(s.error());
   if (auto s = crypto::initialise(); !s) return fail(s.error());
+  // Before anything touches SQLite: decrypted pages are zeroed when freed.
+  if (auto s = storage::install_zeroing_allocator(); !s) return fail(s.error());
+  // ImGui's text fields keep copies of what is typed (a passphrase): its
+  // blocks are zeroed when freed too.
+  ImGui::SetAllocatorFunctions([](std::size_t n, void*) { return crypto::zeroing_alloc(n); },
+                               [](void* p, void*) { crypto::zeroing_free(p); });
+  crypto::SecureBuffer start_passphrase;
+  if (!opt.sign_in.empty()) {
+    if (opt.passphrase_fd < 0) {
+      std::fputs("shogo-kiosk: --sign-in needs --passphrase-fd N\n", stderr);
+      return 2;
+    }
+    auto pass = crypto::PassphraseSource::fd(opt.passphrase_fd).read("");
+    if (!pass) return fail(pass.error());
+    start_passphrase = std::move(pass.value());
+  }
 
   ui::Screen goto_screen = ui::Screen::home;
   if (!opt.goto_screen.empty() && !ui::parse_screen(opt.goto_screen, goto_screen)) {
@@ -99,15 +126,27 @@ int run(int argc, char** argv) {
   ImGui::GetStyle().FramePadding = ImVec2(10, 6);
   ImGui::GetStyle().ItemSpacing = ImVec2(10, 8);
 
-  ui::DemoData data = shell::demo_data(opt.seed);
-  survey::Sitting sitting(shell::demo_users(), opt.idle_lock);
-  ui::KioskApp app(sitting, std::move(data));
+  std::unique_ptr<survey::Vault> vault;
+  std::string vault_error;
+  if (auto v = survey::Vault::open(opt.vault); v) {
+    vault = std::move(v.value());
+  } else {
+    vault_error = v.error().message;
+    std::fprintf(stderr, "shogo-kiosk: %s (%s)\n", v.error().message.c_str(), opt.vault.c_str());
+  }
+  const bool demo = vault && vault->demo();
+  if (!opt.screenshot.empty() && !demo) {
+    std::fputs("shogo-kiosk: screenshots are refused unless the vault is a demo vault\n", stderr);
+    return 2;
+  }
+  survey::Sitting sitting({}, opt.idle_lock);
+  ui::KioskApp app(sitting, vault.get(), shell::demo_data(), vault_error);
 
   shell::WindowOptions wopt;
   wopt.windowed = opt.windowed;
   wopt.width = opt.width;
   wopt.height = opt.height;
-  wopt.title = "Shogo (照合) [DEMO]";
+  wopt.title = demo ? "Shogo (照合) [DEMO]" : "Shogo (照合)";
   auto window = shell::KioskWindow::open(wopt);
   if (!window) {
     if (window.error().code == "display.none") {
@@ -118,13 +157,19 @@ int run(int argc, char** argv) {
   }
   shell::KioskWindow& win = *window.value();
 
-  if (!opt.goto_screen.empty() && goto_screen != ui::Screen::lock) {
-    const double now = shell::monotonic_seconds();
-    ui::Intents intents{ui::RequestSignIn{shell::demo_users().front().id}};
-    if (goto_screen != ui::Screen::home) {
-      intents.emplace_back(ui::RequestScreen{goto_screen});
+  if (!opt.sign_in.empty()) {
+    // The lock screen's own path: the check runs on the sign-in worker.
+    app.submit_sign_in(opt.sign_in, std::move(start_passphrase));
+    app.wait_for_sign_in();
+    const ui::FrameInput now{shell::monotonic_seconds(), std::time(nullptr), true};
+    app.begin_frame(now);
+    if (app.sitting().locked()) {
+      std::fprintf(stderr, "shogo-kiosk: sign-in failed: %s\n", app.last_error().c_str());
+      return 1;
     }
-    app.apply(intents, {now, std::time(nullptr), true});
+    if (!opt.goto_screen.empty() && goto_screen != ui::Screen::home) {
+      app.apply({ui::RequestScreen{goto_screen}}, now);
+    }
   }
 
   shell::FrameHooks hooks;
@@ -139,6 +184,8 @@ int run(int argc, char** argv) {
     const std::time_t wall = std::time(nullptr);
     if (busy_frames > 0 || opt.frames > 0) {
       win.wait_events(0);
+    } else if (app.checking_passphrase()) {
+      win.wait_events(0.05);  // the worker's answer arrives without an event
     } else {
       double timeout = seconds_to_next_minute(wall);  // the header clock shows minutes
       if (!sitting.locked())

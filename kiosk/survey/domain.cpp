@@ -41,6 +41,16 @@ std::string_view role_id(Role r) {
   return "?";
 }
 
+bool parse_role(std::string_view id, Role& out) {
+  for (Role r : {Role::supervisor, Role::manager, Role::investigator}) {
+    if (id == role_id(r)) {
+      out = r;
+      return true;
+    }
+  }
+  return false;
+}
+
 std::string format_date(Date d) {
   char buf[16];
   std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d.year, d.month, d.day);

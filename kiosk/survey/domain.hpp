@@ -44,7 +44,8 @@ enum class Role : std::uint8_t {
   manager,       // P5.2 調査責任者
   investigator,  // P5.3 調査担当者
 };
-std::string_view role_id(Role r);
+std::string_view role_id(Role r);  // "supervisor", "manager", "investigator"
+bool parse_role(std::string_view id, Role& out);
 
 // A calendar date and a time of day, without time zones: the source systems
 // write local (JST) wall-clock times and so does the procedure.

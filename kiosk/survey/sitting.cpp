@@ -1,6 +1,7 @@
 #include "kiosk/survey/sitting.hpp"
 
 #include <algorithm>
+#include <cstdio>
 
 #include "crypto/result.hpp"
 
@@ -8,6 +9,17 @@ namespace shogo::survey {
 
 Sitting::Sitting(std::vector<User> users, Seconds idle_limit)
     : users_(std::move(users)), idle_limit_(idle_limit) {}
+
+void Sitting::set_users(std::vector<User> users) {
+  const std::string current = current_ ? current_->id : "";
+  const std::string manager = manager_ ? manager_->id : "";
+  const std::string locked = locked_user_ ? locked_user_->id : "";
+  users_ = std::move(users);
+  current_ = current.empty() ? nullptr : find_user(current);
+  manager_ = manager.empty() ? nullptr : find_user(manager);
+  locked_user_ = locked.empty() ? nullptr : find_user(locked);
+  if (sitting_open_ && manager_ == nullptr) close_sitting(0);
+}
 
 const User* Sitting::find_user(const std::string& id) const {
   auto it = std::find_if(users_.begin(), users_.end(), [&](const User& u) { return u.id == id; });
@@ -67,6 +79,30 @@ void Sitting::tick(Seconds now) {
 
 Sitting::Seconds Sitting::seconds_until_idle_lock(Seconds now) const {
   return std::max(0.0, idle_limit_ - (now - last_activity_));
+}
+
+std::time_t next_end_of_day(std::time_t wall, const std::string& hh_mm) {
+  int hour = 18, minute = 0;
+  if (std::sscanf(hh_mm.c_str(), "%2d:%2d", &hour, &minute) != 2 || hour < 0 || hour > 23 ||
+      minute < 0 || minute > 59) {
+    hour = 18;
+    minute = 0;
+  }
+  std::tm tm{};
+  localtime_r(&wall, &tm);
+  tm.tm_hour = hour;
+  tm.tm_min = minute;
+  tm.tm_sec = 0;
+  tm.tm_isdst = -1;
+  std::time_t t = std::mktime(&tm);
+  if (t <= wall) {
+    tm.tm_mday += 1;
+    tm.tm_hour = hour;
+    tm.tm_min = minute;
+    tm.tm_isdst = -1;
+    t = std::mktime(&tm);
+  }
+  return t;
 }
 
 }  // namespace shogo::survey

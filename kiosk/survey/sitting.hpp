@@ -10,6 +10,7 @@
 // Pure state: time is passed in (seconds on a monotonic clock), so tests run
 // the idle timer without waiting. Rule violations come back as Status.
 
+#include <ctime>
 #include <optional>
 #include <string>
 #include <vector>
@@ -34,6 +35,9 @@ class Sitting {
   explicit Sitting(std::vector<User> users, Seconds idle_limit = 300.0);
 
   const std::vector<User>& users() const { return users_; }
+  // Replaces who may sign in (after the vault opens, or when users change).
+  // The signed-in users stay signed in only if they are still listed.
+  void set_users(std::vector<User> users);
   const User* find_user(const std::string& id) const;
 
   // Sign-in on the lock screen. With no open sitting only a manager may sign in
@@ -65,5 +69,10 @@ class Sitting {
   LockReason lock_reason_ = LockReason::not_signed_in;
   Seconds last_activity_ = 0;
 };
+
+// P6.4.c sheets are returned at the end of every day: the first moment at or
+// after `wall` when local time reads `hh_mm` ("18:00"), strictly later than
+// `wall`. A malformed `hh_mm` counts as "18:00".
+std::time_t next_end_of_day(std::time_t wall, const std::string& hh_mm);
 
 }  // namespace shogo::survey

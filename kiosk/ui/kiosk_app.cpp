@@ -2,9 +2,13 @@
 
 #include <imgui.h>
 
+#include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <type_traits>
+#include <utility>
 
+#include "kiosk/survey/sheet_store.hpp"
 #include "kiosk/ui/widgets.hpp"
 
 namespace shogo::ui {
@@ -71,33 +75,127 @@ bool parse_screen(const std::string& id, Screen& out) {
   return false;
 }
 
-KioskApp::KioskApp(survey::Sitting& sitting, DemoData data)
-    : sitting_(sitting), data_(std::move(data)) {}
+KioskApp::KioskApp(survey::Sitting& sitting, survey::Vault* vault, DemoData data,
+                   std::string vault_error)
+    : sitting_(sitting),
+      vault_(vault),
+      desk_(vault != nullptr ? std::make_unique<survey::SignInDesk>(*vault) : nullptr),
+      data_(std::move(data)),
+      vault_error_(std::move(vault_error)) {}
+
+KioskApp::~KioskApp() {
+  if (desk_) desk_->wait();
+}
 
 bool KioskApp::shows_personal_data() const {
   return !sitting_.locked() && (screen_ == Screen::access_log || screen_ == Screen::name_check);
 }
 
+std::vector<survey::User> KioskApp::vault_users() const {
+  std::vector<survey::User> users;
+  for (const auto& u : vault_->users()) {
+    if (!u.disabled) users.push_back({u.id, u.id, u.role});
+  }
+  return users;
+}
+
+void KioskApp::submit_sign_in(const std::string& user_id, crypto::SecureBuffer passphrase) {
+  if (!desk_ || desk_->busy()) return;
+  sign_in_error_.clear();
+  waiting_user_ = user_id;
+  desk_->start(user_id, std::move(passphrase));
+}
+
+void KioskApp::wait_for_sign_in() {
+  if (desk_) desk_->wait();
+}
+
+void KioskApp::take_sign_in_result(const FrameInput& in) {
+  if (!desk_ || desk_->busy()) return;
+  auto result = desk_->take_result();
+  if (!result) return;
+  const std::string user_id = std::exchange(waiting_user_, {});
+  if (!*result) {
+    sign_in_error_ = result->error().message;
+    return;
+  }
+  sitting_.set_users(vault_users());
+  const bool was_open = sitting_.sitting_open();
+  if (auto s = sitting_.sign_in(user_id, in.now); !s) {
+    sign_in_error_ = s.error().message;
+    if ((*result)->opened_vault) vault_->close(user_id, "not a manager");
+    return;
+  }
+  if (!was_open) {
+    // P6.4.c sheets go back at the end of every day: the sitting ends by itself.
+    sitting_deadline_ = survey::next_end_of_day(in.wall, vault_->end_of_day());
+  }
+  sign_in_error_.clear();
+  selected_user_.clear();
+  screen_ = Screen::home;
+}
+
+void KioskApp::close_sitting(const std::string& reason, const FrameInput& in) {
+  const survey::User* manager = sitting_.sitting_manager();
+  sitting_.close_sitting(in.now);
+  if (vault_ != nullptr) vault_->close(manager ? manager->id : "system", reason);
+  access_rows_.clear();
+  access_log_.reset();
+}
+
 void KioskApp::begin_frame(const FrameInput& in) {
+  recorded_items().clear();
+  take_sign_in_result(in);
   if (in.had_input) sitting_.note_activity(in.now);
   sitting_.tick(in.now);
+  if (sitting_.sitting_open() && sitting_deadline_ != 0 && in.wall >= sitting_deadline_) {
+    close_sitting("end_of_day", in);
+  }
   if (sitting_.locked()) {
     screen_ = Screen::lock;
     quit_open_ = false;
+    access_rows_.clear();  // personal data leaves memory with the screen
+    access_log_.reset();
   }
-  recorded_items().clear();
+}
+
+void KioskApp::load_access_rows() {
+  access_rows_.clear();
+  access_rows_error_.clear();
+  access_log_.reset();
+  if (vault_ == nullptr || !vault_->is_open()) return;
+  const auto ids = vault_->survey_ids();
+  if (ids.empty()) {
+    access_rows_error_ = N_("There is no survey in this vault yet.");
+    return;
+  }
+  auto db = vault_->open_survey(ids.front());
+  if (!db) {
+    access_rows_error_ = db.error().message;
+    return;
+  }
+  auto rows = survey::load_access_rows(*db);
+  if (!rows) {
+    access_rows_error_ = rows.error().message;
+    return;
+  }
+  access_rows_ = std::move(rows.value());
 }
 
 const AccessLogModel& KioskApp::access_log_model() {
   // Rebuilt when the language changes: operation labels are translated.
   access_log_ = std::make_unique<AccessLogModel>();
   auto& m = *access_log_;
+  if (!access_rows_error_.empty()) {
+    m.caption = tr(access_rows_error_.c_str());
+    return m;
+  }
   char caption[160];
   std::snprintf(caption, sizeof caption, tr("%zu rows of synthetic access logs (not real people)."),
-                data_.access_log.size());
+                access_rows_.size());
   m.caption = caption;
-  m.rows.reserve(data_.access_log.size());
-  for (const auto& r : data_.access_log) {
+  m.rows.reserve(access_rows_.size());
+  for (const auto& r : access_rows_) {
     m.rows.push_back({survey::format_date(r.date) + " " + survey::format_time(r.time),
                       std::string(survey::system_id(r.system)), r.terminal_id, r.operator_id,
                       operation_label(r.operation), r.detail, r.resident_name, r.resident_kana,
@@ -110,7 +208,7 @@ void KioskApp::draw_header(const FrameInput& in) {
   ImGui::PushFont(fonts().title);
   ImGui::TextUnformatted(tr("Shogo — access-log survey"));
   ImGui::PopFont();
-  if (data_.is_demo) {
+  if (vault_ != nullptr && vault_->demo()) {
     ImGui::SameLine();
     ImGui::TextColored(ImVec4(0.85f, 0.35f, 0.0f, 1.0f), "%s", tr("[DEMO]"));
   }
@@ -134,8 +232,19 @@ Intents KioskApp::draw(const FrameInput& in) {
 
   if (sitting_.locked()) {
     LockModel m;
-    for (const auto& u : sitting_.users()) m.users.push_back({u.id, u.name, u.role});
-    m.selected_user_id = selected_user_;
+    if (vault_ != nullptr && !checking_passphrase()) {
+      for (const std::string& name : vault_->sign_in_names()) m.users.push_back(name);
+      if (!selected_user_.empty()) {
+        m.wait_seconds =
+            static_cast<int>(std::ceil(vault_->seconds_until_next_try(selected_user_)));
+      }
+    }
+    m.vault_error = vault_error_.empty() ? std::string() : tr(vault_error_.c_str());
+    m.selected_user_id = checking_passphrase() ? waiting_user_ : selected_user_;
+    m.checking = checking_passphrase();
+    m.focus_passphrase = std::exchange(focus_passphrase_, false);
+    m.passphrase = reinterpret_cast<char*>(passphrase_field_.data());
+    m.passphrase_capacity = passphrase_field_.size();
     m.reason = lock_reason_text(sitting_.lock_reason());
     if (!sign_in_error_.empty()) m.error = tr(sign_in_error_.c_str());
     if (const auto* mgr = sitting_.sitting_manager()) m.sitting_manager = mgr->name;
@@ -181,22 +290,33 @@ void KioskApp::apply(const Intents& intents, const FrameInput& in) {
   for (const Intent& intent : intents) {
     std::visit(Overloaded{
                    [&](const RequestSelectUser& r) {
+                     if (checking_passphrase()) return;
                      selected_user_ = r.user_id;
                      sign_in_error_.clear();
+                     focus_passphrase_ = true;
                    },
                    [&](const RequestSignIn& r) {
-                     if (auto s = sitting_.sign_in(r.user_id, in.now); !s) {
-                       sign_in_error_ = s.error().message;
-                     } else {
-                       sign_in_error_.clear();
-                       selected_user_.clear();
-                       screen_ = Screen::home;
+                     // The typed passphrase moves to its own guarded buffer;
+                     // the field and ImGui's copy of it are wiped now.
+                     const auto* field = reinterpret_cast<const char*>(passphrase_field_.data());
+                     const std::size_t length = strnlen(field, passphrase_field_.size());
+                     crypto::SecureBuffer passphrase(length);
+                     if (length > 0) std::memcpy(passphrase.data(), field, length);
+                     passphrase_field_.wipe();
+                     wipe_text_input_state();
+                     if (length == 0) {
+                       sign_in_error_ = N_("Please type your passphrase.");
+                       return;
                      }
+                     submit_sign_in(r.user_id, std::move(passphrase));
                    },
                    [&](const RequestSignOut&) { sitting_.sign_out(in.now); },
                    [&](const RequestLock&) { sitting_.lock(in.now); },
-                   [&](const RequestCloseSitting&) { sitting_.close_sitting(in.now); },
-                   [&](const RequestScreen& r) { screen_ = r.screen; },
+                   [&](const RequestCloseSitting&) { close_sitting("closed", in); },
+                   [&](const RequestScreen& r) {
+                     screen_ = r.screen;
+                     if (r.screen == Screen::access_log) load_access_rows();
+                   },
                    [&](const RequestLanguage& r) {
                      set_language(r.language);
                      access_log_.reset();
@@ -204,7 +324,7 @@ void KioskApp::apply(const Intents& intents, const FrameInput& in) {
                    [&](const RequestQuit&) { quit_open_ = true; },
                    [&](const RequestCancelQuit&) { quit_open_ = false; },
                    [&](const RequestConfirmQuit&) {
-                     sitting_.close_sitting(in.now);
+                     close_sitting("shutdown", in);
                      quit_open_ = false;
                      quit_confirmed_ = true;
                    },

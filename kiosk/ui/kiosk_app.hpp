@@ -6,6 +6,13 @@
 // carries them out. When the sitting is locked, draw() draws the lock form
 // and nothing else — no header with names, no watermark of a user.
 //
+// Sign-in goes through the vault: the passphrase typed on the lock screen
+// lives in guarded memory, is checked off the UI thread (survey::SignInDesk)
+// and is wiped, with ImGui's copy of the text field, as soon as it is sent.
+// The first sign-in of a manager opens the vault and the work sitting;
+// closing the sitting — by the manager, at quitting, or at the configured
+// end-of-day time — closes the vault and wipes its keys.
+//
 // Platform-free: the shell (GLFW) and the headless test harness both host it.
 
 #include <ctime>
@@ -13,8 +20,11 @@
 #include <string>
 #include <vector>
 
+#include "crypto/secure_buffer.hpp"
 #include "kiosk/survey/domain.hpp"
+#include "kiosk/survey/sign_in_desk.hpp"
 #include "kiosk/survey/sitting.hpp"
+#include "kiosk/survey/vault.hpp"
 #include "kiosk/ui/views.hpp"
 
 namespace shogo::ui {
@@ -26,14 +36,18 @@ struct FrameInput {
 };
 
 struct DemoData {
-  bool is_demo = true;                           // title bar says デモ
-  std::vector<survey::AccessLogRow> access_log;  // PERSONAL DATA (synthetic)
-  std::vector<NameSample> name_samples;
+  std::vector<NameSample> name_samples;  // the name check screen (synthetic names)
 };
 
 class KioskApp {
  public:
-  KioskApp(survey::Sitting& sitting, DemoData data);
+  // `vault` may be null when it could not be opened; `vault_error` then says
+  // why, and the lock screen shows it instead of the sign-in form.
+  KioskApp(survey::Sitting& sitting, survey::Vault* vault, DemoData data,
+           std::string vault_error = {});
+  ~KioskApp();
+  KioskApp(const KioskApp&) = delete;
+  KioskApp& operator=(const KioskApp&) = delete;
 
   void begin_frame(const FrameInput& in);
   Intents draw(const FrameInput& in);
@@ -44,16 +58,34 @@ class KioskApp {
   bool quit_dialog_open() const { return quit_open_; }
   bool shows_personal_data() const;  // the current screen does; so does its watermark
   const survey::Sitting& sitting() const { return sitting_; }
+  bool checking_passphrase() const { return desk_ && desk_->busy(); }
+  // The same path as the lock screen's button, for --sign-in (demo, e2e).
+  void submit_sign_in(const std::string& user_id, crypto::SecureBuffer passphrase);
+  void wait_for_sign_in();
+  const std::string& last_error() const { return sign_in_error_; }
 
  private:
   void draw_header(const FrameInput& in);
   const AccessLogModel& access_log_model();
+  void take_sign_in_result(const FrameInput& in);
+  void load_access_rows();  // the demo survey's rows, when its screen opens
+  void close_sitting(const std::string& reason, const FrameInput& in);
+  std::vector<survey::User> vault_users() const;
 
   survey::Sitting& sitting_;
+  survey::Vault* vault_;
+  std::unique_ptr<survey::SignInDesk> desk_;
   DemoData data_;
+  std::string vault_error_;
+  crypto::SecureBuffer passphrase_field_{256};     // the lock screen's text field
+  std::time_t sitting_deadline_ = 0;               // end of day of the open sitting
+  std::vector<survey::AccessLogRow> access_rows_;  // PERSONAL DATA, while shown
+  std::string access_rows_error_;
   Screen screen_ = Screen::lock;
   std::string selected_user_;
   std::string sign_in_error_;  // msgid, translated when drawn
+  std::string waiting_user_;   // whose passphrase is being checked
+  bool focus_passphrase_ = false;
   bool quit_open_ = false;
   bool quit_confirmed_ = false;
   std::unique_ptr<AccessLogModel> access_log_;  // built on first view

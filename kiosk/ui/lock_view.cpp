@@ -23,6 +23,13 @@ void lock_view(const LockModel& model, Intents& out) {
   ImGui::PushFont(fonts().title);
   ImGui::TextUnformatted(tr("The screen is locked"));
   ImGui::PopFont();
+  if (!model.vault_error.empty()) {
+    error_text(model.vault_error.c_str());
+    ImGui::TextWrapped("%s", tr("Ask the system division to check the appliance "
+                                "(shogo-admin doctor)."));
+    ImGui::EndChild();
+    return;
+  }
   if (model.reason != nullptr) ImGui::TextWrapped("%s", model.reason);
   if (!model.sitting_manager.empty()) {
     ImGui::TextUnformatted(tr("Work sitting opened by:"));
@@ -30,19 +37,39 @@ void lock_view(const LockModel& model, Intents& out) {
     name_text(model.sitting_manager);
   }
   ImGui::Separator();
+  if (model.checking) {
+    ImGui::TextUnformatted(tr("Checking the passphrase…"));
+    name_text(model.selected_user_id);
+    ImGui::EndChild();
+    return;
+  }
   ImGui::TextUnformatted(tr("Choose your name:"));
-  for (const UserEntry& user : model.users) {
-    std::string suffix = "  (";
-    suffix += role_label(user.role);
-    suffix += ")";
-    if (selectable_name(user.id, user.name, user.id == model.selected_user_id, suffix)) {
-      out.emplace_back(RequestSelectUser{user.id});
+  for (const std::string& user : model.users) {
+    if (selectable_name(user, user, user == model.selected_user_id, "")) {
+      out.emplace_back(RequestSelectUser{user});
     }
   }
   ImGui::Spacing();
   const bool chosen = !model.selected_user_id.empty();
-  if (button(tr("Sign in"), ImVec2(200, 0), chosen)) {
+  if (chosen) {
+    ImGui::TextUnformatted(tr("Passphrase:"));
+    ImGui::SetNextItemWidth(360);
+    // Once, not every frame: focusing each frame would steal the button's click.
+    if (model.focus_passphrase) ImGui::SetKeyboardFocusHere();
+    const bool enter =
+        ImGui::InputText("##passphrase", model.passphrase, model.passphrase_capacity,
+                         ImGuiInputTextFlags_Password | ImGuiInputTextFlags_EnterReturnsTrue |
+                             ImGuiInputTextFlags_NoUndoRedo);
+    record_last_item("passphrase");
+    if (enter && model.wait_seconds <= 0) {
+      out.emplace_back(RequestSignIn{model.selected_user_id});
+    }
+  }
+  if (button(tr("Sign in"), ImVec2(200, 0), chosen && model.wait_seconds <= 0)) {
     out.emplace_back(RequestSignIn{model.selected_user_id});
+  }
+  if (model.wait_seconds > 0) {
+    ImGui::Text(tr("Please wait %d seconds before the next try."), model.wait_seconds);
   }
   if (!model.error.empty()) error_text(model.error.c_str());
 

@@ -19,18 +19,18 @@ namespace shogo::ui {
 
 using Intents = std::vector<Intent>;
 
-struct UserEntry {
-  std::string id;
-  std::string name;
-  survey::Role role;
-};
-
 struct LockModel {
-  std::vector<UserEntry> users;
+  std::vector<std::string> users;  // names that may sign in (the vault's slots)
   std::string selected_user_id;
-  const char* reason = nullptr;  // translated: why the screen is locked
-  std::string error;             // translated message of the last failed sign-in
-  std::string sitting_manager;   // name, when a sitting is open
+  char* passphrase = nullptr;  // the text field's buffer (guarded memory)
+  std::size_t passphrase_capacity = 0;
+  bool checking = false;          // a passphrase is being checked
+  bool focus_passphrase = false;  // put the keyboard in the field (once, after a choice)
+  int wait_seconds = 0;           // rate limit for the chosen user
+  std::string vault_error;        // translated: the vault could not be opened
+  const char* reason = nullptr;   // translated: why the screen is locked
+  std::string error;              // translated message of the last failed sign-in
+  std::string sitting_manager;    // name, when a sitting is open
   Language language = Language::japanese;
 };
 

@@ -1,6 +1,10 @@
 #include "kiosk/ui/widgets.hpp"
 
+#include <imgui_internal.h>
+
+#include <algorithm>
 #include <cmath>
+#include <cstring>
 
 #include "kiosk/ui/glyph_registry.hpp"
 
@@ -88,6 +92,18 @@ void watermark(std::string_view text_utf8) {
       }
     }
   }
+}
+
+void wipe_text_input_state() {
+  ImGuiContext* g = ImGui::GetCurrentContext();
+  if (g == nullptr) return;
+  ImGuiInputTextState& state = g->InputTextState;
+  std::fill(state.TextW.begin(), state.TextW.end(), ImWchar{0});
+  std::fill(state.TextA.begin(), state.TextA.end(), '\0');
+  std::fill(state.InitialTextA.begin(), state.InitialTextA.end(), '\0');
+  std::memset(&state.Stb, 0, sizeof state.Stb);  // undo records hold typed characters
+  state.CurLenW = state.CurLenA = 0;
+  ImGui::ClearActiveID();
 }
 
 }  // namespace shogo::ui

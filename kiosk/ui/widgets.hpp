@@ -40,5 +40,8 @@ bool selectable_name(const std::string& id, std::string_view name_utf8, bool sel
 void name_text(std::string_view name_utf8);  // PushFont(name) + encoded text
 void error_text(const char* message);
 void watermark(std::string_view text_utf8);
+// Zeroes ImGui's own copy of the active text field (its text, initial text and
+// undo buffer): called as soon as a passphrase has been taken from the field.
+void wipe_text_input_state();
 
 }  // namespace shogo::ui

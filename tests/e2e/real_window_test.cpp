@@ -15,7 +15,9 @@
 #include "kiosk/shell/platform_window.hpp"
 #include "kiosk/ui/glyph_registry.hpp"
 #include "kiosk/ui/i18n.hpp"
+#include "provisioning/demo_vault.hpp"
 #include "tests/e2e/x11_close_request.hpp"
+#include "tests/support/temp_dir.hpp"
 #include "tests/support/ui_harness.hpp"
 
 using namespace shogo;
@@ -26,12 +28,21 @@ constexpr int kWidth = 1280;
 constexpr int kHeight = 800;
 
 struct RealKiosk {
+  test::TempDir tmp;
+  std::unique_ptr<survey::Vault> vault;
   std::unique_ptr<shell::FontBook> fonts;
   std::unique_ptr<shell::KioskWindow> window;
-  survey::Sitting sitting{shell::demo_users(), 300.0};
-  ui::KioskApp app{sitting, shell::demo_data(11)};
+  survey::Sitting sitting{{}, 300.0};
+  std::unique_ptr<ui::KioskApp> app_owner;
+  ui::KioskApp* app_ptr = nullptr;
 
   RealKiosk() {
+    REQUIRE(provisioning::make_demo_vault(tmp / "vault", 11, {1, 8 * 1024}).ok());
+    auto v = survey::Vault::open(tmp / "vault");
+    REQUIRE(v.ok());
+    vault = std::move(v.value());
+    app_owner = std::make_unique<ui::KioskApp>(sitting, vault.get(), shell::demo_data());
+    app_ptr = app_owner.get();
     ui::init_i18n();
     ui::set_language(ui::Language::japanese);
     auto f = shell::FontBook::open(shell::default_font_paths());
@@ -49,7 +60,18 @@ struct RealKiosk {
     REQUIRE(w.ok());
     window = std::move(w.value());
   }
+  ui::KioskApp& app() { return *app_ptr; }
+  void sign_in_manager() {
+    const auto& m = provisioning::demo_users()[0];
+    crypto::SecureBuffer pass(m.passphrase.size());
+    std::memcpy(pass.data(), m.passphrase.data(), m.passphrase.size());
+    app().submit_sign_in(std::string(m.name), std::move(pass));
+    app().wait_for_sign_in();
+    app().begin_frame({1000.0, std::time(nullptr), true});
+    REQUIRE_FALSE(app().sitting().locked());
+  }
   ~RealKiosk() {
+    app_owner.reset();
     window.reset();
     ImGui::DestroyContext();
     ui::glyphs().clear();
@@ -60,10 +82,10 @@ struct RealKiosk {
     hooks.backend_new_frame = [this] { window->backend_new_frame(); };
     hooks.fonts_rebuilt = [this] { window->upload_fonts(); };
     const ui::FrameInput in{1000.0, std::time(nullptr), false};
-    auto r = shell::run_frame(app, *fonts, in, hooks);
+    auto r = shell::run_frame(app(), *fonts, in, hooks);
     REQUIRE(r.ok());
     window->render();
-    app.apply(r->intents, in);
+    app().apply(r->intents, in);
   }
 };
 
@@ -103,8 +125,8 @@ double correlation(const std::vector<float>& a, const std::vector<float>& b) {
 
 TEST_CASE("real window: every hard character of the name check reaches the screen as itself") {
   RealKiosk k;
-  k.app.apply({ui::RequestSignIn{"u-manager-1"}, ui::RequestScreen{ui::Screen::name_check}},
-              {1000.0, std::time(nullptr), true});
+  k.sign_in_manager();
+  k.app().apply({ui::RequestScreen{ui::Screen::name_check}}, {1000.0, std::time(nullptr), true});
   for (int i = 0; i < 4; ++i) k.frame();
   REQUIRE(k.window->width() == kWidth);
   const std::vector<unsigned char> rgb = k.window->read_rgb();

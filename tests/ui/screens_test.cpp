@@ -1,8 +1,15 @@
-// Every screen through ImGui with no backend (tests/support/ui_harness).
+// Every screen through ImGui with no backend (tests/support/ui_harness), on a
+// real demo vault (real keyslots and SQLCipher files, Argon2id at a small cost).
 #include <catch2/catch.hpp>
+#include <imgui_internal.h>
+
+#include <cstring>
 
 #include "kiosk/shell/demo.hpp"
+#include "kiosk/survey/synthetic_ward.hpp"
 #include "kiosk/ui/i18n.hpp"
+#include "provisioning/demo_vault.hpp"
+#include "tests/support/temp_dir.hpp"
 #include "tests/support/ui_harness.hpp"
 
 using namespace shogo;
@@ -10,16 +17,46 @@ using shogo::test::UiHarness;
 
 namespace {
 
+constexpr const char* kManager = "髙木 誠";
+constexpr const char* kInvestigator = "佐藤 由美";
+
+std::string passphrase_of(const std::string& name) {
+  for (const auto& u : provisioning::demo_users()) {
+    if (u.name == name) return std::string(u.passphrase);
+  }
+  FAIL("no demo user " << name);
+  return {};
+}
+
 struct Kiosk {
-  survey::Sitting sitting{shell::demo_users(), 300.0};
-  ui::KioskApp app{sitting, shell::demo_data(7)};
+  test::TempDir tmp;
+  std::unique_ptr<survey::Vault> vault;
+  survey::Sitting sitting{{}, 300.0};
+  std::unique_ptr<ui::KioskApp> owned;
+  ui::KioskApp* app_ptr = nullptr;
+
+  Kiosk() {
+    REQUIRE(provisioning::make_demo_vault(tmp / "vault", 7, {1, 8 * 1024}).ok());
+    auto v = survey::Vault::open(tmp / "vault");
+    REQUIRE(v.ok());
+    vault = std::move(v.value());
+    owned = std::make_unique<ui::KioskApp>(sitting, vault.get(), shell::demo_data());
+    app_ptr = owned.get();
+  }
+  ui::KioskApp& app() { return *app_ptr; }
 };
 
-void sign_in(UiHarness& h, Kiosk& k, const std::string& user_id) {
-  h.frame(k.app);
-  REQUIRE(h.click(k.app, "user:" + user_id));
-  REQUIRE(h.click(k.app, "サインイン"));
-  h.frame(k.app);
+// The lock screen as a person uses it: choose the name, type, press サインイン.
+void sign_in(UiHarness& h, Kiosk& k, const std::string& name, std::string passphrase = {}) {
+  if (passphrase.empty()) passphrase = passphrase_of(name);
+  h.frame(k.app());
+  REQUIRE(h.click(k.app(), "user:" + name));
+  h.frame(k.app());  // the passphrase field appears and asks for the keyboard
+  h.frame(k.app());  // ... which it has from this frame on
+  h.type(k.app(), passphrase);
+  REQUIRE(h.click(k.app(), "サインイン"));
+  k.app().wait_for_sign_in();
+  h.frame(k.app());
 }
 
 }  // namespace
@@ -27,10 +64,10 @@ void sign_in(UiHarness& h, Kiosk& k, const std::string& user_id) {
 TEST_CASE("the kiosk starts on the lock screen, which lists the users by name") {
   UiHarness h;
   Kiosk k;
-  h.frame(k.app);
-  CHECK(k.app.screen() == ui::Screen::lock);
+  h.frame(k.app());
+  CHECK(k.app().screen() == ui::Screen::lock);
   CHECK(h.drew("画面はロックされています"));
-  for (const auto& user : shell::demo_users()) CHECK(h.drew(user.name));
+  for (const auto& user : provisioning::demo_users()) CHECK(h.drew(user.name));
   CHECK_FALSE(h.drew("メニュー"));
   CHECK(h.foreground_vertices() == 0);  // no watermark, no personal data
 }
@@ -38,42 +75,94 @@ TEST_CASE("the kiosk starts on the lock screen, which lists the users by name") 
 TEST_CASE("sign-in is a real click: hover, press, release") {
   UiHarness h;
   Kiosk k;
-  h.frame(k.app);
+  h.frame(k.app());
   const ui::ItemRecord* button = h.item("サインイン");
   REQUIRE(button != nullptr);
   CHECK_FALSE(button->enabled);  // nobody chosen yet
-  REQUIRE(h.click(k.app, "user:u-manager-1"));
-  h.frame(k.app);  // the choice is applied after the release frame
+  REQUIRE(h.click(k.app(), std::string("user:") + kManager));
+  h.frame(k.app());  // the choice is applied after the release frame
   CHECK(h.item("サインイン")->enabled);
-  REQUIRE(h.click(k.app, "サインイン"));
-  h.frame(k.app);
-  CHECK(k.app.screen() == ui::Screen::home);
+  CHECK(h.item("passphrase") != nullptr);
+  h.type(k.app(), passphrase_of(kManager));
+  REQUIRE(h.click(k.app(), "サインイン"));
+  CHECK(k.app().checking_passphrase());
+  h.frame(k.app());
+  k.app().wait_for_sign_in();
+  h.frame(k.app());
+  CHECK(k.app().screen() == ui::Screen::home);
   CHECK(h.drew("メニュー"));
   CHECK(h.drew("髙木 誠"));
+  CHECK(k.vault->is_open());
+}
+
+TEST_CASE("a wrong passphrase is refused on screen; nothing opens") {
+  UiHarness h;
+  Kiosk k;
+  sign_in(h, k, kManager, "not the passphrase");
+  CHECK(k.app().screen() == ui::Screen::lock);
+  CHECK_FALSE(k.vault->is_open());
+  CHECK(h.drew("パスフレーズが違います。"));
+}
+
+TEST_CASE("the passphrase leaves the text field and ImGui's copy as soon as it is sent") {
+  UiHarness h;
+  Kiosk k;
+  h.frame(k.app());
+  REQUIRE(h.click(k.app(), std::string("user:") + kManager));
+  h.frame(k.app());
+  h.type(k.app(), "secret-typed-here");
+  const ImGuiContext* g = ImGui::GetCurrentContext();
+  REQUIRE(g != nullptr);
+  REQUIRE(h.click(k.app(), "サインイン"));
+  k.app().wait_for_sign_in();
+  const std::string typed = "secret-typed-here";
+  const auto& st = g->InputTextState;
+  for (int i = 0; i + static_cast<int>(typed.size()) <= st.TextA.Size; ++i) {
+    CHECK(std::memcmp(st.TextA.Data + i, typed.data(), typed.size()) != 0);
+  }
+  for (int i = 0; i + static_cast<int>(typed.size()) <= st.InitialTextA.Size; ++i) {
+    CHECK(std::memcmp(st.InitialTextA.Data + i, typed.data(), typed.size()) != 0);
+  }
+  for (int i = 0; i < st.TextW.Size; ++i) CHECK(st.TextW[i] == 0);
+}
+
+TEST_CASE("closing the sitting closes the vault and wipes its keys") {
+  UiHarness h;
+  Kiosk k;
+  sign_in(h, k, kManager);
+  REQUIRE(k.vault->is_open());
+  REQUIRE(h.click(k.app(), "作業セッションを終了"));
+  h.frame(k.app());
+  CHECK(k.app().screen() == ui::Screen::lock);
+  CHECK_FALSE(k.vault->is_open());
+  CHECK(h.drew("作業セッションは終了しました。"));
 }
 
 TEST_CASE("an investigator cannot open the sitting; the message says why") {
   UiHarness h;
   Kiosk k;
-  sign_in(h, k, "u-investigator-1");
-  CHECK(k.app.screen() == ui::Screen::lock);
+  sign_in(h, k, kInvestigator);
+  CHECK(k.app().screen() == ui::Screen::lock);
   CHECK(h.drew("先に調査責任者がサインインして作業セッションを開始してください。"));
 }
 
 TEST_CASE("idle lock: after the limit nothing but the lock form is drawn") {
   UiHarness h;
   Kiosk k;
-  sign_in(h, k, "u-manager-1");
-  REQUIRE(h.click(k.app, "確認用帳票（デモデータ）"));
-  h.frame(k.app);
-  REQUIRE(k.app.screen() == ui::Screen::access_log);
+  sign_in(h, k, kManager);
+  REQUIRE(h.click(k.app(), "確認用帳票（デモデータ）"));
+  h.frame(k.app());
+  REQUIRE(k.app().screen() == ui::Screen::access_log);
   CHECK(h.foreground_vertices() > 0);  // watermark over personal data
-  const std::string a_resident = shell::demo_data(7).access_log.front().resident_name;
+  survey::synthetic::WardOptions options;
+  options.seed = 7;
+  const std::string a_resident =
+      survey::synthetic::generate_ward(options).access_log.front().resident_name;
   CHECK(h.drew(a_resident));
 
   h.advance(301.0);
-  h.frame(k.app);
-  CHECK(k.app.screen() == ui::Screen::lock);
+  h.frame(k.app());
+  CHECK(k.app().screen() == ui::Screen::lock);
   CHECK(h.drew("一定時間操作がなかったためロックしました。"));
   CHECK_FALSE(h.drew(a_resident));
   CHECK_FALSE(h.drew("確認用帳票"));
@@ -84,24 +173,24 @@ TEST_CASE("idle lock: after the limit nothing but the lock form is drawn") {
 TEST_CASE("the watermark is drawn only on screens with personal data") {
   UiHarness h;
   Kiosk k;
-  sign_in(h, k, "u-manager-1");
+  sign_in(h, k, kManager);
   CHECK(h.foreground_vertices() == 0);  // menu
-  REQUIRE(h.click(k.app, "表示文字の確認"));
-  h.frame(k.app);
-  CHECK(k.app.shows_personal_data());
+  REQUIRE(h.click(k.app(), "表示文字の確認"));
+  h.frame(k.app());
+  CHECK(k.app().shows_personal_data());
   CHECK(h.foreground_vertices() > 0);
-  REQUIRE(h.click(k.app, "メニューに戻る"));
-  h.frame(k.app);
+  REQUIRE(h.click(k.app(), "メニューに戻る"));
+  h.frame(k.app());
   CHECK(h.foreground_vertices() == 0);
 }
 
 TEST_CASE("the name check screen draws every hard name exactly") {
   UiHarness h;
   Kiosk k;
-  sign_in(h, k, "u-manager-1");
-  REQUIRE(h.click(k.app, "表示文字の確認"));
-  h.frame(k.app);
-  for (const auto& sample : shell::demo_data(7).name_samples) CHECK(h.drew(sample.name));
+  sign_in(h, k, kManager);
+  REQUIRE(h.click(k.app(), "表示文字の確認"));
+  h.frame(k.app());
+  for (const auto& sample : shell::demo_data().name_samples) CHECK(h.drew(sample.name));
   CHECK(h.drew("\U00020BB7"));
   CHECK(h.drew("\u845B\U000E0102"));
   CHECK(h.drew("\uE0A1"));
@@ -110,30 +199,28 @@ TEST_CASE("the name check screen draws every hard name exactly") {
 TEST_CASE("a frame that meets new characters is redrawn after the atlas grows") {
   UiHarness h;
   Kiosk k;
-  h.frame(k.app);
-  h.frame(k.app);
+  h.frame(k.app());
+  h.frame(k.app());
   CHECK(h.last_attempts() == 1);  // nothing new on the second frame
-  REQUIRE(h.click(k.app, "user:u-manager-1"));
-  REQUIRE(h.click(k.app, "サインイン"));
-  h.frame(k.app);  // the menu has characters the lock screen had not
-  REQUIRE(h.click(k.app, "表示文字の確認"));
-  h.frame(k.app);  // first frame of the screen: hard names are new to the atlas
+  sign_in(h, k, kManager);        // the menu has characters the lock screen had not
+  REQUIRE(h.click(k.app(), "表示文字の確認"));
+  h.frame(k.app());  // first frame of the screen: hard names are new to the atlas
   CHECK(h.last_attempts() == 2);
   CHECK(h.drew("\U00020BB7"));  // and the frame that is shown has them
-  h.frame(k.app);
+  h.frame(k.app());
   CHECK(h.last_attempts() == 1);
 }
 
 TEST_CASE("English is selectable from the lock screen") {
   UiHarness h;
   Kiosk k;
-  h.frame(k.app);
-  REQUIRE(h.click(k.app, "English"));
-  h.frame(k.app);
+  h.frame(k.app());
+  REQUIRE(h.click(k.app(), "English"));
+  h.frame(k.app());
   CHECK(h.drew("The screen is locked"));
   CHECK(h.drew("Sign in"));
-  REQUIRE(h.click(k.app, "日本語"));
-  h.frame(k.app);
+  REQUIRE(h.click(k.app(), "日本語"));
+  h.frame(k.app());
   CHECK(h.drew("画面はロックされています"));
   ui::set_language(ui::Language::japanese);
 }
@@ -141,28 +228,29 @@ TEST_CASE("English is selectable from the lock screen") {
 TEST_CASE("quitting is deliberate: a manager confirms, and the sitting closes first") {
   UiHarness h;
   Kiosk k;
-  sign_in(h, k, "u-manager-1");
-  REQUIRE(h.click(k.app, "照合を終了"));
-  h.frame(k.app);
-  CHECK(k.app.quit_dialog_open());
-  REQUIRE(h.click(k.app, "やめる"));
-  h.frame(k.app);
-  CHECK_FALSE(k.app.quit_dialog_open());
-  CHECK_FALSE(k.app.quit_confirmed());
-  REQUIRE(h.click(k.app, "照合を終了"));
-  h.frame(k.app);
-  REQUIRE(h.click(k.app, "終了する"));
-  CHECK(k.app.quit_confirmed());
+  sign_in(h, k, kManager);
+  REQUIRE(h.click(k.app(), "照合を終了"));
+  h.frame(k.app());
+  CHECK(k.app().quit_dialog_open());
+  REQUIRE(h.click(k.app(), "やめる"));
+  h.frame(k.app());
+  CHECK_FALSE(k.app().quit_dialog_open());
+  CHECK_FALSE(k.app().quit_confirmed());
+  REQUIRE(h.click(k.app(), "照合を終了"));
+  h.frame(k.app());
+  REQUIRE(h.click(k.app(), "終了する"));
+  CHECK(k.app().quit_confirmed());
   CHECK_FALSE(k.sitting.sitting_open());
+  CHECK_FALSE(k.vault->is_open());
 }
 
 TEST_CASE("an investigator has no shut-down or close-sitting buttons") {
   UiHarness h;
   Kiosk k;
-  sign_in(h, k, "u-manager-1");
-  REQUIRE(h.click(k.app, "サインアウト"));
-  sign_in(h, k, "u-investigator-1");
-  REQUIRE(k.app.screen() == ui::Screen::home);
+  sign_in(h, k, kManager);
+  REQUIRE(h.click(k.app(), "サインアウト"));
+  sign_in(h, k, kInvestigator);
+  REQUIRE(k.app().screen() == ui::Screen::home);
   CHECK(h.item("照合を終了") == nullptr);
   CHECK(h.item("作業セッションを終了") == nullptr);
   CHECK(h.item("画面をロック") != nullptr);
@@ -171,11 +259,11 @@ TEST_CASE("an investigator has no shut-down or close-sitting buttons") {
 TEST_CASE("every screen draws for many frames with balanced Begin/End") {
   UiHarness h;
   Kiosk k;
-  sign_in(h, k, "u-manager-1");
+  sign_in(h, k, kManager);
   for (auto screen :
        {ui::Screen::home, ui::Screen::access_log, ui::Screen::name_check, ui::Screen::settings}) {
-    k.app.apply({ui::RequestScreen{screen}}, {h.now(), 0, true});
-    h.frames(k.app, 5);  // an unbalanced Begin/End aborts inside libimgui.a
-    CHECK(k.app.screen() == screen);
+    k.app().apply({ui::RequestScreen{screen}}, {h.now(), 0, true});
+    h.frames(k.app(), 5);  // an unbalanced Begin/End aborts inside libimgui.a
+    CHECK(k.app().screen() == screen);
   }
 }

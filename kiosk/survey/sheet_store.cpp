@@ -1,0 +1,105 @@
+#include "kiosk/survey/sheet_store.hpp"
+
+#include <cstdio>
+
+#include "storage/migrations.hpp"
+#include "storage/survey_schema.hpp"
+
+namespace shogo::survey {
+
+namespace {
+
+bool parse_date(std::string_view s, Date& d) {
+  return std::sscanf(std::string(s).c_str(), "%4d-%2d-%2d", &d.year, &d.month, &d.day) == 3;
+}
+bool parse_time(std::string_view s, TimeOfDay& t) {
+  return std::sscanf(std::string(s).c_str(), "%2d:%2d:%2d", &t.hour, &t.minute, &t.second) == 3;
+}
+bool parse_system(std::string_view s, System& out) {
+  for (System sys : kAllSystems) {
+    if (s == system_id(sys)) {
+      out = sys;
+      return true;
+    }
+  }
+  return false;
+}
+bool parse_operation(std::string_view s, OperationKind& out) {
+  for (OperationKind k : {OperationKind::certificate_issue, OperationKind::confirmation_print,
+                          OperationKind::inquiry, OperationKind::cs_operation}) {
+    if (s == operation_kind_id(k)) {
+      out = k;
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+Status prepare_survey_file(storage::Database& db) {
+  return storage::migrate(db, storage::survey_migrations());
+}
+
+Status store_access_rows(storage::Database& db, const std::vector<AccessLogRow>& rows) {
+  auto tx = storage::Transaction::begin(db);
+  if (!tx) return tx.error();
+  auto st = storage::Statement::prepare(
+      db,
+      "INSERT INTO access_rows(system, op_date, op_time, terminal_id, operator_id, operation, "
+      "detail, resident_name, resident_kana, resident_birth, resident_address) "
+      "VALUES(?,?,?,?,?,?,?,?,?,?,?)");
+  if (!st) return st.error();
+  for (const AccessLogRow& r : rows) {
+    const std::string date = format_date(r.date);
+    const std::string time = format_time(r.time);
+    const std::string birth = format_date(r.resident_birth);
+    Status s = st->bind_text(1, system_id(r.system));
+    if (s) s = st->bind_text(2, date);
+    if (s) s = st->bind_text(3, time);
+    if (s) s = st->bind_text(4, r.terminal_id);
+    if (s) s = st->bind_text(5, r.operator_id);
+    if (s) s = st->bind_text(6, operation_kind_id(r.operation));
+    if (s) s = st->bind_text(7, r.detail);
+    if (s) s = st->bind_text(8, r.resident_name);
+    if (s) s = st->bind_text(9, r.resident_kana);
+    if (s) s = st->bind_text(10, birth);
+    if (s) s = st->bind_text(11, r.resident_address);
+    if (!s) return s;
+    if (auto done = st->step(); !done) return done.error();
+    if (auto rs = st->reset(); !rs) return rs;
+  }
+  return tx->commit();
+}
+
+Result<std::vector<AccessLogRow>> load_access_rows(storage::Database& db) {
+  auto st = storage::Statement::prepare(
+      db,
+      "SELECT system, op_date, op_time, terminal_id, operator_id, operation, detail, "
+      "resident_name, resident_kana, resident_birth, resident_address FROM access_rows "
+      "ORDER BY id");  // as stored: the sheet's own order
+  if (!st) return st.error();
+  std::vector<AccessLogRow> rows;
+  for (;;) {
+    auto more = st->step();
+    if (!more) return more.error();
+    if (!*more) break;
+    AccessLogRow r;
+    const bool ok = parse_system(st->column_text_view(0), r.system) &&
+                    parse_date(st->column_text_view(1), r.date) &&
+                    parse_time(st->column_text_view(2), r.time) &&
+                    parse_operation(st->column_text_view(5), r.operation) &&
+                    parse_date(st->column_text_view(9), r.resident_birth);
+    if (!ok) return Error{"survey.corrupt", N_("A stored access row could not be read.")};
+    r.terminal_id = st->column_text(3);
+    r.operator_id = st->column_text(4);
+    r.detail = st->column_text(6);
+    r.resident_name = st->column_text(7);
+    r.resident_kana = st->column_text(8);
+    r.resident_address = st->column_text(10);
+    rows.push_back(std::move(r));
+  }
+  return rows;
+}
+
+}  // namespace shogo::survey

@@ -1,0 +1,21 @@
+#pragma once
+// Rows of confirmation sheets in a survey's own file (PERSONAL DATA: only ever
+// in surveys/<id>.db). The importers of the survey issue write through this;
+// the demo writes the synthetic ward's access log.
+
+#include <vector>
+
+#include "crypto/result.hpp"
+#include "kiosk/survey/domain.hpp"
+#include "storage/database.hpp"
+
+namespace shogo::survey {
+
+// Applies the survey file's migrations (a new file gets the current schema).
+[[nodiscard]] Status prepare_survey_file(storage::Database& db);
+// In one transaction: all rows, or none.
+[[nodiscard]] Status store_access_rows(storage::Database& db,
+                                       const std::vector<AccessLogRow>& rows);
+[[nodiscard]] Result<std::vector<AccessLogRow>> load_access_rows(storage::Database& db);
+
+}  // namespace shogo::survey

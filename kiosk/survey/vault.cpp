@@ -1,0 +1,460 @@
+#include "kiosk/survey/vault.hpp"
+
+#include <sodium.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cassert>
+#include <cmath>
+#include <ctime>
+#include <system_error>
+
+#include "storage/migrations.hpp"
+#include "storage/vault_schema.hpp"
+
+namespace shogo::survey {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::int64_t system_now() { return static_cast<std::int64_t>(std::time(nullptr)); }
+
+Status check_private_dir(const fs::path& dir, bool must_exist) {
+  struct stat st {};
+  if (::lstat(dir.c_str(), &st) != 0) {
+    if (!must_exist) return ok_status();
+    return Error{"vault.missing", N_("The vault folder does not exist.")};
+  }
+  if (!S_ISDIR(st.st_mode)) {
+    return Error{"vault.not_directory", N_("The vault path is not a folder.")};
+  }
+  if (st.st_uid != ::geteuid()) {
+    return Error{"vault.owner", N_("The vault folder belongs to another account.")};
+  }
+  if ((st.st_mode & 077) != 0) {
+    return Error{"vault.permissions",
+                 N_("The vault folder can be read by other accounts (it must be 0700).")};
+  }
+  return ok_status();
+}
+
+Status make_private_dir(const fs::path& dir) {
+  if (::mkdir(dir.c_str(), 0700) != 0 && errno != EEXIST) {
+    return Error{"vault.create", N_("The vault folder could not be created.")};
+  }
+  if (::chmod(dir.c_str(), 0700) != 0) {
+    return Error{"vault.create", N_("The vault folder could not be made private.")};
+  }
+  return ok_status();
+}
+
+// Survey ids become file names: letters, digits and '-' only.
+bool valid_survey_id(const std::string& id) {
+  if (id.empty() || id.size() > 40) return false;
+  return std::all_of(id.begin(), id.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-';
+  });
+}
+
+crypto::SecureBuffer to_hex(const crypto::SecureBuffer& key) {
+  crypto::SecureBuffer hex(key.size() * 2 + 1);
+  sodium_bin2hex(reinterpret_cast<char*>(hex.data()), hex.size(), key.data(), key.size());
+  return hex;
+}
+
+}  // namespace
+
+Status check_vault_directory(const fs::path& dir) {
+  if (auto s = check_private_dir(dir, true); !s) return s;
+  return check_private_dir(VaultPaths{dir}.surveys(), false);
+}
+
+Vault::Vault(VaultPaths paths, crypto::KeyslotFile keyslots, Clock clock)
+    : paths_(std::move(paths)), keyslots_(std::move(keyslots)), clock_(std::move(clock)) {
+  if (!clock_) clock_ = system_now;
+}
+
+Vault::~Vault() {
+  if (is_open()) close("system", "shutdown");
+}
+
+Result<CreatedVault> Vault::create(const fs::path& dir, const std::vector<NewUser>& users,
+                                   crypto::KdfCost cost, bool demo) {
+  const bool has_manager = std::any_of(users.begin(), users.end(),
+                                       [](const NewUser& u) { return u.role == Role::manager; });
+  if (!has_manager) return Error{"vault.no_manager", N_("A vault needs at least one manager.")};
+  const VaultPaths paths{dir};
+  if (auto s = make_private_dir(dir); !s) return s.error();
+  if (auto s = check_vault_directory(dir); !s) return s.error();
+  std::error_code ec;
+  if (fs::exists(paths.keyslots(), ec) || fs::exists(paths.database(), ec)) {
+    return Error{"vault.exists", N_("This folder already holds a vault; nothing was changed.")};
+  }
+  if (auto s = make_private_dir(paths.surveys()); !s) return s.error();
+
+  const auto key = crypto::SecureBuffer::random(crypto::kVaultKeyBytes);
+  auto slots = crypto::KeyslotFile::create(key, demo);
+  if (!slots) return slots.error();
+  for (const NewUser& u : users) {
+    assert(u.passphrase != nullptr && "Vault::create: every new user needs a passphrase");
+    if (auto s = slots->add_user(key, u.id, *u.passphrase, cost); !s) return s.error();
+  }
+  const auto recovery = crypto::new_recovery_key();
+  if (auto s = slots->set_recovery(key, recovery); !s) return s.error();
+
+  // vault.db first: if it fails, no keyslots file claims a vault exists.
+  auto db = storage::Database::open(paths.database(), key, storage::OpenMode::create_new);
+  if (!db) return db.error();
+  if (auto s = storage::migrate(*db, storage::vault_migrations()); !s) return s.error();
+  {
+    auto tx = storage::Transaction::begin(*db);
+    if (!tx) return tx.error();
+    auto st = storage::Statement::prepare(
+        *db, "INSERT INTO users(id, display_name, role, disabled, created_at) VALUES(?,?,?,0,?)");
+    if (!st) return st.error();
+    for (const NewUser& u : users) {
+      if (auto s = st->bind_text(1, u.id); !s) return s.error();
+      if (auto s = st->bind_text(2, u.id); !s) return s.error();
+      if (auto s = st->bind_text(3, role_id(u.role)); !s) return s.error();
+      if (auto s = st->bind_int64(4, system_now()); !s) return s.error();
+      if (auto r = st->step(); !r) return r.error();
+      if (auto s = st->reset(); !s) return s.error();
+    }
+    if (auto s = tx->commit(); !s) return s.error();
+  }
+  db->close();
+  if (auto s = slots->save(paths.keyslots()); !s) {
+    std::filesystem::remove(paths.database(), ec);  // nothing else refers to it yet
+    return s.error();
+  }
+  return CreatedVault{crypto::format_recovery_key(recovery)};
+}
+
+Result<std::unique_ptr<Vault>> Vault::open(const fs::path& dir, Clock clock) {
+  if (auto s = check_vault_directory(dir); !s) return s.error();
+  const VaultPaths paths{dir};
+  auto slots = crypto::KeyslotFile::load(paths.keyslots());
+  if (!slots) return slots.error();
+  return std::unique_ptr<Vault>(new Vault(paths, std::move(slots.value()), std::move(clock)));
+}
+
+std::vector<std::string> Vault::sign_in_names() const {
+  std::vector<std::string> names;
+  for (const auto& slot : keyslots_.slots()) {
+    if (slot.kind == crypto::SlotKind::user_passphrase) names.push_back(slot.user_id);
+  }
+  return names;
+}
+
+double Vault::seconds_until_next_try(const std::string& user_id) const {
+  return crypto::seconds_until_next_try(keyslots_.attempts(user_id), clock_());
+}
+
+void Vault::emit(const std::string& actor, const std::string& action, const std::string& object,
+                 const std::string& outcome) {
+  VaultEvent ev{clock_(), actor, action, object, outcome};
+  if (hook_) hook_(ev);
+  if (!is_open()) {
+    pending_events_.push_back(std::move(ev));
+    return;
+  }
+  pending_events_.push_back(std::move(ev));
+  auto st = storage::Statement::prepare(
+      *db_,
+      "INSERT INTO events(at_utc, actor, action, object, outcome, detail) VALUES(?,?,?,?,?,'')");
+  if (!st) return;
+  for (const VaultEvent& e : pending_events_) {
+    if (!st->bind_int64(1, e.at_unix) || !st->bind_text(2, e.actor) ||
+        !st->bind_text(3, e.action) || !st->bind_text(4, e.object) ||
+        !st->bind_text(5, e.outcome) || !st->step() || !st->reset()) {
+      return;  // kept in pending_events_ and tried again with the next event
+    }
+  }
+  pending_events_.clear();
+}
+
+Status Vault::save_keyslots() { return keyslots_.save(paths_.keyslots()); }
+
+Result<SignInResult> Vault::unlock(const std::string& user_id,
+                                   const crypto::SecureBuffer& passphrase) {
+  if (!keyslots_.has_user(user_id)) {
+    return Error{"keyslots.unknown_user", N_("This user cannot sign in on this appliance.")};
+  }
+  if (seconds_until_next_try(user_id) > 0) {
+    emit(user_id, "sign_in", user_id, "vault.wait");
+    return Error{"vault.wait", N_("Too many wrong passphrases. Please wait before trying again.")};
+  }
+  auto key = keyslots_.unlock(user_id, passphrase);
+  if (!key) {
+    if (key.error().code == "keyslots.wrong_passphrase") {
+      keyslots_.record_failure(user_id, clock_());
+      if (auto s = save_keyslots(); !s) return s.error();
+    }
+    emit(user_id, "sign_in", user_id, key.error().code);
+    return key.error();
+  }
+  if (keyslots_.attempts(user_id).failures > 0) {
+    keyslots_.record_success(user_id);
+    if (auto s = save_keyslots(); !s) return s.error();
+  }
+  SignInResult result;
+  if (!is_open()) {
+    if (auto s = open_database(std::move(key.value())); !s) return s.error();
+    result.opened_vault = true;
+    emit(user_id, "unlock", "vault", "ok");
+  } else if (!key->equals(key_)) {
+    // A slot that opens a different key belongs to another vault's file.
+    return Error{"keyslots.altered", N_("The key file has been altered.")};
+  }
+  const VaultUser* user = find_user(user_id);
+  if (user == nullptr || user->disabled) {
+    emit(user_id, "sign_in", user_id, "vault.disabled");
+    if (result.opened_vault) close("system", "disabled user");
+    return Error{"vault.disabled", N_("This user is disabled.")};
+  }
+  emit(user_id, "sign_in", user_id, "ok");
+  result.user = *user;
+  return result;
+}
+
+Status Vault::unlock_with_recovery(const crypto::SecureBuffer& recovery_key_text) {
+  auto recovery = crypto::parse_recovery_key(recovery_key_text);
+  if (!recovery) return recovery.error();
+  auto key = keyslots_.unlock_with_recovery(*recovery);
+  if (!key) {
+    emit("recovery", "unlock", "vault", key.error().code);
+    return key.error();
+  }
+  if (!is_open()) {
+    if (auto s = open_database(std::move(key.value())); !s) return s;
+  }
+  emit("recovery", "unlock", "vault", "ok");
+  return ok_status();
+}
+
+Status Vault::open_database(crypto::SecureBuffer key) {
+  auto db = storage::Database::open(paths_.database(), key, storage::OpenMode::open_existing);
+  if (!db) return db.error();
+  if (auto s = storage::migrate(*db, storage::vault_migrations()); !s) return s;
+  key_ = std::move(key);
+  db_.emplace(std::move(db.value()));
+  if (auto s = load_users(); !s) {
+    db_.reset();
+    key_ = crypto::SecureBuffer();
+    return s;
+  }
+  return ok_status();
+}
+
+Status Vault::load_users() {
+  users_.clear();
+  auto st = storage::Statement::prepare(*db_, "SELECT id, role, disabled FROM users ORDER BY id");
+  if (!st) return st.error();
+  for (;;) {
+    auto row = st->step();
+    if (!row) return row.error();
+    if (!*row) break;
+    VaultUser u;
+    u.id = st->column_text(0);
+    if (!parse_role(st->column_text_view(1), u.role)) {
+      return Error{"vault.corrupt", N_("The vault lists a user with an unknown role.")};
+    }
+    u.disabled = st->column_int64(2) != 0;
+    users_.push_back(std::move(u));
+  }
+  auto setting = [&](const char* name, std::string& out) -> Status {
+    auto q = storage::Statement::prepare(*db_, "SELECT value FROM settings WHERE key = ?");
+    if (!q) return q.error();
+    if (auto s = q->bind_text(1, name); !s) return s;
+    auto r = q->step();
+    if (!r) return r.error();
+    if (*r) out = q->column_text(0);
+    return ok_status();
+  };
+  std::string idle = std::to_string(idle_lock_seconds_);
+  if (auto s = setting("idle_lock_seconds", idle); !s) return s;
+  if (auto s = setting("end_of_day", end_of_day_); !s) return s;
+  idle_lock_seconds_ = std::clamp(std::atoi(idle.c_str()), 30, 3600);
+  return ok_status();
+}
+
+void Vault::close(const std::string& actor, const std::string& reason) {
+  if (is_open()) emit(actor, "close", "vault", reason);
+  db_.reset();
+  key_ = crypto::SecureBuffer();  // sodium_free wipes it
+  users_.clear();
+}
+
+const VaultUser* Vault::find_user(const std::string& id) const {
+  auto it =
+      std::find_if(users_.begin(), users_.end(), [&](const VaultUser& u) { return u.id == id; });
+  return it == users_.end() ? nullptr : &*it;
+}
+
+storage::Database& Vault::database() {
+  assert(is_open() && "Vault::database() called on a locked vault");
+  return *db_;
+}
+
+Status Vault::add_user(const std::string& actor, const NewUser& user, crypto::KdfCost cost) {
+  if (!is_open()) return Error{"vault.locked", N_("The vault is locked.")};
+  if (user.id.empty() || user.id == crypto::kRecoveryUserId || find_user(user.id) != nullptr) {
+    return Error{"vault.user_exists", N_("A user with this name already exists.")};
+  }
+  assert(user.passphrase != nullptr && "Vault::add_user: a new user needs a passphrase");
+  auto tx = storage::Transaction::begin(*db_);
+  if (!tx) return tx.error();
+  auto st = storage::Statement::prepare(
+      *db_, "INSERT INTO users(id, display_name, role, disabled, created_at) VALUES(?,?,?,0,?)");
+  if (!st) return st.error();
+  if (auto s = st->bind_text(1, user.id); !s) return s;
+  if (auto s = st->bind_text(2, user.id); !s) return s;
+  if (auto s = st->bind_text(3, role_id(user.role)); !s) return s;
+  if (auto s = st->bind_int64(4, clock_()); !s) return s;
+  if (auto r = st->step(); !r) return r.error();
+  // The slot is written before the row commits: a crash between the two
+  // leaves a slot without a user, which sign-in refuses, never the reverse.
+  crypto::KeyslotFile updated = keyslots_;
+  if (auto s = updated.add_user(key_, user.id, *user.passphrase, cost); !s) return s;
+  if (auto s = updated.save(paths_.keyslots()); !s) return s;
+  if (auto s = tx->commit(); !s) return s;
+  keyslots_ = std::move(updated);
+  emit(actor, "user_add", user.id, "ok");
+  return load_users();
+}
+
+Status Vault::disable_user(const std::string& actor, const std::string& user_id) {
+  if (!is_open()) return Error{"vault.locked", N_("The vault is locked.")};
+  const VaultUser* target = find_user(user_id);
+  if (target == nullptr) return Error{"vault.no_user", N_("There is no such user.")};
+  const auto managers = std::count_if(users_.begin(), users_.end(), [](const VaultUser& u) {
+    return u.role == Role::manager && !u.disabled;
+  });
+  if (target->role == Role::manager && !target->disabled && managers <= 1) {
+    return Error{"vault.last_manager", N_("The last manager cannot be disabled.")};
+  }
+  auto tx = storage::Transaction::begin(*db_);
+  if (!tx) return tx.error();
+  auto st = storage::Statement::prepare(*db_, "UPDATE users SET disabled = 1 WHERE id = ?");
+  if (!st) return st.error();
+  if (auto s = st->bind_text(1, user_id); !s) return s;
+  if (auto r = st->step(); !r) return r.error();
+  crypto::KeyslotFile updated = keyslots_;
+  if (updated.has_user(user_id)) {
+    if (auto s = updated.remove_user(key_, user_id); !s) return s;
+    if (auto s = updated.save(paths_.keyslots()); !s) return s;
+  }
+  if (auto s = tx->commit(); !s) return s;
+  keyslots_ = std::move(updated);
+  emit(actor, "user_disable", user_id, "ok");
+  return load_users();
+}
+
+Status Vault::change_passphrase(const std::string& actor, const std::string& user_id,
+                                const crypto::SecureBuffer& new_passphrase, crypto::KdfCost cost) {
+  if (!is_open()) return Error{"vault.locked", N_("The vault is locked.")};
+  const VaultUser* target = find_user(user_id);
+  if (target == nullptr || target->disabled) {
+    return Error{"vault.no_user", N_("There is no such user.")};
+  }
+  crypto::KeyslotFile updated = keyslots_;
+  if (auto s = updated.change_passphrase(key_, user_id, new_passphrase, cost); !s) return s;
+  if (auto s = updated.save(paths_.keyslots()); !s) return s;
+  keyslots_ = std::move(updated);
+  emit(actor, "passphrase_change", user_id, "ok");
+  return ok_status();
+}
+
+Result<crypto::SecureBuffer> Vault::demo_vault_key_hex() const {
+  if (!demo()) {
+    return Error{"vault.not_demo", N_("Keys are printed only for a demo vault.")};
+  }
+  if (!is_open()) return Error{"vault.locked", N_("The vault is locked.")};
+  return to_hex(key_);
+}
+
+std::vector<std::string> Vault::survey_ids() {
+  std::vector<std::string> ids;
+  if (!is_open()) return ids;
+  auto st = storage::Statement::prepare(*db_, "SELECT id FROM surveys ORDER BY id");
+  if (!st) return ids;
+  while (true) {
+    auto r = st->step();
+    if (!r || !*r) break;
+    ids.push_back(st->column_text(0));
+  }
+  return ids;
+}
+
+Result<storage::Database> Vault::create_survey(const std::string& actor,
+                                               const std::string& survey_id, int fiscal_year,
+                                               const std::string& title) {
+  if (!is_open()) return Error{"vault.locked", N_("The vault is locked.")};
+  if (!valid_survey_id(survey_id)) {
+    return Error{"survey.bad_id", N_("A survey id uses letters, digits and '-' only.")};
+  }
+  const auto key = crypto::SecureBuffer::random(storage::Database::kKeySize);
+  auto tx = storage::Transaction::begin(*db_);
+  if (!tx) return tx.error();
+  auto st = storage::Statement::prepare(
+      *db_,
+      "INSERT INTO surveys(id, fiscal_year, title, survey_key, created_at) VALUES(?,?,?,?,?)");
+  if (!st) return st.error();
+  if (auto s = st->bind_text(1, survey_id); !s) return s.error();
+  if (auto s = st->bind_int64(2, fiscal_year); !s) return s.error();
+  if (auto s = st->bind_text(3, title); !s) return s.error();
+  if (auto s = st->bind_blob(4, key.bytes()); !s) return s.error();
+  if (auto s = st->bind_int64(5, clock_()); !s) return s.error();
+  if (auto r = st->step(); !r) {
+    return r.error().code == "db.constraint"
+               ? Error{"survey.exists", N_("A survey with this id already exists.")}
+               : r.error();
+  }
+  auto survey =
+      storage::Database::open(paths_.survey(survey_id), key, storage::OpenMode::create_new);
+  if (!survey) return survey.error();
+  if (auto s = tx->commit(); !s) {
+    std::error_code ec;
+    survey->close();
+    fs::remove(paths_.survey(survey_id), ec);
+    return s.error();
+  }
+  emit(actor, "survey_create", survey_id, "ok");
+  return survey;
+}
+
+namespace {
+Result<crypto::SecureBuffer> survey_key(storage::Database& db, const std::string& id) {
+  auto st = storage::Statement::prepare(db, "SELECT survey_key FROM surveys WHERE id = ?");
+  if (!st) return st.error();
+  if (auto s = st->bind_text(1, id); !s) return s.error();
+  auto r = st->step();
+  if (!r) return r.error();
+  if (!*r) return Error{"survey.unknown", N_("There is no such survey.")};
+  return st->column_secure_blob(0);
+}
+}  // namespace
+
+Result<storage::Database> Vault::open_survey(const std::string& survey_id) {
+  if (!is_open()) return Error{"vault.locked", N_("The vault is locked.")};
+  auto key = survey_key(*db_, survey_id);
+  if (!key) return key.error();
+  std::error_code ec;
+  if (!fs::exists(paths_.survey(survey_id), ec)) {
+    return Error{"survey.file_missing",
+                 N_("The survey's data file is missing. Its records in the vault are kept.")};
+  }
+  return storage::Database::open(paths_.survey(survey_id), *key, storage::OpenMode::open_existing);
+}
+
+Result<crypto::SecureBuffer> Vault::demo_survey_key_hex(const std::string& id) {
+  if (!demo()) return Error{"vault.not_demo", N_("Keys are printed only for a demo vault.")};
+  if (!is_open()) return Error{"vault.locked", N_("The vault is locked.")};
+  auto key = survey_key(*db_, id);
+  if (!key) return key.error();
+  return to_hex(*key);
+}
+
+}  // namespace shogo::survey

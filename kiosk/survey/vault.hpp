@@ -1,0 +1,168 @@
+#pragma once
+// Vault — the appliance's encrypted store and who may open it (design.md,
+// "Data" and "Keys").
+//
+// Index
+//   - Layout:   <dir>/keyslots, <dir>/vault.db, <dir>/surveys/<id>.db; <dir> is
+//               0700 and nothing else is ever written there.
+//   - Locked:   open() reads keyslots only: the names that may sign in, the
+//               demo flag, failed attempts. Nothing personal is readable.
+//   - Unlock:   unlock() waits out the rate limit, unwraps the vault key with
+//               the user's passphrase (Argon2id, ~0.7 s), opens vault.db and
+//               returns the user's role. While open, unlock() of another user
+//               only checks that their slot opens the same key.
+//   - close():  the vault key and every open database leave memory.
+//   - Users:    id = the name shown on the lock screen (unique); role and
+//               "disabled" live in vault.db; a disabled user's slot is removed.
+//   - Events:   every sign-in success and failure, unlock, close and change is
+//               passed to the event hook, and written to vault.db's events
+//               table while the vault is open (the audit log replaces this).
+//
+// Every method that can fail returns Status/Result with a plain message.
+// Secrets (passphrases, keys) are crypto::SecureBuffer only.
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "crypto/kdf.hpp"
+#include "crypto/keyslots.hpp"
+#include "crypto/result.hpp"
+#include "crypto/secure_buffer.hpp"
+#include "kiosk/survey/domain.hpp"
+#include "storage/database.hpp"
+
+namespace shogo::survey {
+
+inline constexpr const char* kDefaultVaultDir = "/var/lib/shogo";
+
+struct VaultPaths {
+  std::filesystem::path dir;
+  std::filesystem::path keyslots() const { return dir / "keyslots"; }
+  std::filesystem::path database() const { return dir / "vault.db"; }
+  std::filesystem::path surveys() const { return dir / "surveys"; }
+  std::filesystem::path survey(const std::string& id) const { return surveys() / (id + ".db"); }
+};
+
+// The directory exists, is ours and is 0700 (no group or other bits), and so
+// is surveys/. Errors: vault.missing, vault.not_directory, vault.owner,
+// vault.permissions.
+[[nodiscard]] Status check_vault_directory(const std::filesystem::path& dir);
+
+struct VaultUser {
+  std::string id;  // the name on the lock screen
+  Role role = Role::investigator;
+  bool disabled = false;
+};
+
+struct NewUser {
+  std::string id;
+  Role role = Role::investigator;
+  const crypto::SecureBuffer* passphrase = nullptr;
+};
+
+// What happened, for the audit log (issue: the appliance audits its own use).
+// Never personal data: ids, actions and outcomes only.
+struct VaultEvent {
+  std::int64_t at_unix = 0;
+  std::string actor;    // user id, or "system"
+  std::string action;   // "sign_in", "unlock", "close", "user_add", …
+  std::string object;   // e.g. the user id changed
+  std::string outcome;  // "ok", or an error code
+};
+
+struct CreatedVault {
+  crypto::SecureBuffer recovery_key_text;  // shown once, for the supervisor's envelope
+};
+
+struct SignInResult {
+  VaultUser user;
+  bool opened_vault = false;  // this sign-in unwrapped the key and opened vault.db
+};
+
+class Vault {
+ public:
+  using EventHook = std::function<void(const VaultEvent&)>;
+  using Clock = std::function<std::int64_t()>;  // unix seconds; tests pass a fake
+
+  // Makes a new vault in `dir` (created 0700 if missing; must not hold a vault
+  // yet): a random vault key, one slot per user and a recovery slot, vault.db
+  // with the current schema and the users. At least one manager.
+  [[nodiscard]] static Result<CreatedVault> create(const std::filesystem::path& dir,
+                                                   const std::vector<NewUser>& users,
+                                                   crypto::KdfCost cost, bool demo);
+
+  // The locked vault: checks the directory and reads keyslots.
+  [[nodiscard]] static Result<std::unique_ptr<Vault>> open(const std::filesystem::path& dir,
+                                                           Clock clock = {});
+  ~Vault();
+  Vault(const Vault&) = delete;
+  Vault& operator=(const Vault&) = delete;
+
+  void set_event_hook(EventHook hook) { hook_ = std::move(hook); }
+  const VaultPaths& paths() const { return paths_; }
+  bool demo() const { return keyslots_.demo(); }
+  std::vector<std::string> sign_in_names() const;  // users with a slot, file order
+
+  // Seconds before `user_id` may try again (0: now). Grows with failures and
+  // survives restarts (kept in keyslots).
+  double seconds_until_next_try(const std::string& user_id) const;
+
+  // Checks the passphrase. Errors: vault.wait (rate limit), keyslots.wrong_passphrase,
+  // keyslots.unknown_user, vault.disabled, and those of opening vault.db.
+  [[nodiscard]] Result<SignInResult> unlock(const std::string& user_id,
+                                            const crypto::SecureBuffer& passphrase);
+  // Opens with the paper recovery key (text as printed). Needs no user.
+  [[nodiscard]] Status unlock_with_recovery(const crypto::SecureBuffer& recovery_key_text);
+
+  bool is_open() const { return db_.has_value(); }
+  void close(const std::string& actor, const std::string& reason);  // wipes keys, closes db
+
+  // Open vault only.
+  const std::vector<VaultUser>& users() const { return users_; }
+  const VaultUser* find_user(const std::string& id) const;
+  [[nodiscard]] Status add_user(const std::string& actor, const NewUser& user,
+                                crypto::KdfCost cost);
+  [[nodiscard]] Status disable_user(const std::string& actor, const std::string& user_id);
+  [[nodiscard]] Status change_passphrase(const std::string& actor, const std::string& user_id,
+                                         const crypto::SecureBuffer& new_passphrase,
+                                         crypto::KdfCost cost);
+  int idle_lock_seconds() const { return idle_lock_seconds_; }
+  std::string end_of_day() const { return end_of_day_; }  // "HH:MM"
+  storage::Database& database();                          // asserts is_open()
+  // For `shogo-admin demo --print-keys` only: refused unless demo().
+  [[nodiscard]] Result<crypto::SecureBuffer> demo_vault_key_hex() const;
+
+  // Surveys' own files (design.md): a random key per survey, kept in vault.db.
+  [[nodiscard]] Result<storage::Database> open_survey(const std::string& survey_id);
+  [[nodiscard]] Result<storage::Database> create_survey(const std::string& actor,
+                                                        const std::string& survey_id,
+                                                        int fiscal_year, const std::string& title);
+  [[nodiscard]] Result<crypto::SecureBuffer> demo_survey_key_hex(const std::string& id);
+  std::vector<std::string> survey_ids();
+
+ private:
+  Vault(VaultPaths paths, crypto::KeyslotFile keyslots, Clock clock);
+  [[nodiscard]] Status open_database(crypto::SecureBuffer key);
+  [[nodiscard]] Status load_users();
+  [[nodiscard]] Status save_keyslots();
+  void emit(const std::string& actor, const std::string& action, const std::string& object,
+            const std::string& outcome);
+
+  VaultPaths paths_;
+  crypto::KeyslotFile keyslots_;
+  Clock clock_;
+  EventHook hook_;
+  crypto::SecureBuffer key_;  // empty while locked
+  std::optional<storage::Database> db_;
+  std::vector<VaultUser> users_;
+  std::vector<VaultEvent> pending_events_;  // failures seen while locked
+  int idle_lock_seconds_ = 300;
+  std::string end_of_day_ = "18:00";
+};
+
+}  // namespace shogo::survey

@@ -1,0 +1,33 @@
+#pragma once
+// The demo vault (`shogo-admin demo`): demo users with printed passphrases and
+// one survey holding the synthetic ward's access log — never real people.
+// Marked as a demo in keyslots, so the kiosk's title says デモ and keys may be
+// printed for tests (`--print-keys`), which a real vault refuses.
+
+#include <cstdint>
+#include <filesystem>
+#include <span>
+#include <string_view>
+
+#include "crypto/kdf.hpp"
+#include "crypto/result.hpp"
+#include "kiosk/survey/domain.hpp"
+
+namespace shogo::provisioning {
+
+struct DemoUser {
+  std::string_view name;  // as on the lock screen
+  survey::Role role;
+  std::string_view passphrase;  // printed by `shogo-admin demo`; demo only
+};
+std::span<const DemoUser> demo_users();
+inline constexpr std::string_view kDemoSurveyId = "demo-2026-1";
+
+// Argon2id at the appliance's minimum memory (256 MiB) and one pass: a demo
+// vault opens in a fraction of a second. Real vaults are calibrated.
+crypto::KdfCost demo_kdf_cost();
+
+[[nodiscard]] Status make_demo_vault(const std::filesystem::path& dir, std::uint64_t seed,
+                                     crypto::KdfCost cost);
+
+}  // namespace shogo::provisioning

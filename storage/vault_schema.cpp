@@ -1,0 +1,68 @@
+#include "storage/vault_schema.hpp"
+
+#include <array>
+
+namespace shogo::storage {
+
+namespace {
+
+constexpr const char* kVersion1 = R"sql(
+CREATE TABLE users (
+  id           TEXT PRIMARY KEY NOT NULL,
+  display_name TEXT NOT NULL,
+  role         TEXT NOT NULL CHECK (role IN ('supervisor', 'manager', 'investigator')),
+  disabled     INTEGER NOT NULL DEFAULT 0 CHECK (disabled IN (0, 1)),
+  created_at   INTEGER NOT NULL
+);
+CREATE TABLE settings (
+  key   TEXT PRIMARY KEY NOT NULL,
+  value TEXT NOT NULL
+);
+INSERT INTO settings (key, value) VALUES ('idle_lock_seconds', '300'), ('end_of_day', '18:00');
+CREATE TABLE surveys (
+  id          TEXT PRIMARY KEY NOT NULL,
+  fiscal_year INTEGER NOT NULL,
+  title       TEXT NOT NULL,
+  survey_key  BLOB NOT NULL CHECK (typeof(survey_key) = 'blob' AND length(survey_key) = 32),
+  created_at  INTEGER NOT NULL
+);
+CREATE TABLE events (
+  seq     INTEGER PRIMARY KEY,
+  at_utc  INTEGER,
+  actor   TEXT,
+  action  TEXT,
+  object  TEXT,
+  outcome TEXT,
+  detail  TEXT
+);
+)sql";
+
+constexpr const char* kVersion2 = R"sql(
+ALTER TABLE users ADD COLUMN last_sign_in_at INTEGER;
+CREATE TABLE sites (
+  id     TEXT PRIMARY KEY NOT NULL,
+  name   TEXT NOT NULL,
+  opens  TEXT NOT NULL CHECK (opens GLOB '[0-2][0-9]:[0-5][0-9]'),
+  closes TEXT NOT NULL CHECK (closes GLOB '[0-2][0-9]:[0-5][0-9]' AND closes > opens)
+);
+CREATE TABLE terminals (
+  id      TEXT PRIMARY KEY NOT NULL,
+  site_id TEXT NOT NULL REFERENCES sites (id),
+  system  TEXT NOT NULL CHECK (system IN ('KOSEKI', 'JUKI', 'JUKINET'))
+);
+CREATE INDEX terminals_by_site ON terminals (site_id);
+)sql";
+
+constexpr std::array kVaultMigrations = {
+    Migration{1, "users, settings, surveys and their keys, events (audit placeholder)", kVersion1},
+    Migration{2, "users.last_sign_in_at, sites, terminals", kVersion2},
+};
+
+static_assert(kVaultMigrations.size() == kVaultSchemaVersion);
+static_assert(migrations_well_formed(kVaultMigrations), "vault migrations must read 1, 2, … n");
+
+}  // namespace
+
+std::span<const Migration> vault_migrations() { return kVaultMigrations; }
+
+}  // namespace shogo::storage

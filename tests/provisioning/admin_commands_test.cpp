@@ -1,0 +1,174 @@
+// shogo-admin's commands, called as functions with passphrases on a pipe (as
+// `--passphrase-fd N` gives them), on real vaults in temporary folders.
+#include <catch2/catch.hpp>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <string>
+
+#include "crypto/startup.hpp"
+#include "kiosk/survey/synthetic_ward.hpp"
+#include "kiosk/survey/vault.hpp"
+#include "provisioning/commands.hpp"
+#include "provisioning/demo_vault.hpp"
+#include "tests/support/temp_dir.hpp"
+
+using namespace shogo;
+
+namespace {
+
+// Passphrases, one per line, on a pipe's read end; output captured in files.
+struct Io {
+  int fds[2] = {-1, -1};
+  std::FILE* out = std::tmpfile();
+  std::FILE* err = std::tmpfile();
+  provisioning::AdminIo io;
+  explicit Io(const std::string& lines) {
+    REQUIRE(pipe(fds) == 0);
+    REQUIRE(write(fds[1], lines.data(), lines.size()) == static_cast<ssize_t>(lines.size()));
+    close(fds[1]);
+    io.out = out;
+    io.err = err;
+    io.passphrases = crypto::PassphraseSource::fd(fds[0]);
+  }
+  ~Io() {
+    close(fds[0]);
+    std::fclose(out);
+    std::fclose(err);
+  }
+  static std::string text(std::FILE* f) {
+    std::fflush(f);
+    std::rewind(f);
+    std::string s;
+    char buf[512];
+    std::size_t n = 0;
+    while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) s.append(buf, n);
+    return s;
+  }
+  std::string out_text() { return text(out); }
+  std::string err_text() { return text(err); }
+};
+
+}  // namespace
+
+TEST_CASE("the demo vault holds no synthetic resident's data in readable form") {
+  test::TempDir tmp;
+  const auto dir = tmp / "vault";
+  REQUIRE(provisioning::make_demo_vault(dir, 42, {1, 8 * 1024}).ok());
+  survey::synthetic::WardOptions options;
+  options.seed = 42;
+  const auto ward = survey::synthetic::generate_ward(options);
+  std::vector<std::vector<unsigned char>> files;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(dir)) {
+    if (entry.is_regular_file()) files.push_back(test::read_bytes(entry.path()));
+  }
+  REQUIRE(files.size() == 3);  // keyslots, vault.db, surveys/demo-2026-1.db
+  auto utf16 = [](const std::string& utf8) {
+    std::string out;
+    for (unsigned char c : utf8) {  // enough for the ASCII of addresses' digits: a coarse check
+      out.push_back(static_cast<char>(c));
+      out.push_back('\0');
+    }
+    return out;
+  };
+  std::size_t checked = 0;
+  for (const auto& r : ward.residents) {
+    for (const std::string& needle : {r.name, r.kana, r.address}) {
+      if (needle.size() < 6) continue;  // a two-byte surname would match noise
+      for (const auto& bytes : files) {
+        INFO(needle);
+        CHECK_FALSE(test::contains(bytes, needle));
+        CHECK_FALSE(test::contains(bytes, utf16(needle)));
+      }
+      ++checked;
+    }
+  }
+  CHECK(checked > 1000);
+  // The check can fail: the demo users' names are in keyslots by design.
+  CHECK(test::contains(files[0], "髙木 誠") != test::contains(files[1], "髙木 誠"));
+}
+
+TEST_CASE("init makes a vault, prints the recovery sheet once, and refuses to run twice") {
+  REQUIRE(crypto::harden_process().ok());  // as shogo-admin does; doctor checks it
+  test::TempDir tmp;
+  const auto dir = tmp / "vault";
+  {
+    Io io("manager pass 1\nsupervisor pass 1\n");
+    REQUIRE(provisioning::run_init(dir, "管理 一郎", "総括 花子", 0.5, io.io) == 0);
+    const std::string out = io.out_text();
+    CHECK(out.find("Recovery key: ") != std::string::npos);
+    CHECK(out.find("Argon2id: 256 MiB") != std::string::npos);
+  }
+  {
+    Io io("manager pass 1\nsupervisor pass 1\n");
+    CHECK(provisioning::run_init(dir, "管理 一郎", "総括 花子", 0.5, io.io) == 1);
+    CHECK(io.err_text().find("already holds a vault") != std::string::npos);
+  }
+  {
+    Io io("");
+    const int status = provisioning::run_doctor(dir, "", io.io);
+    INFO(io.out_text());
+    CHECK(status == 0);
+  }
+}
+
+TEST_CASE("user add, passwd and disable go through a manager's passphrase") {
+  test::TempDir tmp;
+  const auto dir = tmp / "vault";
+  REQUIRE(provisioning::make_demo_vault(dir, 1, {1, 8 * 1024}).ok());
+  {
+    Io io("wrong passphrase\n");
+    CHECK(provisioning::run_user_add(dir, "髙木 誠", "新人 三郎", "investigator", io.io) == 1);
+    CHECK(io.err_text().find("The passphrase is not correct.") != std::string::npos);
+  }
+  {
+    Io io("demo-investigator-1\nnew person pass\n");
+    CHECK(provisioning::run_user_add(dir, "佐藤 由美", "新人 三郎", "investigator", io.io) == 1);
+    CHECK(io.err_text().find("Only a manager") != std::string::npos);
+  }
+  {
+    Io io("demo-manager-1\nnew person pass\n");
+    REQUIRE(provisioning::run_user_add(dir, "髙木 誠", "新人 三郎", "investigator", io.io) == 0);
+  }
+  {
+    Io io("new person pass\nchanged pass 2\n");
+    REQUIRE(provisioning::run_user_passwd(dir, "新人 三郎", false, io.io) == 0);
+  }
+  {
+    Io io("demo-manager-1\n");
+    REQUIRE(provisioning::run_user_disable(dir, "髙木 誠", "新人 三郎", io.io) == 0);
+  }
+  auto vault = survey::Vault::open(dir);
+  REQUIRE(vault.ok());
+  const auto names = (*vault)->sign_in_names();
+  CHECK(std::find(names.begin(), names.end(), "新人 三郎") == names.end());
+}
+
+TEST_CASE("doctor names each problem in plain words and exits 1") {
+  REQUIRE(crypto::harden_process().ok());
+  test::TempDir tmp;
+  const auto dir = tmp / "vault";
+  REQUIRE(provisioning::make_demo_vault(dir, 1, {1, 8 * 1024}).ok());
+  REQUIRE(chmod(dir.c_str(), 0755) == 0);
+  test::write_bytes(dir / "stray.txt", {'x'});
+  auto slots = test::read_bytes(dir / "keyslots");
+  slots.resize(slots.size() - 10);
+  test::write_bytes(dir / "keyslots", slots);
+  Io io("");
+  CHECK(provisioning::run_doctor(dir, "", io.io) == 1);
+  const std::string out = io.out_text();
+  CHECK(out.find("can be read by other accounts") != std::string::npos);
+  CHECK(out.find("unexpected file") != std::string::npos);
+  CHECK(out.find("keyslots: The key file") != std::string::npos);
+  INFO(out);
+  CHECK(out.find("3 problem(s) found.") != std::string::npos);
+}
+
+TEST_CASE("a passphrase never comes from argv: input that ends early is refused") {
+  test::TempDir tmp;
+  Io io("");
+  CHECK(provisioning::run_init(tmp / "vault", "管理 一郎", "総括 花子", 0.5, io.io) == 1);
+  CHECK(io.err_text().find("No passphrase was given") != std::string::npos);
+  CHECK_FALSE(std::filesystem::exists(tmp / "vault" / "keyslots"));
+}

@@ -1,0 +1,217 @@
+// vault.db's schema: what it holds, its rules, and the step from every
+// earlier version with data in it.
+#include <catch2/catch.hpp>
+#include <unistd.h>
+
+#include <array>
+#include <cstdlib>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "crypto/secure_buffer.hpp"
+#include "storage/database.hpp"
+#include "storage/migrations.hpp"
+#include "storage/vault_schema.hpp"
+
+namespace fs = std::filesystem;
+using shogo::crypto::SecureBuffer;
+using shogo::storage::Database;
+using shogo::storage::Migration;
+using shogo::storage::OpenMode;
+using shogo::storage::Statement;
+using shogo::storage::vault_migrations;
+
+namespace {
+
+struct TempDir {
+  fs::path path;
+  TempDir() {
+    std::string tmpl = (fs::temp_directory_path() / "shogo-vault-XXXXXX").string();
+    REQUIRE(::mkdtemp(tmpl.data()) != nullptr);
+    path = tmpl;
+  }
+  ~TempDir() {
+    std::error_code ignored;
+    fs::remove_all(path, ignored);
+  }
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+};
+
+Database open_ok(const fs::path& file, const SecureBuffer& key, OpenMode mode) {
+  auto db = Database::open(file, key, mode);
+  REQUIRE(db);
+  return std::move(db).value();
+}
+
+void exec_ok(Database& db, std::string_view sql) {
+  auto s = db.exec(sql);
+  INFO(sql << " -> " << (s ? std::string("ok") : s.error().code + " " + db.diagnostic()));
+  REQUIRE(s);
+}
+
+std::int64_t int_ok(Database& db, std::string_view sql) {
+  auto v = db.query_int(sql);
+  INFO(sql << " -> " << (v ? std::string("ok") : v.error().code + " " + db.diagnostic()));
+  REQUIRE(v);
+  return v.value();
+}
+
+std::string text_of(Database& db, std::string_view sql) {
+  auto st = Statement::prepare(db, sql);
+  REQUIRE(st);
+  auto row = st->step();
+  REQUIRE(row);
+  REQUIRE(row.value());
+  return st->column_text(0);
+}
+
+std::string error_of(Database& db, std::string_view sql) {
+  auto s = db.exec(sql);
+  return s ? "ok" : s.error().code;
+}
+
+// "table.column" for every column of every table, in schema order.
+std::vector<std::string> columns(Database& db) {
+  std::vector<std::string> tables;
+  {
+    auto st = Statement::prepare(
+        db, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name;");
+    REQUIRE(st);
+    while (st->step().value()) tables.push_back(st->column_text(0));
+  }
+  std::vector<std::string> out;
+  for (const auto& t : tables) {
+    auto st = Statement::prepare(db, "PRAGMA table_info(" + t + ");");
+    REQUIRE(st);
+    while (st->step().value()) out.push_back(t + "." + st->column_text(1));
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("the vault's migrations are numbered 1 to kVaultSchemaVersion") {
+  CHECK(shogo::storage::migrations_well_formed(vault_migrations()));
+  CHECK(vault_migrations().size() == shogo::storage::kVaultSchemaVersion);
+}
+
+TEST_CASE("vault.db holds exactly these columns and no resident's data") {
+  // design.md "Data": personal data of residents never enters vault.db. A new
+  // column changes this list on purpose, in review.
+  TempDir dir;
+  auto db = open_ok(dir.path / "vault.db", SecureBuffer::random(32), OpenMode::create_new);
+  REQUIRE(shogo::storage::migrate(db, vault_migrations()));
+  CHECK(columns(db) == std::vector<std::string>{
+                           "events.seq",         "events.at_utc",        "events.actor",
+                           "events.action",      "events.object",        "events.outcome",
+                           "events.detail",      "schema_version.id",    "schema_version.version",
+                           "settings.key",       "settings.value",       "sites.id",
+                           "sites.name",         "sites.opens",          "sites.closes",
+                           "surveys.id",         "surveys.fiscal_year",  "surveys.title",
+                           "surveys.survey_key", "surveys.created_at",   "terminals.id",
+                           "terminals.site_id",  "terminals.system",     "users.id",
+                           "users.display_name", "users.role",           "users.disabled",
+                           "users.created_at",   "users.last_sign_in_at"});
+}
+
+TEST_CASE("a new vault has its default settings and enforces its rules") {
+  TempDir dir;
+  auto db = open_ok(dir.path / "vault.db", SecureBuffer::random(32), OpenMode::create_new);
+  REQUIRE(shogo::storage::migrate(db, vault_migrations()));
+  CHECK(text_of(db, "SELECT value FROM settings WHERE key = 'idle_lock_seconds';") == "300");
+  CHECK(text_of(db, "SELECT value FROM settings WHERE key = 'end_of_day';") == "18:00");
+
+  exec_ok(db,
+          "INSERT INTO users (id, display_name, role, created_at) "
+          "VALUES ('u1', '監督者A', 'supervisor', 1);");
+  CHECK(int_ok(db, "SELECT disabled FROM users WHERE id = 'u1';") == 0);
+  CHECK(error_of(db,
+                 "INSERT INTO users (id, display_name, role, created_at) "
+                 "VALUES ('u2', 'x', 'admin', 1);") == "db.constraint");
+  CHECK(error_of(db,
+                 "INSERT INTO users (id, display_name, role, created_at) "
+                 "VALUES ('u1', 'x', 'manager', 1);") == "db.constraint");
+  CHECK(error_of(db, "INSERT INTO surveys VALUES ('s1', 2026, 'KOSEKI', randomblob(16), 1);") ==
+        "db.constraint");  // a survey key is 32 bytes
+  CHECK(error_of(db, "INSERT INTO surveys VALUES ('s1', 2026, 'KOSEKI', 'not a blob', 1);") ==
+        "db.constraint");
+  exec_ok(db, "INSERT INTO surveys VALUES ('s1', 2026, '令和8年度 第1回', randomblob(32), 1);");
+
+  exec_ok(db, "INSERT INTO sites VALUES ('S01', '本庁舎', '08:30', '17:15');");
+  CHECK(error_of(db, "INSERT INTO sites VALUES ('S02', 'x', '8:30', '17:15');") == "db.constraint");
+  CHECK(error_of(db, "INSERT INTO sites VALUES ('S02', 'x', '18:00', '08:00');") ==
+        "db.constraint");
+  exec_ok(db, "INSERT INTO terminals VALUES ('KS-S01-01', 'S01', 'KOSEKI');");
+  CHECK(error_of(db, "INSERT INTO terminals VALUES ('XX-S01-01', 'S01', 'OTHER');") ==
+        "db.constraint");
+  CHECK(error_of(db, "INSERT INTO terminals VALUES ('KS-S09-01', 'S09', 'KOSEKI');") ==
+        "db.constraint");  // foreign_keys = ON
+}
+
+TEST_CASE("a vault migrates from every earlier schema with its data intact") {
+  // One case per earlier version. Adding migration 3 means adding a filled
+  // version-2 vault here.
+  static_assert(shogo::storage::kVaultSchemaVersion == 2,
+                "a new vault migration needs a case migrating a filled previous version");
+  TempDir dir;
+  const auto key = SecureBuffer::random(32);
+
+  SECTION("from version 0, an empty file") {
+    const auto file = dir.path / "v0.db";
+    { auto db = open_ok(file, key, OpenMode::create_new); }
+    auto db = open_ok(file, key, OpenMode::open_existing);
+    REQUIRE(shogo::storage::migrate(db, vault_migrations()));
+    CHECK(shogo::storage::schema_version(db).value() == 2);
+    CHECK(int_ok(db, "SELECT count(*) FROM settings;") == 2);
+  }
+  SECTION("from version 1, filled") {
+    const auto file = dir.path / "v1.db";
+    const SecureBuffer survey_key = SecureBuffer::random(32);
+    {
+      auto db = open_ok(file, key, OpenMode::create_new);
+      REQUIRE(shogo::storage::migrate(db, vault_migrations().first(1)));
+      CHECK(shogo::storage::schema_version(db).value() == 1);
+      exec_ok(db,
+              "INSERT INTO users (id, display_name, role, disabled, created_at) VALUES "
+              "('u1', '監督者A', 'supervisor', 0, 100), ('u2', '管理者B', 'manager', 1, 200);");
+      exec_ok(db, "UPDATE settings SET value = '17:30' WHERE key = 'end_of_day';");
+      exec_ok(db,
+              "INSERT INTO events (at_utc, actor, action, object, outcome, detail) "
+              "VALUES (100, 'u1', 'vault.provisioned', '', 'ok', '');");
+      auto insert = Statement::prepare(db, "INSERT INTO surveys VALUES ('s1', 2026, 't', ?1, 5);");
+      REQUIRE(insert);
+      REQUIRE(insert->bind_blob(1, survey_key.bytes()));
+      REQUIRE(insert->step());
+    }
+    auto db = open_ok(file, key, OpenMode::open_existing);
+    REQUIRE(shogo::storage::migrate(db, vault_migrations()));
+    CHECK(shogo::storage::schema_version(db).value() == 2);
+    CHECK(int_ok(db, "SELECT count(*) FROM users;") == 2);
+    CHECK(text_of(db, "SELECT display_name FROM users WHERE id = 'u1';") == "監督者A");
+    CHECK(int_ok(db, "SELECT disabled FROM users WHERE id = 'u2';") == 1);
+    CHECK(int_ok(db, "SELECT count(*) FROM users WHERE last_sign_in_at IS NULL;") == 2);
+    CHECK(text_of(db, "SELECT value FROM settings WHERE key = 'end_of_day';") == "17:30");
+    CHECK(int_ok(db, "SELECT count(*) FROM events;") == 1);
+    auto select = Statement::prepare(db, "SELECT survey_key FROM surveys WHERE id = 's1';");
+    REQUIRE(select);
+    REQUIRE(select->step().value());
+    CHECK(select->column_secure_blob(0).equals(survey_key));
+    exec_ok(db, "UPDATE users SET last_sign_in_at = 300 WHERE id = 'u1';");
+    exec_ok(db, "INSERT INTO sites VALUES ('S01', '本庁舎', '08:30', '17:15');");
+    CHECK(db.integrity_check());
+  }
+}
+
+TEST_CASE("a vault made by a newer Shogo is refused") {
+  TempDir dir;
+  auto db = open_ok(dir.path / "vault.db", SecureBuffer::random(32), OpenMode::create_new);
+  std::vector<Migration> future(vault_migrations().begin(), vault_migrations().end());
+  future.push_back(Migration{3, "from the future", "CREATE TABLE future (x);"});
+  REQUIRE(shogo::storage::migrate(db, future));
+  auto s = shogo::storage::migrate(db, vault_migrations());
+  REQUIRE_FALSE(s);
+  CHECK(s.error().code == "db.schema_newer");
+  CHECK(s.error().message == "This vault was made by a newer version of Shogo.");
+}
