@@ -267,3 +267,26 @@ TEST_CASE("every screen draws for many frames with balanced Begin/End") {
     CHECK(k.app().screen() == screen);
   }
 }
+
+TEST_CASE("wrong passphrases make the lock screen ask to wait, and say for how long") {
+  UiHarness h;
+  Kiosk k;
+  for (int i = 0; i < 4; ++i) sign_in(h, k, kInvestigator, "wrong guess " + std::to_string(i));
+  h.frame(k.app());
+  CHECK(h.drew("パスフレーズが違います。"));
+  REQUIRE(h.click(k.app(), std::string("user:") + kInvestigator));
+  h.frame(k.app());
+  CHECK(h.drew("次の入力まで"));
+  CHECK_FALSE(h.item("サインイン")->enabled);
+  CHECK_FALSE(k.vault->is_open());
+}
+
+TEST_CASE("a vault that cannot be opened is explained on the lock screen, and nothing else") {
+  UiHarness h;
+  survey::Sitting sitting{{}, 300.0};
+  ui::KioskApp app(sitting, nullptr, shell::demo_data(), "The vault folder does not exist.");
+  h.frame(app);
+  CHECK(h.drew("保管庫のフォルダーがありません。"));
+  CHECK(h.drew("システム担当課に端末の点検"));
+  CHECK(h.item("サインイン") == nullptr);
+}
