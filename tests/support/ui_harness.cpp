@@ -139,7 +139,7 @@ bool UiHarness::drew(std::string_view needle) const {
 ui::Intents UiHarness::frame(ui::KioskApp& app, bool apply) {
   shell::FrameHooks hooks;
   hooks.before_render = [this] { items_ = ui::recorded_items(); };
-  const ui::FrameInput in{now_, static_cast<std::time_t>(1795000000), input_};
+  const ui::FrameInput in{now_, wall_, input_};
   auto result = shell::run_frame(app, *fonts_, in, hooks);
   REQUIRE(result.ok());
   attempts_ = result->attempts;

@@ -16,6 +16,7 @@
 
 #include <imgui.h>
 
+#include <ctime>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -40,6 +41,7 @@ class UiHarness {
   bool click(ui::KioskApp& app, std::string_view label);
   void type(ui::KioskApp& app, std::string_view text);
   void advance(double seconds) { now_ += seconds; }
+  void set_wall(std::time_t wall) { wall_ = wall; }  // the clock on the wall (end of day)
   double now() const { return now_; }
 
   const std::string& drawn_text() const { return text_; }
@@ -56,6 +58,7 @@ class UiHarness {
   std::string text_;
   ui::Intents intents_;
   double now_ = 1000.0;
+  std::time_t wall_ = 1795000000;
   int attempts_ = 0;
   int foreground_vertices_ = 0;
   bool input_ = false;

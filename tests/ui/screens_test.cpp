@@ -290,3 +290,19 @@ TEST_CASE("a vault that cannot be opened is explained on the lock screen, and no
   CHECK(h.drew("システム担当課に端末の点検"));
   CHECK(h.item("サインイン") == nullptr);
 }
+
+TEST_CASE("P6.4.c at the end of the day the sitting closes by itself and the vault locks") {
+  UiHarness h;
+  Kiosk k;
+  sign_in(h, k, kManager);
+  REQUIRE(k.vault->is_open());
+  const std::time_t end = survey::next_end_of_day(1795000000, k.vault->end_of_day());
+  h.set_wall(end - 60);
+  h.frame(k.app());
+  CHECK(k.vault->is_open());
+  h.set_wall(end);
+  h.frame(k.app());
+  CHECK(k.app().screen() == ui::Screen::lock);
+  CHECK_FALSE(k.sitting.sitting_open());
+  CHECK_FALSE(k.vault->is_open());
+}
