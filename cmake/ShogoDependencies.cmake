@@ -8,6 +8,7 @@ pkg_check_modules(GLFW REQUIRED IMPORTED_TARGET glfw3>=3.3)
 pkg_check_modules(FREETYPE REQUIRED IMPORTED_TARGET freetype2)
 find_package(OpenGL REQUIRED)
 find_package(CLI11 REQUIRED)
+find_package(nlohmann_json 3 REQUIRED)  # audit export as JSON Lines
 find_package(Intl REQUIRED)
 find_package(Gettext REQUIRED)
 

@@ -7,6 +7,7 @@
 #include <array>
 #include <cstring>
 
+#include "crypto/audit_chain.hpp"
 #include "crypto/kdf.hpp"
 
 namespace shogo::crypto {
@@ -75,7 +76,8 @@ Status aead_kat() {
 Status run_self_tests() {
   if (auto s = blake2b_kat(); !s) return s;
   if (auto s = aead_kat(); !s) return s;
-  if (auto s = kdf_self_test(); !s) return s;  // Argon2id, cross-checked vector
+  if (auto s = kdf_self_test(); !s) return s;           // Argon2id, cross-checked vector
+  if (auto s = audit::audit_self_test(); !s) return s;  // the audit chain's worked example
   return ok_status();
 }
 

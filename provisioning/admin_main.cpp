@@ -73,6 +73,20 @@ int run(int argc, char** argv) {
   demo->add_option("--seed", seed, "Seed of the synthetic ward");
   demo->add_flag("--print-keys", print_keys, "Print the raw database keys (demo vaults only)");
 
+  auto* audit = cli.add_subcommand("audit", "Verify or export the appliance's audit log");
+  audit->require_subcommand(1);
+  std::string seed_file, format = "jsonl";
+  std::vector<std::string> anchors;
+  auto* verify = audit->add_subcommand("verify", "Check the chain, the MACs and paper anchors");
+  vault_option(verify);
+  verify->add_option("--as", as, "Open the vault as this user")->required();
+  verify->add_option("--seed-file", seed_file, "File with the printed seed k0 (64 hex digits)");
+  verify->add_option("--anchor", anchors, "SEQ:HASH from a printed report or slip");
+  auto* exp = audit->add_subcommand("export", "Print the events (no personal data)");
+  vault_option(exp);
+  exp->add_option("--as", as, "Open the vault as this user")->required();
+  exp->add_option("--format", format, "jsonl or csv")->check(CLI::IsMember({"jsonl", "csv"}));
+
   CLI11_PARSE(cli, argc, argv);
 
   for (auto step :
@@ -92,6 +106,8 @@ int run(int argc, char** argv) {
   if (passwd->parsed()) return provisioning::run_user_passwd(vault, name, recovery, io);
   if (doctor->parsed()) return provisioning::run_doctor(vault, as, io);
   if (demo->parsed()) return provisioning::run_demo(vault, seed, print_keys, io);
+  if (verify->parsed()) return provisioning::run_audit_verify(vault, as, seed_file, anchors, io);
+  if (exp->parsed()) return provisioning::run_audit_export(vault, as, format, io);
   return 2;
 }
 

@@ -1,5 +1,7 @@
 #include "provisioning/commands.hpp"
 
+#include <nlohmann/json.hpp>
+#include <sodium.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
 
@@ -7,10 +9,14 @@
 #include <ctime>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 
+#include "crypto/atomic_file.hpp"
+#include "crypto/audit_chain.hpp"
 #include "crypto/startup.hpp"
+#include "kiosk/survey/audit_log.hpp"
 #include "kiosk/survey/synthetic_ward.hpp"
 #include "kiosk/survey/vault.hpp"
 #include "provisioning/demo_vault.hpp"
@@ -91,7 +97,8 @@ Result<std::unique_ptr<survey::Vault>> open_as_manager(const fs::path& dir, cons
   return vault;
 }
 
-void print_recovery_sheet(AdminIo& io, const fs::path& dir, const crypto::SecureBuffer& text) {
+void print_recovery_sheet(AdminIo& io, const fs::path& dir, const crypto::SecureBuffer& text,
+                          const crypto::SecureBuffer& audit_seed_hex) {
   std::time_t now = std::time(nullptr);
   char date[32];
   std::strftime(date, sizeof date, "%Y-%m-%d %H:%M", std::localtime(&now));
@@ -102,6 +109,9 @@ void print_recovery_sheet(AdminIo& io, const fs::path& dir, const crypto::Secure
                "Vault: %s   Made: %s\n\nRecovery key: ",
                dir.c_str(), date);
   std::fwrite(text.data(), 1, text.size(), io.out);
+  std::fputs("\n\nAudit log seed (監査ログの検証鍵 k0) — verifies the whole log offline:\n",
+             io.out);
+  std::fwrite(audit_seed_hex.data(), 1, audit_seed_hex.size() - 1, io.out);
   std::fputs("\n=======================================\n", io.out);
   std::fflush(io.out);
 }
@@ -129,7 +139,7 @@ int run_init(const fs::path& vault, const std::string& manager, const std::strin
   if (!created) return refuse(io, created.error());
   std::fprintf(io.out, "Made a vault in %s for %s (manager) and %s (supervisor).\n", vault.c_str(),
                manager.c_str(), supervisor.c_str());
-  print_recovery_sheet(io, vault, created->recovery_key_text);
+  print_recovery_sheet(io, vault, created->recovery_key_text, created->audit_seed_hex);
   return 0;
 }
 
@@ -284,7 +294,8 @@ int run_doctor(const fs::path& dir, const std::string& as, AdminIo& io) {
 }
 
 int run_demo(const fs::path& dir, std::uint64_t seed, bool print_keys, AdminIo& io) {
-  if (auto s = make_demo_vault(dir, seed, demo_kdf_cost()); !s) return refuse(io, s.error());
+  auto made = make_demo_vault(dir, seed, demo_kdf_cost());
+  if (!made) return refuse(io, made.error());
   std::fprintf(io.out, "Made a demo vault in %s (synthetic ward, seed %llu; never real people).\n",
                dir.c_str(), static_cast<unsigned long long>(seed));
   std::fputs("Demo users and their passphrases:\n", io.out);
@@ -309,7 +320,135 @@ int run_demo(const fs::path& dir, std::uint64_t seed, bool print_keys, AdminIo& 
     std::fprintf(io.out, "surveys/%s.db raw key: x'", std::string(kDemoSurveyId).c_str());
     std::fwrite(skey->data(), 1, skey->size() - 1, io.out);
     std::fputs("'\n", io.out);
+    std::fputs("audit seed (k0): ", io.out);
+    std::fwrite(made->audit_seed_hex.data(), 1, made->audit_seed_hex.size() - 1, io.out);
+    std::fputs("\n", io.out);
     (*vault)->close(std::string(m.name), "keys printed");
+  }
+  return 0;
+}
+
+namespace {
+
+// The seed file holds k0 as 64 hex digits (whitespace ignored), as printed.
+Result<crypto::SecureBuffer> read_seed_file(const fs::path& file) {
+  auto bytes = crypto::read_small_file(file, 4096);
+  if (!bytes) return bytes.error();
+  crypto::SecureBuffer seed(crypto::audit::kSeedBytes);
+  std::size_t nibbles = 0;
+  for (std::uint8_t c : *bytes) {
+    if (c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '-') continue;
+    int v = -1;
+    if (c >= '0' && c <= '9') v = c - '0';
+    if (c >= 'a' && c <= 'f') v = c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') v = c - 'A' + 10;
+    if (v < 0 || nibbles >= 64) return Error{"audit.seed", "The seed file is not 64 hex digits."};
+    seed.data()[nibbles / 2] = static_cast<std::uint8_t>(seed.data()[nibbles / 2] << 4 | v);
+    ++nibbles;
+  }
+  sodium_memzero(bytes->data(), bytes->size());
+  if (nibbles != 64) return Error{"audit.seed", "The seed file is not 64 hex digits."};
+  return seed;
+}
+
+std::string hex(const crypto::audit::Hash& h) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out;
+  for (std::uint8_t b : h) {
+    out.push_back(kHex[b >> 4]);
+    out.push_back(kHex[b & 0x0F]);
+  }
+  return out;
+}
+
+std::string csv_field(const std::string& s) {
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"') out.push_back('"');
+    out.push_back(c);
+  }
+  return out + "\"";
+}
+
+}  // namespace
+
+int run_audit_verify(const fs::path& dir, const std::string& as, const fs::path& seed_file,
+                     const std::vector<std::string>& anchor_texts, AdminIo& io) {
+  std::vector<crypto::audit::Anchor> anchors;
+  for (const std::string& text : anchor_texts) {
+    auto a = crypto::audit::parse_anchor(text);
+    if (!a) return refuse(io, a.error());
+    anchors.push_back(*a);
+  }
+  std::optional<crypto::SecureBuffer> seed;
+  if (!seed_file.empty()) {
+    auto s = read_seed_file(seed_file);
+    if (!s) return refuse(io, s.error());
+    seed = std::move(s.value());
+  }
+  auto vault = open_as(dir, as, io);
+  if (!vault) return refuse(io, vault.error());
+  auto events = survey::load_audit_events((*vault)->database());
+  if (!events) return refuse(io, events.error());
+  const auto report = crypto::audit::verify(*events, seed ? &*seed : nullptr, anchors);
+  if (!report.ok) {
+    std::fprintf(io.out, "FAILED at event %llu (%s): %s\n",
+                 static_cast<unsigned long long>(report.first_bad_seq),
+                 crypto::audit::problem_name(report.problem), report.message.c_str());
+    return 1;
+  }
+  std::fprintf(
+      io.out, "ok: %llu events, the chain holds%s; %llu paper anchor(s) match\n",
+      static_cast<unsigned long long>(report.events_checked),
+      report.macs_checked ? " and every MAC matches the seed" : " (no seed: MACs not checked)",
+      static_cast<unsigned long long>(report.anchors_checked));
+  if (!events->empty()) {
+    std::fprintf(io.out, "head: %s\n", crypto::audit::format_anchor(events->back()).c_str());
+  }
+  return 0;
+}
+
+int run_audit_export(const fs::path& dir, const std::string& as, const std::string& format,
+                     AdminIo& io) {
+  if (format != "jsonl" && format != "csv") {
+    std::fprintf(io.err, "shogo-admin: the format is jsonl or csv\n");
+    return 2;
+  }
+  auto vault = open_as(dir, as, io);
+  if (!vault) return refuse(io, vault.error());
+  auto events = survey::load_audit_events((*vault)->database());
+  if (!events) return refuse(io, events.error());
+  // No personal data by construction: events hold ids, actions and outcomes.
+  if (format == "csv") {
+    std::fputs(
+        "seq,at_utc_ms,monotonic_ms,actor,role,action,objects,outcome,detail,prev_hash,"
+        "hash,mac\n",
+        io.out);
+  }
+  for (const auto& e : *events) {
+    if (format == "jsonl") {
+      const nlohmann::ordered_json j = {{"seq", e.seq},
+                                        {"at_utc_ms", e.at_utc_ms},
+                                        {"monotonic_ms", e.monotonic_ms},
+                                        {"actor", e.actor},
+                                        {"role", e.role},
+                                        {"action", e.action},
+                                        {"objects", e.objects},
+                                        {"outcome", e.outcome},
+                                        {"detail", e.detail},
+                                        {"prev_hash", hex(e.prev_hash)},
+                                        {"hash", hex(e.hash)},
+                                        {"mac", hex(e.mac)}};
+      std::fprintf(io.out, "%s\n", j.dump().c_str());
+    } else {
+      std::fprintf(io.out, "%llu,%lld,%lld,%s,%s,%s,%s,%s,%s,%s,%s,%s\n",
+                   static_cast<unsigned long long>(e.seq), static_cast<long long>(e.at_utc_ms),
+                   static_cast<long long>(e.monotonic_ms), csv_field(e.actor).c_str(),
+                   csv_field(e.role).c_str(), csv_field(e.action).c_str(),
+                   csv_field(e.objects).c_str(), csv_field(e.outcome).c_str(),
+                   csv_field(e.detail).c_str(), hex(e.prev_hash).c_str(), hex(e.hash).c_str(),
+                   hex(e.mac).c_str());
+    }
   }
   return 0;
 }

@@ -13,11 +13,17 @@
 //   user passwd --vault D --name N [--recovery]   N's passphrase, or the recovery key
 //   doctor --vault D [--as N]       permissions, keyslots, files, core dumps, integrity
 //   demo --vault D [--print-keys]   a demo vault from the synthetic ward
+//   audit verify --vault D --as N [--seed-file F] [--anchor SEQ:HASH]…
+//                                   the chain (with the seed, every MAC; with
+//                                   anchors, the paper): 0 holds, 1 names the
+//                                   first bad event
+//   audit export --vault D --as N --format jsonl|csv   for the system division
 
 #include <cstdint>
 #include <cstdio>
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include "crypto/passphrase_input.hpp"
 
@@ -41,5 +47,10 @@ int run_user_passwd(const std::filesystem::path& vault, const std::string& name,
                     AdminIo& io);
 int run_doctor(const std::filesystem::path& vault, const std::string& as, AdminIo& io);
 int run_demo(const std::filesystem::path& vault, std::uint64_t seed, bool print_keys, AdminIo& io);
+int run_audit_verify(const std::filesystem::path& vault, const std::string& as,
+                     const std::filesystem::path& seed_file,
+                     const std::vector<std::string>& anchors, AdminIo& io);
+int run_audit_export(const std::filesystem::path& vault, const std::string& as,
+                     const std::string& format, AdminIo& io);
 
 }  // namespace shogo::provisioning

@@ -29,7 +29,8 @@ std::span<const DemoUser> demo_users() { return kDemoUsers; }
 
 crypto::KdfCost demo_kdf_cost() { return {1, crypto::kMinMemlimitKib}; }
 
-Status make_demo_vault(const std::filesystem::path& dir, std::uint64_t seed, crypto::KdfCost cost) {
+Result<survey::CreatedVault> make_demo_vault(const std::filesystem::path& dir, std::uint64_t seed,
+                                             crypto::KdfCost cost) {
   std::vector<crypto::SecureBuffer> passphrases;
   std::vector<survey::NewUser> users;
   passphrases.reserve(std::size(kDemoUsers));
@@ -47,14 +48,14 @@ Status make_demo_vault(const std::filesystem::path& dir, std::uint64_t seed, cry
   auto survey_db = (*vault)->create_survey(std::string(manager.name), std::string(kDemoSurveyId),
                                            2026, "デモ調査（合成データ）");
   if (!survey_db) return survey_db.error();
-  if (auto s = survey::prepare_survey_file(*survey_db); !s) return s;
+  if (auto s = survey::prepare_survey_file(*survey_db); !s) return s.error();
   survey::synthetic::WardOptions options;
   options.seed = seed;
   const auto ward = survey::synthetic::generate_ward(options);
-  if (auto s = survey::store_access_rows(*survey_db, ward.access_log); !s) return s;
+  if (auto s = survey::store_access_rows(*survey_db, ward.access_log); !s) return s.error();
   survey_db->close();
   (*vault)->close(std::string(manager.name), "demo made");
-  return ok_status();
+  return std::move(created.value());
 }
 
 }  // namespace shogo::provisioning

@@ -12,6 +12,7 @@
 #include "crypto/kdf.hpp"
 #include "crypto/result.hpp"
 #include "kiosk/survey/domain.hpp"
+#include "kiosk/survey/vault.hpp"
 
 namespace shogo::provisioning {
 
@@ -27,7 +28,9 @@ inline constexpr std::string_view kDemoSurveyId = "demo-2026-1";
 // vault opens in a fraction of a second. Real vaults are calibrated.
 crypto::KdfCost demo_kdf_cost();
 
-[[nodiscard]] Status make_demo_vault(const std::filesystem::path& dir, std::uint64_t seed,
-                                     crypto::KdfCost cost);
+// Returns what `create` returns (recovery key, audit seed), to print for tests.
+[[nodiscard]] Result<survey::CreatedVault> make_demo_vault(const std::filesystem::path& dir,
+                                                           std::uint64_t seed,
+                                                           crypto::KdfCost cost);
 
 }  // namespace shogo::provisioning

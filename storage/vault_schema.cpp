@@ -53,9 +53,36 @@ CREATE TABLE terminals (
 CREATE INDEX terminals_by_site ON terminals (site_id);
 )sql";
 
+// The audit log (docs/audit-log.md): a hash chain with a forward-secure MAC.
+// The placeholder events table of version 1 goes; its rows had no chain.
+constexpr const char* kVersion3 = R"sql(
+DROP TABLE events;
+CREATE TABLE audit_events (
+  seq          INTEGER PRIMARY KEY NOT NULL,
+  at_utc_ms    INTEGER NOT NULL,
+  monotonic_ms INTEGER NOT NULL,
+  actor        TEXT NOT NULL,
+  role         TEXT NOT NULL,
+  action       TEXT NOT NULL,
+  objects      TEXT NOT NULL,
+  outcome      TEXT NOT NULL,
+  detail       TEXT NOT NULL,
+  prev_hash    BLOB NOT NULL CHECK (length(prev_hash) = 32),
+  hash         BLOB NOT NULL CHECK (length(hash) = 32),
+  mac          BLOB NOT NULL CHECK (length(mac) = 32)
+);
+CREATE TABLE audit_state (
+  id       INTEGER PRIMARY KEY CHECK (id = 1),
+  next_seq INTEGER NOT NULL,
+  head     BLOB NOT NULL CHECK (length(head) = 32),
+  mac_key  BLOB NOT NULL CHECK (length(mac_key) = 32)
+);
+)sql";
+
 constexpr std::array kVaultMigrations = {
     Migration{1, "users, settings, surveys and their keys, events (audit placeholder)", kVersion1},
     Migration{2, "users.last_sign_in_at, sites, terminals", kVersion2},
+    Migration{3, "the audit log: chained, MACed events and the chain's state", kVersion3},
 };
 
 static_assert(kVaultMigrations.size() == kVaultSchemaVersion);

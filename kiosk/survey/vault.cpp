@@ -2,6 +2,7 @@
 
 #include <sodium.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -10,6 +11,7 @@
 #include <ctime>
 #include <system_error>
 
+#include "kiosk/survey/audit_log.hpp"
 #include "storage/migrations.hpp"
 #include "storage/vault_schema.hpp"
 
@@ -58,6 +60,35 @@ bool valid_survey_id(const std::string& id) {
   });
 }
 
+// An audit object value: printable ASCII, so a user's name is percent-encoded
+// (UTF-8 bytes and the characters ';', '=', '%' as %XX).
+std::string user_object(const std::string& id) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out = "user=";
+  for (unsigned char c : id) {
+    if (c > 0x20 && c < 0x7F && c != ';' && c != '=' && c != '%') {
+      out.push_back(static_cast<char>(c));
+    } else {
+      out.push_back('%');
+      out.push_back(kHex[c >> 4]);
+      out.push_back(kHex[c & 0x0F]);
+    }
+  }
+  return out.substr(0, 5 + 128);
+}
+
+std::int64_t wall_millis_part() {
+  timespec t{};
+  clock_gettime(CLOCK_REALTIME, &t);
+  return t.tv_nsec / 1000000;
+}
+
+std::int64_t boot_millis() {
+  timespec t{};
+  clock_gettime(CLOCK_BOOTTIME, &t);
+  return static_cast<std::int64_t>(t.tv_sec) * 1000 + t.tv_nsec / 1000000;
+}
+
 crypto::SecureBuffer to_hex(const crypto::SecureBuffer& key) {
   crypto::SecureBuffer hex(key.size() * 2 + 1);
   sodium_bin2hex(reinterpret_cast<char*>(hex.data()), hex.size(), key.data(), key.size());
@@ -102,6 +133,7 @@ Result<CreatedVault> Vault::create(const fs::path& dir, const std::vector<NewUse
     if (auto s = slots->add_user(key, u.id, *u.passphrase, cost); !s) return s.error();
   }
   const auto recovery = crypto::new_recovery_key();
+  const auto audit_seed = crypto::SecureBuffer::random(crypto::audit::kSeedBytes);
   if (auto s = slots->set_recovery(key, recovery); !s) return s.error();
 
   // vault.db first: if it fails, no keyslots file claims a vault exists.
@@ -122,6 +154,19 @@ Result<CreatedVault> Vault::create(const fs::path& dir, const std::vector<NewUse
       if (auto r = st->step(); !r) return r.error();
       if (auto s = st->reset(); !s) return s.error();
     }
+    // The audit log starts with the vault (docs/audit-log.md): k0 is printed
+    // once with the recovery key; the chain keeps only the evolved key.
+    if (auto s = begin_audit_chain(*db, audit_seed); !s) return s.error();
+    crypto::audit::EventFields made;
+    made.at_utc_ms = system_now() * 1000 + wall_millis_part();
+    made.monotonic_ms = boot_millis();
+    made.actor = "system";
+    made.role = "system";
+    made.action = "vault_create";
+    made.objects = demo ? "demo=yes" : "";
+    made.outcome = "ok";
+    made.detail = "users=" + std::to_string(users.size());
+    if (auto e = append_audit_event(*db, made); !e) return e.error();
     if (auto s = tx->commit(); !s) return s.error();
   }
   db->close();
@@ -129,7 +174,7 @@ Result<CreatedVault> Vault::create(const fs::path& dir, const std::vector<NewUse
     std::filesystem::remove(paths.database(), ec);  // nothing else refers to it yet
     return s.error();
   }
-  return CreatedVault{crypto::format_recovery_key(recovery)};
+  return CreatedVault{crypto::format_recovery_key(recovery), to_hex(audit_seed)};
 }
 
 Result<std::unique_ptr<Vault>> Vault::open(const fs::path& dir, Clock clock) {
@@ -152,27 +197,29 @@ double Vault::seconds_until_next_try(const std::string& user_id) const {
   return crypto::seconds_until_next_try(keyslots_.attempts(user_id), clock_());
 }
 
-void Vault::emit(const std::string& actor, const std::string& action, const std::string& object,
-                 const std::string& outcome) {
-  VaultEvent ev{clock_(), actor, action, object, outcome};
-  if (hook_) hook_(ev);
-  if (!is_open()) {
-    pending_events_.push_back(std::move(ev));
-    return;
-  }
-  pending_events_.push_back(std::move(ev));
-  auto st = storage::Statement::prepare(
-      *db_,
-      "INSERT INTO events(at_utc, actor, action, object, outcome, detail) VALUES(?,?,?,?,?,'')");
-  if (!st) return;
-  for (const VaultEvent& e : pending_events_) {
-    if (!st->bind_int64(1, e.at_unix) || !st->bind_text(2, e.actor) ||
-        !st->bind_text(3, e.action) || !st->bind_text(4, e.object) ||
-        !st->bind_text(5, e.outcome) || !st->step() || !st->reset()) {
-      return;  // kept in pending_events_ and tried again with the next event
+Status Vault::emit(const std::string& actor, const std::string& action, const std::string& objects,
+                   const std::string& outcome) {
+  crypto::audit::EventFields fields;
+  fields.at_utc_ms = clock_() * 1000 + wall_millis_part();
+  fields.monotonic_ms = boot_millis();
+  fields.actor = actor;
+  const VaultUser* user = find_user(actor);
+  fields.role = user != nullptr ? std::string(role_id(user->role)) : "system";
+  fields.action = action;
+  fields.objects = objects;
+  fields.outcome = outcome;
+  if (hook_) hook_(VaultEvent{clock_(), actor, action, objects, outcome});
+  pending_events_.push_back(std::move(fields));
+  if (!is_open()) return ok_status();
+  for (std::size_t i = 0; i < pending_events_.size(); ++i) {
+    if (auto e = append_audit_event(*db_, pending_events_[i]); !e) {
+      pending_events_.erase(pending_events_.begin(),
+                            pending_events_.begin() + static_cast<std::ptrdiff_t>(i));
+      return e.error();
     }
   }
   pending_events_.clear();
+  return ok_status();
 }
 
 Status Vault::save_keyslots() { return keyslots_.save(paths_.keyslots()); }
@@ -183,7 +230,7 @@ Result<SignInResult> Vault::unlock(const std::string& user_id,
     return Error{"keyslots.unknown_user", N_("This user cannot sign in on this appliance.")};
   }
   if (seconds_until_next_try(user_id) > 0) {
-    emit(user_id, "sign_in", user_id, "vault.wait");
+    (void)emit(user_id, "sign_in", user_object(user_id), "vault.wait");
     return Error{"vault.wait", N_("Too many wrong passphrases. Please wait before trying again.")};
   }
   auto key = keyslots_.unlock(user_id, passphrase);
@@ -192,7 +239,7 @@ Result<SignInResult> Vault::unlock(const std::string& user_id,
       keyslots_.record_failure(user_id, clock_());
       if (auto s = save_keyslots(); !s) return s.error();
     }
-    emit(user_id, "sign_in", user_id, key.error().code);
+    (void)emit(user_id, "sign_in", user_object(user_id), key.error().code);
     return key.error();
   }
   if (keyslots_.attempts(user_id).failures > 0) {
@@ -203,18 +250,18 @@ Result<SignInResult> Vault::unlock(const std::string& user_id,
   if (!is_open()) {
     if (auto s = open_database(std::move(key.value())); !s) return s.error();
     result.opened_vault = true;
-    emit(user_id, "unlock", "vault", "ok");
+    (void)emit(user_id, "unlock", "", "ok");
   } else if (!key->equals(key_)) {
     // A slot that opens a different key belongs to another vault's file.
     return Error{"keyslots.altered", N_("The key file has been altered.")};
   }
   const VaultUser* user = find_user(user_id);
   if (user == nullptr || user->disabled) {
-    emit(user_id, "sign_in", user_id, "vault.disabled");
+    (void)emit(user_id, "sign_in", user_object(user_id), "vault.disabled");
     if (result.opened_vault) close("system", "disabled user");
     return Error{"vault.disabled", N_("This user is disabled.")};
   }
-  emit(user_id, "sign_in", user_id, "ok");
+  (void)emit(user_id, "sign_in", user_object(user_id), "ok");
   result.user = *user;
   return result;
 }
@@ -224,13 +271,13 @@ Status Vault::unlock_with_recovery(const crypto::SecureBuffer& recovery_key_text
   if (!recovery) return recovery.error();
   auto key = keyslots_.unlock_with_recovery(*recovery);
   if (!key) {
-    emit("recovery", "unlock", "vault", key.error().code);
+    (void)emit("recovery", "unlock", "", key.error().code);
     return key.error();
   }
   if (!is_open()) {
     if (auto s = open_database(std::move(key.value())); !s) return s;
   }
-  emit("recovery", "unlock", "vault", "ok");
+  (void)emit("recovery", "unlock", "", "ok");
   return ok_status();
 }
 
@@ -281,7 +328,7 @@ Status Vault::load_users() {
 }
 
 void Vault::close(const std::string& actor, const std::string& reason) {
-  if (is_open()) emit(actor, "close", "vault", reason);
+  if (is_open()) (void)emit(actor, "close", "reason=" + reason, "ok");
   db_.reset();
   key_ = crypto::SecureBuffer();  // sodium_free wipes it
   users_.clear();
@@ -318,10 +365,13 @@ Status Vault::add_user(const std::string& actor, const NewUser& user, crypto::Kd
   // leaves a slot without a user, which sign-in refuses, never the reverse.
   crypto::KeyslotFile updated = keyslots_;
   if (auto s = updated.add_user(key_, user.id, *user.passphrase, cost); !s) return s;
+  if (auto s = emit(actor, "user_add",
+                    "role=" + std::string(role_id(user.role)) + ";" + user_object(user.id), "ok");
+      !s)
+    return s;
   if (auto s = updated.save(paths_.keyslots()); !s) return s;
   if (auto s = tx->commit(); !s) return s;
   keyslots_ = std::move(updated);
-  emit(actor, "user_add", user.id, "ok");
   return load_users();
 }
 
@@ -342,13 +392,13 @@ Status Vault::disable_user(const std::string& actor, const std::string& user_id)
   if (auto s = st->bind_text(1, user_id); !s) return s;
   if (auto r = st->step(); !r) return r.error();
   crypto::KeyslotFile updated = keyslots_;
+  if (auto s = emit(actor, "user_disable", user_object(user_id), "ok"); !s) return s;
   if (updated.has_user(user_id)) {
     if (auto s = updated.remove_user(key_, user_id); !s) return s;
     if (auto s = updated.save(paths_.keyslots()); !s) return s;
   }
   if (auto s = tx->commit(); !s) return s;
   keyslots_ = std::move(updated);
-  emit(actor, "user_disable", user_id, "ok");
   return load_users();
 }
 
@@ -361,9 +411,10 @@ Status Vault::change_passphrase(const std::string& actor, const std::string& use
   }
   crypto::KeyslotFile updated = keyslots_;
   if (auto s = updated.change_passphrase(key_, user_id, new_passphrase, cost); !s) return s;
+  // The event first: a passphrase change that cannot be recorded is not made.
+  if (auto s = emit(actor, "passphrase_change", user_object(user_id), "ok"); !s) return s;
   if (auto s = updated.save(paths_.keyslots()); !s) return s;
   keyslots_ = std::move(updated);
-  emit(actor, "passphrase_change", user_id, "ok");
   return ok_status();
 }
 
@@ -412,6 +463,7 @@ Result<storage::Database> Vault::create_survey(const std::string& actor,
                ? Error{"survey.exists", N_("A survey with this id already exists.")}
                : r.error();
   }
+  if (auto s = emit(actor, "survey_create", "survey=" + survey_id, "ok"); !s) return s.error();
   auto survey =
       storage::Database::open(paths_.survey(survey_id), key, storage::OpenMode::create_new);
   if (!survey) return survey.error();
@@ -421,7 +473,6 @@ Result<storage::Database> Vault::create_survey(const std::string& actor,
     fs::remove(paths_.survey(survey_id), ec);
     return s.error();
   }
-  emit(actor, "survey_create", survey_id, "ok");
   return survey;
 }
 

@@ -15,8 +15,10 @@
 //   - Users:    id = the name shown on the lock screen (unique); role and
 //               "disabled" live in vault.db; a disabled user's slot is removed.
 //   - Events:   every sign-in success and failure, unlock, close and change is
-//               passed to the event hook, and written to vault.db's events
-//               table while the vault is open (the audit log replaces this).
+//               an audit event (docs/audit-log.md) appended to vault.db's
+//               chain — a change and its event in one transaction; failures
+//               seen while locked are appended at the next unlock. The event
+//               hook sees each event too (tests).
 //
 // Every method that can fail returns Status/Result with a plain message.
 // Secrets (passphrases, keys) are crypto::SecureBuffer only.
@@ -29,6 +31,7 @@
 #include <string>
 #include <vector>
 
+#include "crypto/audit_chain.hpp"
 #include "crypto/kdf.hpp"
 #include "crypto/keyslots.hpp"
 #include "crypto/result.hpp"
@@ -77,6 +80,7 @@ struct VaultEvent {
 
 struct CreatedVault {
   crypto::SecureBuffer recovery_key_text;  // shown once, for the supervisor's envelope
+  crypto::SecureBuffer audit_seed_hex;     // k0 of the audit log, 64 hex digits: the same envelope
 };
 
 struct SignInResult {
@@ -150,8 +154,11 @@ class Vault {
   [[nodiscard]] Status open_database(crypto::SecureBuffer key);
   [[nodiscard]] Status load_users();
   [[nodiscard]] Status save_keyslots();
-  void emit(const std::string& actor, const std::string& action, const std::string& object,
-            const std::string& outcome);
+  // Appends one audit event (and any pending ones). Inside a caller's
+  // transaction its failure must abort the change; outside, a failed append
+  // keeps the events pending for the next try.
+  [[nodiscard]] Status emit(const std::string& actor, const std::string& action,
+                            const std::string& object, const std::string& outcome);
 
   VaultPaths paths_;
   crypto::KeyslotFile keyslots_;
@@ -160,7 +167,7 @@ class Vault {
   crypto::SecureBuffer key_;  // empty while locked
   std::optional<storage::Database> db_;
   std::vector<VaultUser> users_;
-  std::vector<VaultEvent> pending_events_;  // failures seen while locked
+  std::vector<crypto::audit::EventFields> pending_events_;  // seen while locked
   int idle_lock_seconds_ = 300;
   std::string end_of_day_ = "18:00";
 };

@@ -103,17 +103,44 @@ TEST_CASE("vault.db holds exactly these columns and no resident's data") {
   TempDir dir;
   auto db = open_ok(dir.path / "vault.db", SecureBuffer::random(32), OpenMode::create_new);
   REQUIRE(shogo::storage::migrate(db, vault_migrations()));
-  CHECK(columns(db) == std::vector<std::string>{
-                           "events.seq",         "events.at_utc",        "events.actor",
-                           "events.action",      "events.object",        "events.outcome",
-                           "events.detail",      "schema_version.id",    "schema_version.version",
-                           "settings.key",       "settings.value",       "sites.id",
-                           "sites.name",         "sites.opens",          "sites.closes",
-                           "surveys.id",         "surveys.fiscal_year",  "surveys.title",
-                           "surveys.survey_key", "surveys.created_at",   "terminals.id",
-                           "terminals.site_id",  "terminals.system",     "users.id",
-                           "users.display_name", "users.role",           "users.disabled",
-                           "users.created_at",   "users.last_sign_in_at"});
+  CHECK(columns(db) == std::vector<std::string>{"audit_events.seq",
+                                                "audit_events.at_utc_ms",
+                                                "audit_events.monotonic_ms",
+                                                "audit_events.actor",
+                                                "audit_events.role",
+                                                "audit_events.action",
+                                                "audit_events.objects",
+                                                "audit_events.outcome",
+                                                "audit_events.detail",
+                                                "audit_events.prev_hash",
+                                                "audit_events.hash",
+                                                "audit_events.mac",
+                                                "audit_state.id",
+                                                "audit_state.next_seq",
+                                                "audit_state.head",
+                                                "audit_state.mac_key",
+                                                "schema_version.id",
+                                                "schema_version.version",
+                                                "settings.key",
+                                                "settings.value",
+                                                "sites.id",
+                                                "sites.name",
+                                                "sites.opens",
+                                                "sites.closes",
+                                                "surveys.id",
+                                                "surveys.fiscal_year",
+                                                "surveys.title",
+                                                "surveys.survey_key",
+                                                "surveys.created_at",
+                                                "terminals.id",
+                                                "terminals.site_id",
+                                                "terminals.system",
+                                                "users.id",
+                                                "users.display_name",
+                                                "users.role",
+                                                "users.disabled",
+                                                "users.created_at",
+                                                "users.last_sign_in_at"});
 }
 
 TEST_CASE("a new vault has its default settings and enforces its rules") {
@@ -153,7 +180,7 @@ TEST_CASE("a new vault has its default settings and enforces its rules") {
 TEST_CASE("a vault migrates from every earlier schema with its data intact") {
   // One case per earlier version. Adding migration 3 means adding a filled
   // version-2 vault here.
-  static_assert(shogo::storage::kVaultSchemaVersion == 2,
+  static_assert(shogo::storage::kVaultSchemaVersion == 3,
                 "a new vault migration needs a case migrating a filled previous version");
   TempDir dir;
   const auto key = SecureBuffer::random(32);
@@ -163,7 +190,7 @@ TEST_CASE("a vault migrates from every earlier schema with its data intact") {
     { auto db = open_ok(file, key, OpenMode::create_new); }
     auto db = open_ok(file, key, OpenMode::open_existing);
     REQUIRE(shogo::storage::migrate(db, vault_migrations()));
-    CHECK(shogo::storage::schema_version(db).value() == 2);
+    CHECK(shogo::storage::schema_version(db).value() == 3);
     CHECK(int_ok(db, "SELECT count(*) FROM settings;") == 2);
   }
   SECTION("from version 1, filled") {
@@ -187,13 +214,15 @@ TEST_CASE("a vault migrates from every earlier schema with its data intact") {
     }
     auto db = open_ok(file, key, OpenMode::open_existing);
     REQUIRE(shogo::storage::migrate(db, vault_migrations()));
-    CHECK(shogo::storage::schema_version(db).value() == 2);
+    CHECK(shogo::storage::schema_version(db).value() == 3);
     CHECK(int_ok(db, "SELECT count(*) FROM users;") == 2);
     CHECK(text_of(db, "SELECT display_name FROM users WHERE id = 'u1';") == "監督者A");
     CHECK(int_ok(db, "SELECT disabled FROM users WHERE id = 'u2';") == 1);
     CHECK(int_ok(db, "SELECT count(*) FROM users WHERE last_sign_in_at IS NULL;") == 2);
     CHECK(text_of(db, "SELECT value FROM settings WHERE key = 'end_of_day';") == "17:30");
-    CHECK(int_ok(db, "SELECT count(*) FROM events;") == 1);
+    // Version 3 replaces the unchained placeholder events with the audit log.
+    CHECK(error_of(db, "SELECT count(*) FROM events;") == "db.error");
+    CHECK(int_ok(db, "SELECT count(*) FROM audit_events;") == 0);
     auto select = Statement::prepare(db, "SELECT survey_key FROM surveys WHERE id = 's1';");
     REQUIRE(select);
     REQUIRE(select->step().value());
@@ -202,13 +231,35 @@ TEST_CASE("a vault migrates from every earlier schema with its data intact") {
     exec_ok(db, "INSERT INTO sites VALUES ('S01', '本庁舎', '08:30', '17:15');");
     CHECK(db.integrity_check());
   }
+  SECTION("from version 2, filled") {
+    const auto file = dir.path / "v2.db";
+    {
+      auto db = open_ok(file, key, OpenMode::create_new);
+      REQUIRE(shogo::storage::migrate(db, vault_migrations().first(2)));
+      exec_ok(db,
+              "INSERT INTO users (id, display_name, role, disabled, created_at, last_sign_in_at) "
+              "VALUES ('u1', '管理者B', 'manager', 0, 100, 150);");
+      exec_ok(db, "INSERT INTO sites VALUES ('S01', '本庁舎', '08:30', '17:15');");
+      exec_ok(db, "INSERT INTO terminals VALUES ('KS-S01-01', 'S01', 'KOSEKI');");
+    }
+    auto db = open_ok(file, key, OpenMode::open_existing);
+    REQUIRE(shogo::storage::migrate(db, vault_migrations()));
+    CHECK(shogo::storage::schema_version(db).value() == 3);
+    CHECK(int_ok(db, "SELECT last_sign_in_at FROM users WHERE id = 'u1';") == 150);
+    CHECK(int_ok(db, "SELECT count(*) FROM terminals WHERE site_id = 'S01';") == 1);
+    CHECK(int_ok(db, "SELECT count(*) FROM audit_state;") == 0);
+    exec_ok(db, "INSERT INTO audit_state VALUES (1, 1, zeroblob(32), randomblob(32));");
+    CHECK(error_of(db, "INSERT INTO audit_state VALUES (2, 1, zeroblob(32), randomblob(32));") ==
+          "db.constraint");  // one chain state only
+    CHECK(db.integrity_check());
+  }
 }
 
 TEST_CASE("a vault made by a newer Shogo is refused") {
   TempDir dir;
   auto db = open_ok(dir.path / "vault.db", SecureBuffer::random(32), OpenMode::create_new);
   std::vector<Migration> future(vault_migrations().begin(), vault_migrations().end());
-  future.push_back(Migration{3, "from the future", "CREATE TABLE future (x);"});
+  future.push_back(Migration{4, "from the future", "CREATE TABLE future (x);"});
   REQUIRE(shogo::storage::migrate(db, future));
   auto s = shogo::storage::migrate(db, vault_migrations());
   REQUIRE_FALSE(s);

@@ -6,6 +6,7 @@
 #include <cstring>
 #include <filesystem>
 
+#include "kiosk/survey/audit_log.hpp"
 #include "kiosk/survey/sheet_store.hpp"
 #include "kiosk/survey/sign_in_desk.hpp"
 #include "kiosk/survey/sitting.hpp"
@@ -31,6 +32,7 @@ struct Fixture {
   std::filesystem::path dir = tmp / "vault";
   std::int64_t now = 1795000000;
   crypto::SecureBuffer recovery_text;
+  crypto::SecureBuffer audit_seed_hex;
 
   Fixture() {
     const auto m = pass("manager passphrase");
@@ -43,6 +45,7 @@ struct Fixture {
                                  kCheap, /*demo=*/false);
     REQUIRE(created.ok());
     recovery_text = std::move(created->recovery_key_text);
+    audit_seed_hex = std::move(created->audit_seed_hex);
   }
   std::unique_ptr<Vault> open() {
     auto v = Vault::open(dir, [this] { return now; });
@@ -287,9 +290,9 @@ TEST_CASE("sign-in events reach the hook and vault.db, failures included") {
   CHECK(seen[0].outcome == "keyslots.wrong_passphrase");
   CHECK(seen[1].action == "unlock");
   CHECK(seen[2].outcome == "ok");
-  auto count = vault->database().query_int("SELECT count(*) FROM events");
+  auto count = vault->database().query_int("SELECT count(*) FROM audit_events");
   REQUIRE(count.ok());
-  CHECK(*count == 3);         // the failure seen while locked was written on unlock
+  CHECK(*count == 4);         // vault_create, then the failure seen while locked, written on unlock
   vault->set_event_hook({});  // `seen` goes before the vault
 }
 
@@ -328,4 +331,69 @@ TEST_CASE("P6.4.c the sitting ends at the next end of day") {
   CHECK(end - morning == 9 * 3600);
   CHECK(survey::next_end_of_day(end, "18:00") - end == 24 * 3600);  // strictly later
   CHECK(survey::next_end_of_day(morning, "bad") == end);
+}
+
+namespace {
+crypto::SecureBuffer seed_from_hex(const crypto::SecureBuffer& hex) {
+  crypto::SecureBuffer seed(crypto::audit::kSeedBytes);
+  for (std::size_t i = 0; i < seed.size(); ++i) {
+    const char pair[3] = {static_cast<char>(hex.data()[2 * i]),
+                          static_cast<char>(hex.data()[2 * i + 1]), 0};
+    seed.data()[i] = static_cast<std::uint8_t>(std::strtoul(pair, nullptr, 16));
+  }
+  return seed;
+}
+}  // namespace
+
+TEST_CASE("every vault change is an audit event that verifies with the paper seed") {
+  Fixture f;
+  auto vault = f.open();
+  REQUIRE_FALSE(vault->unlock("管理 一郎", pass("wrong one")).ok());
+  REQUIRE(vault->unlock("管理 一郎", pass("manager passphrase")).ok());
+  const auto p = pass("new investigator pass");
+  REQUIRE(vault->add_user("管理 一郎", {"新人 三郎", Role::investigator, &p}, kCheap).ok());
+  REQUIRE(vault->disable_user("管理 一郎", "新人 三郎").ok());
+  REQUIRE(vault->create_survey("管理 一郎", "2026-1", 2026, "t").ok());
+  auto events = survey::load_audit_events(vault->database());
+  REQUIRE(events.ok());
+  std::vector<std::string> actions;
+  for (const auto& e : *events) actions.push_back(e.action);
+  CHECK(actions == std::vector<std::string>{"vault_create", "sign_in", "unlock", "sign_in",
+                                            "user_add", "user_disable", "survey_create"});
+  CHECK((*events)[1].outcome == "keyslots.wrong_passphrase");
+  CHECK((*events)[4].objects.rfind("role=investigator;user=%E6%96%B0", 0) == 0);
+  const auto seed = seed_from_hex(f.audit_seed_hex);
+  const auto report = crypto::audit::verify(*events, &seed, {});
+  INFO(report.message);
+  CHECK(report.ok);
+  CHECK(report.macs_checked);
+  CHECK(report.events_checked == events->size());
+}
+
+TEST_CASE("an audit event edited inside vault.db is named by its sequence number") {
+  Fixture f;
+  auto vault = f.open();
+  REQUIRE(vault->unlock("管理 一郎", pass("manager passphrase")).ok());
+  REQUIRE(vault->create_survey("管理 一郎", "2026-1", 2026, "t").ok());
+  // Someone with the vault key rewrites history: the survey was "never" made.
+  REQUIRE(vault->database().exec("UPDATE audit_events SET action = 'sign_in' WHERE seq = 4").ok());
+  auto events = survey::load_audit_events(vault->database());
+  REQUIRE(events.ok());
+  const auto without_seed = crypto::audit::verify(*events, nullptr, {});
+  CHECK_FALSE(without_seed.ok);
+  CHECK(without_seed.first_bad_seq == 4);
+  CHECK(without_seed.problem == crypto::audit::Problem::edited);
+}
+
+TEST_CASE("a change whose audit event cannot be written is not made") {
+  Fixture f;
+  auto vault = f.open();
+  REQUIRE(vault->unlock("管理 一郎", pass("manager passphrase")).ok());
+  // Break the chain's state: appending fails, so the survey must not exist.
+  REQUIRE(vault->database().exec("UPDATE audit_state SET head = zeroblob(31)").ok() == false);
+  REQUIRE(vault->database().exec("DROP TABLE audit_state").ok());
+  auto made = vault->create_survey("管理 一郎", "2026-1", 2026, "t");
+  REQUIRE_FALSE(made.ok());
+  CHECK(vault->survey_ids().empty());
+  CHECK_FALSE(std::filesystem::exists(f.dir / "surveys" / "2026-1.db"));
 }
