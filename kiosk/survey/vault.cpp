@@ -222,6 +222,11 @@ Status Vault::emit(const std::string& actor, const std::string& action, const st
   return ok_status();
 }
 
+Status Vault::record(const std::string& actor, const std::string& action,
+                     const std::string& objects, const std::string& outcome) {
+  return emit(actor, action, objects, outcome);
+}
+
 Status Vault::save_keyslots() { return keyslots_.save(paths_.keyslots()); }
 
 Result<SignInResult> Vault::unlock(const std::string& user_id,

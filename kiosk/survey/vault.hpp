@@ -43,6 +43,15 @@ namespace shogo::survey {
 
 inline constexpr const char* kDefaultVaultDir = "/var/lib/shogo";
 
+// Every action the audit log records today, by who records it. A test runs the
+// kiosk and shogo-admin through all of them and finds each in the chain.
+inline constexpr const char* kKioskAuditActions[] = {
+    "sign_in",        "unlock", "lock",     "sign_out",  "view_personal_data",
+    "setting_change", "close",  "shutdown", "audit_view"};
+inline constexpr const char* kAdminAuditActions[] = {
+    "vault_create",      "sign_in",       "unlock", "close",        "user_add",     "user_disable",
+    "passphrase_change", "survey_create", "doctor", "audit_verify", "audit_export", "keys_print"};
+
 struct VaultPaths {
   std::filesystem::path dir;
   std::filesystem::path keyslots() const { return dir / "keyslots"; }
@@ -124,6 +133,11 @@ class Vault {
   [[nodiscard]] Status unlock_with_recovery(const crypto::SecureBuffer& recovery_key_text);
 
   bool is_open() const { return db_.has_value(); }
+  // An event of the kiosk or shogo-admin that changes nothing in the vault
+  // (a view of personal data, a lock, a setting, a verification). While
+  // locked it is kept and appended at the next unlock.
+  [[nodiscard]] Status record(const std::string& actor, const std::string& action,
+                              const std::string& objects, const std::string& outcome = "ok");
   void close(const std::string& actor, const std::string& reason);  // wipes keys, closes db
 
   // Open vault only.

@@ -143,11 +143,21 @@ void KioskApp::close_sitting(const std::string& reason, const FrameInput& in) {
   access_log_.reset();
 }
 
+void KioskApp::audit(const std::string& action, const std::string& objects) {
+  if (vault_ == nullptr || !vault_->is_open()) return;
+  const survey::User* user = sitting_.current_user();
+  if (user == nullptr) user = sitting_.locked_user();
+  // A failure to record keeps the event pending in the vault for the next try.
+  (void)vault_->record(user != nullptr ? user->id : "system", action, objects);
+}
+
 void KioskApp::begin_frame(const FrameInput& in) {
   recorded_items().clear();
   take_sign_in_result(in);
   if (in.had_input) sitting_.note_activity(in.now);
+  const bool was_signed_in = !sitting_.locked();
   sitting_.tick(in.now);
+  if (was_signed_in && sitting_.locked()) audit("lock", "reason=idle");
   if (sitting_.sitting_open() && sitting_deadline_ != 0 && in.wall >= sitting_deadline_) {
     close_sitting("end_of_day", in);
   }
@@ -169,6 +179,7 @@ void KioskApp::load_access_rows() {
     access_rows_error_ = N_("There is no survey in this vault yet.");
     return;
   }
+  access_survey_ = ids.front();
   auto db = vault_->open_survey(ids.front());
   if (!db) {
     access_rows_error_ = db.error().message;
@@ -310,20 +321,38 @@ void KioskApp::apply(const Intents& intents, const FrameInput& in) {
                      }
                      submit_sign_in(r.user_id, std::move(passphrase));
                    },
-                   [&](const RequestSignOut&) { sitting_.sign_out(in.now); },
-                   [&](const RequestLock&) { sitting_.lock(in.now); },
+                   [&](const RequestSignOut&) {
+                     audit("sign_out", "");
+                     sitting_.sign_out(in.now);
+                   },
+                   [&](const RequestLock&) {
+                     audit("lock", "reason=user");
+                     sitting_.lock(in.now);
+                   },
                    [&](const RequestCloseSitting&) { close_sitting("closed", in); },
                    [&](const RequestScreen& r) {
                      screen_ = r.screen;
                      if (r.screen == Screen::access_log) load_access_rows();
+                     if (r.screen == Screen::access_log || r.screen == Screen::name_check) {
+                       std::string objects = std::string("screen=") + screen_id(r.screen);
+                       if (r.screen == Screen::access_log && !access_survey_.empty()) {
+                         objects += ";survey=" + access_survey_;
+                       }
+                       audit("view_personal_data", objects);
+                     }
                    },
                    [&](const RequestLanguage& r) {
+                     if (!sitting_.locked()) {
+                       audit("setting_change",
+                             std::string("language=") + std::string(language_tag(r.language)));
+                     }
                      set_language(r.language);
                      access_log_.reset();
                    },
                    [&](const RequestQuit&) { quit_open_ = true; },
                    [&](const RequestCancelQuit&) { quit_open_ = false; },
                    [&](const RequestConfirmQuit&) {
+                     audit("shutdown", "");
                      close_sitting("shutdown", in);
                      quit_open_ = false;
                      quit_confirmed_ = true;

@@ -69,6 +69,7 @@ class KioskApp {
   const AccessLogModel& access_log_model();
   void take_sign_in_result(const FrameInput& in);
   void load_access_rows();  // the demo survey's rows, when its screen opens
+  void audit(const std::string& action, const std::string& objects);  // by the current user
   void close_sitting(const std::string& reason, const FrameInput& in);
   std::vector<survey::User> vault_users() const;
 
@@ -81,6 +82,7 @@ class KioskApp {
   std::time_t sitting_deadline_ = 0;               // end of day of the open sitting
   std::vector<survey::AccessLogRow> access_rows_;  // PERSONAL DATA, while shown
   std::string access_rows_error_;
+  std::string access_survey_;  // whose rows are shown
   Screen screen_ = Screen::lock;
   std::string selected_user_;
   std::string sign_in_error_;  // msgid, translated when drawn

@@ -5,9 +5,12 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <cstring>
+#include <set>
 #include <string>
 
 #include "crypto/startup.hpp"
+#include "kiosk/survey/audit_log.hpp"
 #include "kiosk/survey/synthetic_ward.hpp"
 #include "kiosk/survey/vault.hpp"
 #include "provisioning/commands.hpp"
@@ -171,4 +174,52 @@ TEST_CASE("a passphrase never comes from argv: input that ends early is refused"
   CHECK(provisioning::run_init(tmp / "vault", "管理 一郎", "総括 花子", 0.5, io.io) == 1);
   CHECK(io.err_text().find("No passphrase was given") != std::string::npos);
   CHECK_FALSE(std::filesystem::exists(tmp / "vault" / "keyslots"));
+}
+
+TEST_CASE("every shogo-admin action writes its audit event") {
+  test::TempDir tmp;
+  const auto dir = tmp / "vault";
+  {
+    Io io("");
+    REQUIRE(provisioning::run_demo(dir, 3, /*print_keys=*/true, io.io) == 0);
+  }
+  {
+    Io io("demo-manager-1\nnew person pass\n");
+    REQUIRE(provisioning::run_user_add(dir, "髙木 誠", "新人 三郎", "investigator", io.io) == 0);
+  }
+  {
+    Io io("new person pass\nchanged pass 2\n");
+    REQUIRE(provisioning::run_user_passwd(dir, "新人 三郎", false, io.io) == 0);
+  }
+  {
+    Io io("demo-manager-1\n");
+    REQUIRE(provisioning::run_user_disable(dir, "髙木 誠", "新人 三郎", io.io) == 0);
+  }
+  {
+    Io io("demo-manager-1\n");
+    REQUIRE(crypto::harden_process().ok());
+    REQUIRE(provisioning::run_doctor(dir, "髙木 誠", io.io) == 0);
+  }
+  {
+    Io io("demo-manager-1\n");
+    REQUIRE(provisioning::run_audit_verify(dir, "髙木 誠", {}, {}, io.io) == 0);
+  }
+  {
+    Io io("demo-manager-1\n");
+    REQUIRE(provisioning::run_audit_export(dir, "髙木 誠", "jsonl", io.io) == 0);
+  }
+  auto vault = survey::Vault::open(dir);
+  REQUIRE(vault.ok());
+  crypto::SecureBuffer pass(14);
+  std::memcpy(pass.data(), "demo-manager-1", 14);
+  REQUIRE((*vault)->unlock("髙木 誠", pass).ok());
+  auto events = survey::load_audit_events((*vault)->database());
+  REQUIRE(events.ok());
+  std::set<std::string> seen;
+  for (const auto& e : *events) seen.insert(e.action);
+  for (const char* action : survey::kAdminAuditActions) {
+    INFO(action);
+    CHECK(seen.count(action) == 1);
+  }
+  CHECK(crypto::audit::verify(*events, nullptr, {}).ok);
 }
