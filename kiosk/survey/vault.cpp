@@ -198,7 +198,7 @@ double Vault::seconds_until_next_try(const std::string& user_id) const {
 }
 
 Status Vault::emit(const std::string& actor, const std::string& action, const std::string& objects,
-                   const std::string& outcome) {
+                   const std::string& outcome, const std::string& detail) {
   crypto::audit::EventFields fields;
   fields.at_utc_ms = clock_() * 1000 + wall_millis_part();
   fields.monotonic_ms = boot_millis();
@@ -208,6 +208,7 @@ Status Vault::emit(const std::string& actor, const std::string& action, const st
   fields.action = action;
   fields.objects = objects;
   fields.outcome = outcome;
+  fields.detail = detail;
   if (hook_) hook_(VaultEvent{clock_(), actor, action, objects, outcome});
   pending_events_.push_back(std::move(fields));
   if (!is_open()) return ok_status();
@@ -333,7 +334,7 @@ Status Vault::load_users() {
 }
 
 void Vault::close(const std::string& actor, const std::string& reason) {
-  if (is_open()) (void)emit(actor, "close", "reason=" + reason, "ok");
+  if (is_open()) (void)emit(actor, "close", "", "ok", "reason=" + reason);
   db_.reset();
   key_ = crypto::SecureBuffer();  // sodium_free wipes it
   users_.clear();

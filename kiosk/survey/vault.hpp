@@ -172,7 +172,8 @@ class Vault {
   // transaction its failure must abort the change; outside, a failed append
   // keeps the events pending for the next try.
   [[nodiscard]] Status emit(const std::string& actor, const std::string& action,
-                            const std::string& object, const std::string& outcome);
+                            const std::string& objects, const std::string& outcome,
+                            const std::string& detail = {});
 
   VaultPaths paths_;
   crypto::KeyslotFile keyslots_;

@@ -35,6 +35,9 @@ void home_view(const HomeModel& model, Intents& out) {
     out.emplace_back(RequestScreen{Screen::name_check});
   }
   if (button(tr("Settings"), big)) out.emplace_back(RequestScreen{Screen::settings});
+  if (model.may_read_audit_log && button(tr("Audit log"), big)) {
+    out.emplace_back(RequestScreen{Screen::audit_log});
+  }
   ImGui::Spacing();
   if (button(tr("Lock the screen"), big)) out.emplace_back(RequestLock{});
   if (button(tr("Sign out"), big)) out.emplace_back(RequestSignOut{});

@@ -10,7 +10,7 @@
 
 namespace shogo::ui {
 
-enum class Screen : unsigned char { lock, home, access_log, name_check, settings };
+enum class Screen : unsigned char { lock, home, access_log, name_check, settings, audit_log };
 
 struct RequestSignIn {
   std::string user_id;
@@ -35,7 +35,8 @@ using Intent = std::variant<RequestSignIn, RequestSignOut, RequestLock, RequestC
                             RequestScreen, RequestLanguage, RequestQuit, RequestCancelQuit,
                             RequestConfirmQuit, RequestSelectUser>;
 
-const char* screen_id(Screen s);  // "lock", "home", "access-log", "name-check", "settings"
+const char* screen_id(
+    Screen s);  // "lock", "home", "access-log", "name-check", "settings", "audit-log"
 bool parse_screen(const std::string& id, Screen& out);
 
 }  // namespace shogo::ui

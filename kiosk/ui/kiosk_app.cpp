@@ -8,6 +8,7 @@
 #include <type_traits>
 #include <utility>
 
+#include "kiosk/survey/audit_log.hpp"
 #include "kiosk/survey/sheet_store.hpp"
 #include "kiosk/ui/widgets.hpp"
 
@@ -53,6 +54,10 @@ const char* operation_label(survey::OperationKind k) {
 
 }  // namespace
 
+bool may_read_audit_log(const survey::User& user) {
+  return user.role == survey::Role::manager || user.role == survey::Role::supervisor;
+}
+
 const char* screen_id(Screen s) {
   switch (s) {
     case Screen::lock: return "lock";
@@ -60,13 +65,14 @@ const char* screen_id(Screen s) {
     case Screen::access_log: return "access-log";
     case Screen::name_check: return "name-check";
     case Screen::settings: return "settings";
+    case Screen::audit_log: return "audit-log";
   }
   return "?";
 }
 
 bool parse_screen(const std::string& id, Screen& out) {
-  for (Screen s :
-       {Screen::lock, Screen::home, Screen::access_log, Screen::name_check, Screen::settings}) {
+  for (Screen s : {Screen::lock, Screen::home, Screen::access_log, Screen::name_check,
+                   Screen::settings, Screen::audit_log}) {
     if (id == screen_id(s)) {
       out = s;
       return true;
@@ -149,6 +155,81 @@ void KioskApp::audit(const std::string& action, const std::string& objects) {
   if (user == nullptr) user = sitting_.locked_user();
   // A failure to record keeps the event pending in the vault for the next try.
   (void)vault_->record(user != nullptr ? user->id : "system", action, objects);
+}
+
+void KioskApp::load_audit_log() {
+  audit_events_.clear();
+  if (vault_ == nullptr || !vault_->is_open()) return;
+  audit("audit_view", "");  // the view itself is audited, and shows this event
+  auto events = survey::load_audit_events(vault_->database());
+  if (!events) {
+    audit_ok_ = false;
+    audit_status_ = events.error().message;
+    return;
+  }
+  audit_events_ = std::move(events.value());
+  // Continuity only: the seed k0 is on paper, for shogo-admin audit verify.
+  const auto report = crypto::audit::verify(audit_events_, nullptr, {});
+  audit_ok_ = report.ok;
+  audit_status_ =
+      report.ok ? N_("The chain of the audit log holds (continuity checked).") : report.message;
+}
+
+namespace {
+
+std::string percent_decoded(std::string_view s) {
+  std::string out;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '%' && i + 2 < s.size()) {
+      const std::string hex(s.substr(i + 1, 2));
+      char* end = nullptr;
+      const long v = std::strtol(hex.c_str(), &end, 16);
+      if (end == hex.c_str() + 2) {
+        out.push_back(static_cast<char>(v));
+        i += 2;
+        continue;
+      }
+    }
+    out.push_back(s[i]);
+  }
+  return out;
+}
+
+bool contains_text(const std::string& haystack, const char* needle) {
+  return needle[0] == '\0' || haystack.find(needle) != std::string::npos;
+}
+
+}  // namespace
+
+AuditLogModel KioskApp::audit_log_model() {
+  AuditLogModel m;
+  m.total = audit_events_.size();
+  m.chain_ok = audit_ok_;
+  m.chain_status = audit_status_.empty() ? std::string() : std::string(tr(audit_status_.c_str()));
+  m.person = filter_person_.data();
+  m.action = filter_action_.data();
+  m.survey = filter_survey_.data();
+  m.date = filter_date_.data();
+  m.field_capacity = filter_person_.size();
+  const std::string survey_filter =
+      filter_survey_[0] == '\0' ? std::string() : "survey=" + std::string(filter_survey_.data());
+  for (auto it = audit_events_.rbegin(); it != audit_events_.rend(); ++it) {  // newest first
+    const crypto::audit::Event& e = *it;
+    const std::time_t wall = static_cast<std::time_t>(e.at_utc_ms / 1000);
+    std::tm tm{};
+    localtime_r(&wall, &tm);
+    char when[32];
+    std::strftime(when, sizeof when, "%Y-%m-%d %H:%M:%S", &tm);
+    const std::string objects = percent_decoded(e.objects);
+    if (!contains_text(e.actor, filter_person_.data()) ||
+        !contains_text(e.action, filter_action_.data()) ||
+        !contains_text(objects, survey_filter.c_str()) ||
+        std::string_view(when).rfind(filter_date_.data(), 0) != 0) {
+      continue;
+    }
+    m.rows.push_back({std::to_string(e.seq), when, e.actor, e.role, e.action, objects, e.outcome});
+  }
+  return m;
 }
 
 void KioskApp::begin_frame(const FrameInput& in) {
@@ -266,8 +347,12 @@ Intents KioskApp::draw(const FrameInput& in) {
     switch (screen_) {
       case Screen::lock:
       case Screen::home: {
-        HomeModel m{user.name, user.role, user.role == survey::Role::manager,
-                    static_cast<int>(sitting_.idle_limit())};
+        HomeModel m;
+        m.user_name = user.name;
+        m.role = user.role;
+        m.sitting_manager = user.role == survey::Role::manager;
+        m.may_read_audit_log = may_read_audit_log(user);
+        m.idle_lock_seconds = static_cast<int>(sitting_.idle_limit());
         home_view(m, out);
         break;
       }
@@ -275,6 +360,7 @@ Intents KioskApp::draw(const FrameInput& in) {
         access_log_view(access_log_ ? *access_log_ : access_log_model(), out);
         break;
       case Screen::name_check: name_check_view({data_.name_samples}, out); break;
+      case Screen::audit_log: audit_log_view(audit_log_model(), out); break;
       case Screen::settings:
         settings_view({language(), static_cast<int>(sitting_.idle_limit() / 60)}, out);
         break;
@@ -331,8 +417,14 @@ void KioskApp::apply(const Intents& intents, const FrameInput& in) {
                    },
                    [&](const RequestCloseSitting&) { close_sitting("closed", in); },
                    [&](const RequestScreen& r) {
+                     const survey::User* user = sitting_.current_user();
+                     if (r.screen == Screen::audit_log &&
+                         (user == nullptr || !may_read_audit_log(*user))) {
+                       return;  // the button is not there; a stray intent changes nothing
+                     }
                      screen_ = r.screen;
                      if (r.screen == Screen::access_log) load_access_rows();
+                     if (r.screen == Screen::audit_log) load_audit_log();
                      if (r.screen == Screen::access_log || r.screen == Screen::name_check) {
                        std::string objects = std::string("screen=") + screen_id(r.screen);
                        if (r.screen == Screen::access_log && !access_survey_.empty()) {

@@ -15,11 +15,13 @@
 //
 // Platform-free: the shell (GLFW) and the headless test harness both host it.
 
+#include <array>
 #include <ctime>
 #include <memory>
 #include <string>
 #include <vector>
 
+#include "crypto/audit_chain.hpp"
 #include "crypto/secure_buffer.hpp"
 #include "kiosk/survey/domain.hpp"
 #include "kiosk/survey/sign_in_desk.hpp"
@@ -38,6 +40,10 @@ struct FrameInput {
 struct DemoData {
   std::vector<NameSample> name_samples;  // the name check screen (synthetic names)
 };
+
+// Managers and supervisors read the audit log (the design: the people the
+// procedure makes responsible for the survey).
+bool may_read_audit_log(const survey::User& user);
 
 class KioskApp {
  public:
@@ -70,6 +76,8 @@ class KioskApp {
   void take_sign_in_result(const FrameInput& in);
   void load_access_rows();  // the demo survey's rows, when its screen opens
   void audit(const std::string& action, const std::string& objects);  // by the current user
+  void load_audit_log();                                              // when the audit screen opens
+  AuditLogModel audit_log_model();                                    // filtered, each frame
   void close_sitting(const std::string& reason, const FrameInput& in);
   std::vector<survey::User> vault_users() const;
 
@@ -82,7 +90,11 @@ class KioskApp {
   std::time_t sitting_deadline_ = 0;               // end of day of the open sitting
   std::vector<survey::AccessLogRow> access_rows_;  // PERSONAL DATA, while shown
   std::string access_rows_error_;
-  std::string access_survey_;  // whose rows are shown
+  std::string access_survey_;                       // whose rows are shown
+  std::vector<crypto::audit::Event> audit_events_;  // no personal data, by construction
+  std::string audit_status_;                        // msgid or a verify() sentence
+  bool audit_ok_ = true;
+  std::array<char, 64> filter_person_{}, filter_action_{}, filter_survey_{}, filter_date_{};
   Screen screen_ = Screen::lock;
   std::string selected_user_;
   std::string sign_in_error_;  // msgid, translated when drawn

@@ -7,6 +7,7 @@
 //   access_log_view  確認帳票 (demo): rows of a confirmation sheet — personal data
 //   name_check_view  表示文字の確認: hard characters of registry names
 //   settings_view    設定: language
+//   audit_log_view   監査ログ: the appliance's own log, filtered (managers, supervisors)
 //   quit_dialog      終了の確認
 
 #include <string>
@@ -37,7 +38,8 @@ struct LockModel {
 struct HomeModel {
   std::string user_name;
   survey::Role role = survey::Role::investigator;
-  bool sitting_manager = false;  // may close the sitting
+  bool sitting_manager = false;     // may close the sitting
+  bool may_read_audit_log = false;  // managers and supervisors
   int idle_lock_seconds = 0;
 };
 
@@ -58,6 +60,22 @@ struct NameCheckModel {
   std::vector<NameSample> samples;
 };
 
+struct AuditRowView {  // ids and actions only: the audit log holds no personal data
+  std::string seq, when, actor, role, action, objects, outcome;
+};
+struct AuditLogModel {
+  std::vector<AuditRowView> rows;  // already filtered
+  std::size_t total = 0;           // events in the log
+  std::string chain_status;        // translated: does the chain hold
+  bool chain_ok = true;
+  // The filters' text fields (plain text, not secret), owned by the app.
+  char* person = nullptr;
+  char* action = nullptr;
+  char* survey = nullptr;
+  char* date = nullptr;
+  std::size_t field_capacity = 0;
+};
+
 struct SettingsModel {
   Language language = Language::japanese;
   int idle_lock_minutes = 5;
@@ -70,6 +88,7 @@ void home_view(const HomeModel& model, Intents& out);
 void access_log_view(const AccessLogModel& model, Intents& out);
 void name_check_view(const NameCheckModel& model, Intents& out);
 void settings_view(const SettingsModel& model, Intents& out);
+void audit_log_view(const AuditLogModel& model, Intents& out);
 void quit_dialog(bool open, Intents& out);
 void back_button(Intents& out);  // "Back to menu"
 

@@ -397,3 +397,21 @@ TEST_CASE("a change whose audit event cannot be written is not made") {
   CHECK(vault->survey_ids().empty());
   CHECK_FALSE(std::filesystem::exists(f.dir / "surveys" / "2026-1.db"));
 }
+
+TEST_CASE("closing the vault is itself an audit event, with its reason") {
+  Fixture f;
+  {
+    auto vault = f.open();
+    REQUIRE(vault->unlock("管理 一郎", pass("manager passphrase")).ok());
+    vault->close("管理 一郎", "end of day");
+  }
+  auto vault = f.open();
+  REQUIRE(vault->unlock("管理 一郎", pass("manager passphrase")).ok());
+  auto events = survey::load_audit_events(vault->database());
+  REQUIRE(events.ok());
+  REQUIRE(events->size() >= 4);
+  const auto& closed = (*events)[3];
+  CHECK(closed.action == "close");
+  CHECK(closed.detail == "reason=end of day");
+  CHECK(closed.role == "manager");
+}
