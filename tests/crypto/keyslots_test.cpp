@@ -17,6 +17,7 @@
 
 #include "crypto/atomic_file.hpp"
 #include "crypto/keyslots.hpp"
+#include "tests/support/temp_dir.hpp"
 
 using namespace shogo::crypto;
 namespace fs = std::filesystem;
@@ -121,24 +122,7 @@ struct Vault {
 // The only outcomes an attempt on a broken file may have.
 bool refused(const shogo::Result<SecureBuffer>& r) { return !r.ok(); }
 
-class TempDir {
- public:
-  TempDir() {
-    std::string templ = (fs::temp_directory_path() / "shogo-keyslots-XXXXXX").string();
-    REQUIRE(::mkdtemp(templ.data()) != nullptr);
-    path_ = templ;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  const fs::path& path() const { return path_; }
-
- private:
-  fs::path path_;
-};
+using shogo::test::TempDir;
 
 }  // namespace
 

@@ -24,6 +24,7 @@
 
 #include "crypto/secure_buffer.hpp"
 #include "storage/database.hpp"
+#include "tests/support/temp_dir.hpp"
 
 namespace fs = std::filesystem;
 using shogo::crypto::SecureBuffer;
@@ -36,20 +37,7 @@ namespace {
 
 constexpr std::size_t kPage = Database::kCipherPageSize;
 
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    std::string tmpl = (fs::temp_directory_path() / "shogo-db-XXXXXX").string();
-    REQUIRE(::mkdtemp(tmpl.data()) != nullptr);
-    path = tmpl;
-  }
-  ~TempDir() {
-    std::error_code ignored;
-    fs::remove_all(path, ignored);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-};
+using shogo::test::TempDir;
 
 SecureBuffer new_key() { return SecureBuffer::random(Database::kKeySize); }
 
@@ -147,7 +135,7 @@ mode_t mode_of(const fs::path& file) {
 
 TEST_CASE("a new database is created 0600 and reopens with its key") {
   TempDir dir;
-  const auto file = dir.path / "new.db";
+  const auto file = dir.path() / "new.db";
   const auto key = new_key();
   {
     auto db = open_ok(file, key, OpenMode::create_new);
@@ -163,7 +151,7 @@ TEST_CASE("a new database is created 0600 and reopens with its key") {
 
 TEST_CASE("a new file is 0600 even under a permissive umask") {
   TempDir dir;
-  const auto file = dir.path / "wide.db";
+  const auto file = dir.path() / "wide.db";
   const auto key = new_key();
   const mode_t old = ::umask(0);
   auto db = Database::open(file, key, OpenMode::create_new);
@@ -181,7 +169,7 @@ TEST_CASE("a new file is 0600 even under a permissive umask") {
 
 TEST_CASE("the wrong key is refused as db.wrong_key_or_damaged") {
   TempDir dir;
-  const auto file = dir.path / "k.db";
+  const auto file = dir.path() / "k.db";
   {
     auto db = open_ok(file, new_key(), OpenMode::create_new);
     fill(db, 1);
@@ -196,7 +184,7 @@ TEST_CASE("the wrong key is refused as db.wrong_key_or_damaged") {
 TEST_CASE("open refuses paths that are not what the mode expects") {
   TempDir dir;
   const auto key = new_key();
-  const auto file = dir.path / "a.db";
+  const auto file = dir.path() / "a.db";
   { auto db = open_ok(file, key, OpenMode::create_new); }
 
   SECTION("create_new over an existing file") {
@@ -206,34 +194,34 @@ TEST_CASE("open refuses paths that are not what the mode expects") {
     CHECK(fs::file_size(file) == kPage);  // untouched
   }
   SECTION("open_existing of a missing file creates nothing") {
-    auto db = Database::open(dir.path / "missing.db", key, OpenMode::open_existing);
+    auto db = Database::open(dir.path() / "missing.db", key, OpenMode::open_existing);
     REQUIRE_FALSE(db);
     CHECK(db.error().code == "db.missing");
-    CHECK_FALSE(fs::exists(dir.path / "missing.db"));
+    CHECK_FALSE(fs::exists(dir.path() / "missing.db"));
   }
   SECTION("a symlink to a database is not followed") {
-    fs::create_symlink(file, dir.path / "link.db");
-    auto db = Database::open(dir.path / "link.db", key, OpenMode::open_existing);
+    fs::create_symlink(file, dir.path() / "link.db");
+    auto db = Database::open(dir.path() / "link.db", key, OpenMode::open_existing);
     REQUIRE_FALSE(db);
     CHECK(db.error().code == "db.not_regular");
-    auto created = Database::open(dir.path / "link.db", key, OpenMode::create_new);
+    auto created = Database::open(dir.path() / "link.db", key, OpenMode::create_new);
     REQUIRE_FALSE(created);
     CHECK(created.error().code == "db.exists");
   }
   SECTION("an empty file, which any key would open") {
-    std::ofstream(dir.path / "empty.db").close();
-    auto db = Database::open(dir.path / "empty.db", key, OpenMode::open_existing);
+    std::ofstream(dir.path() / "empty.db").close();
+    auto db = Database::open(dir.path() / "empty.db", key, OpenMode::open_existing);
     REQUIRE_FALSE(db);
     CHECK(db.error().code == "db.wrong_key_or_damaged");
   }
   SECTION("a key that is not 32 bytes") {
-    auto db = Database::open(dir.path / "b.db", SecureBuffer::random(16), OpenMode::create_new);
+    auto db = Database::open(dir.path() / "b.db", SecureBuffer::random(16), OpenMode::create_new);
     REQUIRE_FALSE(db);
     CHECK(db.error().code == "db.key_size");
-    CHECK_FALSE(fs::exists(dir.path / "b.db"));
+    CHECK_FALSE(fs::exists(dir.path() / "b.db"));
   }
   SECTION("a directory that does not exist") {
-    auto db = Database::open(dir.path / "no" / "c.db", key, OpenMode::create_new);
+    auto db = Database::open(dir.path() / "no" / "c.db", key, OpenMode::create_new);
     REQUIRE_FALSE(db);
     CHECK(db.error().code == "db.io");
   }
@@ -241,7 +229,7 @@ TEST_CASE("open refuses paths that are not what the mode expects") {
 
 TEST_CASE("the security pragmas read back as set after open") {
   TempDir dir;
-  auto db = open_ok(dir.path / "p.db", new_key(), OpenMode::create_new);
+  auto db = open_ok(dir.path() / "p.db", new_key(), OpenMode::create_new);
   CHECK(int_ok(db, "PRAGMA secure_delete;") == 1);
   CHECK(text_of(db, "PRAGMA journal_mode;") == "delete");
   CHECK(int_ok(db, "PRAGMA temp_store;") == 2);
@@ -256,7 +244,7 @@ TEST_CASE("SQLCipher 3.4.1 ignores pragmas it does not know, silently") {
   // Why Database::open() reads every setting back and docs/storage.md warns
   // against cipher_memory_security and cipher_integrity_check (SQLCipher 4).
   TempDir dir;
-  auto db = open_ok(dir.path / "u.db", new_key(), OpenMode::create_new);
+  auto db = open_ok(dir.path() / "u.db", new_key(), OpenMode::create_new);
   CHECK(db.exec("PRAGMA cipher_memory_security = ON;"));
   CHECK(db.exec("PRAGMA cipher_integrity_check;"));
   CHECK(db.exec("PRAGMA no_such_pragma_at_all = 1;"));
@@ -271,7 +259,7 @@ TEST_CASE("SQLCipher 3.4.1 ignores pragmas it does not know, silently") {
 
 TEST_CASE("statements bind and read integers, text, blobs and NULL") {
   TempDir dir;
-  auto db = open_ok(dir.path / "s.db", new_key(), OpenMode::create_new);
+  auto db = open_ok(dir.path() / "s.db", new_key(), OpenMode::create_new);
   exec_ok(db, "CREATE TABLE v (i INTEGER, s TEXT, b BLOB, n TEXT);");
   const std::vector<std::uint8_t> blob = {0x00, 0xFF, 0x10, 0x00};
   {
@@ -315,7 +303,7 @@ TEST_CASE("statements bind and read integers, text, blobs and NULL") {
 
 TEST_CASE("a key stored as a blob is read back into guarded memory") {
   TempDir dir;
-  auto db = open_ok(dir.path / "k.db", new_key(), OpenMode::create_new);
+  auto db = open_ok(dir.path() / "k.db", new_key(), OpenMode::create_new);
   exec_ok(db, "CREATE TABLE keys (k BLOB NOT NULL);");
   const SecureBuffer survey_key = SecureBuffer::random(32);
   {
@@ -333,7 +321,7 @@ TEST_CASE("a key stored as a blob is read back into guarded memory") {
 
 TEST_CASE("errors carry a db code and a plain message but never the values") {
   TempDir dir;
-  auto db = open_ok(dir.path / "e.db", new_key(), OpenMode::create_new);
+  auto db = open_ok(dir.path() / "e.db", new_key(), OpenMode::create_new);
   exec_ok(db, "CREATE TABLE people (name TEXT PRIMARY KEY, age INTEGER CHECK (age >= 0));");
   const std::string name = "髙橋　一郎";
   {
@@ -367,7 +355,7 @@ TEST_CASE("errors carry a db code and a plain message but never the values") {
 
 TEST_CASE("a transaction commits, or rolls back when dropped") {
   TempDir dir;
-  auto db = open_ok(dir.path / "t.db", new_key(), OpenMode::create_new);
+  auto db = open_ok(dir.path() / "t.db", new_key(), OpenMode::create_new);
   exec_ok(db, "CREATE TABLE t (x INTEGER);");
   {
     auto tx = Transaction::begin(db);
@@ -396,7 +384,7 @@ TEST_CASE("a transaction commits, or rolls back when dropped") {
 
 TEST_CASE("a second writer gets db.busy from BEGIN IMMEDIATE") {
   TempDir dir;
-  const auto file = dir.path / "b.db";
+  const auto file = dir.path() / "b.db";
   const auto key = new_key();
   auto first = open_ok(file, key, OpenMode::create_new);
   exec_ok(first, "CREATE TABLE t (x INTEGER);");
@@ -411,7 +399,7 @@ TEST_CASE("a second writer gets db.busy from BEGIN IMMEDIATE") {
 
 TEST_CASE("the rollback journal is 0600 and encrypted while a transaction runs") {
   TempDir dir;
-  const auto file = dir.path / "j.db";
+  const auto file = dir.path() / "j.db";
   const fs::path journal = file.string() + "-journal";
   auto db = open_ok(file, new_key(), OpenMode::create_new);
   exec_ok(db, "CREATE TABLE people (name TEXT NOT NULL);");
@@ -489,7 +477,7 @@ TEST_CASE("a file size limit surfaces as db.full and keeps committed rows") {
   // fail with EFBIG (SQLite: SQLITE_IOERR_WRITE with errno EFBIG) or are cut
   // short (SQLITE_FULL). Both must read as db.full.
   TempDir dir;
-  const auto file = dir.path / "full.db";
+  const auto file = dir.path() / "full.db";
   const auto key = new_key();
   {
     auto db = open_ok(file, key, OpenMode::create_new);
@@ -519,7 +507,7 @@ TEST_CASE("a full file system surfaces as db.full and keeps committed rows") {
   // forked child, so the mount disappears with the child and nobody else sees
   // it. Needs CAP_SYS_ADMIN; skipped with a message otherwise.
   TempDir dir;
-  const auto mnt = dir.path / "mnt";
+  const auto mnt = dir.path() / "mnt";
   fs::create_directory(mnt);
   const auto key = new_key();
   const pid_t pid = ::fork();
@@ -553,7 +541,7 @@ TEST_CASE("a full file system surfaces as db.full and keeps committed rows") {
 
 TEST_CASE("a flipped byte in page 2 reads as db.corrupt, in page 1 as a wrong key") {
   TempDir dir;
-  const auto file = dir.path / "flip.db";
+  const auto file = dir.path() / "flip.db";
   const auto key = new_key();
   {
     auto db = open_ok(file, key, OpenMode::create_new);
@@ -590,7 +578,7 @@ TEST_CASE("every tampered variant of a database fails to open or to read") {
   // page: the salt/first bytes, the middle, the IV and the HMAC in the
   // page's reserved tail (48 bytes: 16 IV, 20 HMAC-SHA1, 12 padding).
   TempDir dir;
-  const auto file = dir.path / "tamper.db";
+  const auto file = dir.path() / "tamper.db";
   const auto key = new_key();
   {
     auto db = open_ok(file, key, OpenMode::create_new);
@@ -646,7 +634,7 @@ TEST_CASE("SQLCipher 3.4.1 does not authenticate the last 12 bytes of a page") {
   // HMAC-SHA1; the remaining 12 bytes are random padding outside the HMAC and
   // never read. Pinned here so an upgrade that changes the layout is noticed.
   TempDir dir;
-  const auto file = dir.path / "pad.db";
+  const auto file = dir.path() / "pad.db";
   const auto key = new_key();
   {
     auto db = open_ok(file, key, OpenMode::create_new);
@@ -728,7 +716,7 @@ TEST_CASE("the sqlcipher CLI opens our database with the raw key and only with i
     return;
   }
   TempDir dir;
-  const auto file = dir.path / "cli.db";
+  const auto file = dir.path() / "cli.db";
   const auto key = new_key();
   {
     auto db = open_ok(file, key, OpenMode::create_new);
@@ -799,7 +787,7 @@ std::string utf16(std::string_view utf8, bool big_endian) {
 
 TEST_CASE("names written to a database do not appear in its file in UTF-8 or UTF-16") {
   TempDir dir;
-  const auto file = dir.path / "names.db";
+  const auto file = dir.path() / "names.db";
   const std::vector<std::string> names = {"髙橋　一郎", "𠮷田　太郎",         "渡邉　花子",
                                           "齋藤　次郎", "タカハシ　イチロウ", "Yamada Taro"};
   {

@@ -14,6 +14,7 @@
 #include "crypto/secure_buffer.hpp"
 #include "storage/database.hpp"
 #include "storage/migrations.hpp"
+#include "tests/support/temp_dir.hpp"
 
 namespace fs = std::filesystem;
 using shogo::crypto::SecureBuffer;
@@ -23,20 +24,7 @@ using shogo::storage::OpenMode;
 
 namespace {
 
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    std::string tmpl = (fs::temp_directory_path() / "shogo-mig-XXXXXX").string();
-    REQUIRE(::mkdtemp(tmpl.data()) != nullptr);
-    path = tmpl;
-  }
-  ~TempDir() {
-    std::error_code ignored;
-    fs::remove_all(path, ignored);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-};
+using shogo::test::TempDir;
 
 Database new_db(const fs::path& file) {
   auto db = Database::open(file, SecureBuffer::random(Database::kKeySize), OpenMode::create_new);
@@ -88,7 +76,7 @@ TEST_CASE("a migration list is well formed when numbered 1 to n in order") {
 
 TEST_CASE("migrate applies every migration in order and records the version") {
   TempDir dir;
-  auto db = new_db(dir.path / "m.db");
+  auto db = new_db(dir.path() / "m.db");
   CHECK(version_of(db) == 0);
   REQUIRE(shogo::storage::migrate(db, kThree));
   CHECK(version_of(db) == 3);
@@ -105,7 +93,7 @@ TEST_CASE("migrate applies every migration in order and records the version") {
 
 TEST_CASE("migrate continues from the version a database already has") {
   TempDir dir;
-  const auto file = dir.path / "m.db";
+  const auto file = dir.path() / "m.db";
   const auto key = SecureBuffer::random(Database::kKeySize);
   {
     auto db = Database::open(file, key, OpenMode::create_new);
@@ -124,7 +112,7 @@ TEST_CASE("migrate continues from the version a database already has") {
 
 TEST_CASE("a failing migration leaves the database at the last complete version") {
   TempDir dir;
-  auto db = new_db(dir.path / "f.db");
+  auto db = new_db(dir.path() / "f.db");
   const std::array broken = {
       kThree[0], kThree[1],
       Migration{3, "half", "CREATE TABLE c (w BLOB); INSERT INTO nowhere VALUES (1);"}};
@@ -142,7 +130,7 @@ TEST_CASE("a failing migration leaves the database at the last complete version"
 
 TEST_CASE("a database newer than the newest known migration is refused untouched") {
   TempDir dir;
-  auto db = new_db(dir.path / "n.db");
+  auto db = new_db(dir.path() / "n.db");
   REQUIRE(shogo::storage::migrate(db, kThree));
   auto s = shogo::storage::migrate(db, std::span(kThree).first(2));
   REQUIRE_FALSE(s);
@@ -162,7 +150,7 @@ TEST_CASE("an unsorted migration list is a programmer error") {
     const int null = ::open("/dev/null", O_WRONLY);
     ::dup2(null, STDERR_FILENO);  // the assert's sentence
     ::dup2(null, STDOUT_FILENO);
-    auto db = Database::open(dir.path / "a.db", SecureBuffer::random(Database::kKeySize),
+    auto db = Database::open(dir.path() / "a.db", SecureBuffer::random(Database::kKeySize),
                              OpenMode::create_new);
     if (!db) ::_exit(2);
     const std::array unsorted = {kThree[1], kThree[0]};

@@ -13,6 +13,7 @@
 #include "storage/database.hpp"
 #include "storage/migrations.hpp"
 #include "storage/vault_schema.hpp"
+#include "tests/support/temp_dir.hpp"
 
 namespace fs = std::filesystem;
 using shogo::crypto::SecureBuffer;
@@ -24,20 +25,7 @@ using shogo::storage::vault_migrations;
 
 namespace {
 
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    std::string tmpl = (fs::temp_directory_path() / "shogo-vault-XXXXXX").string();
-    REQUIRE(::mkdtemp(tmpl.data()) != nullptr);
-    path = tmpl;
-  }
-  ~TempDir() {
-    std::error_code ignored;
-    fs::remove_all(path, ignored);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-};
+using shogo::test::TempDir;
 
 Database open_ok(const fs::path& file, const SecureBuffer& key, OpenMode mode) {
   auto db = Database::open(file, key, mode);
@@ -101,7 +89,7 @@ TEST_CASE("vault.db holds exactly these columns and no resident's data") {
   // design.md "Data": personal data of residents never enters vault.db. A new
   // column changes this list on purpose, in review.
   TempDir dir;
-  auto db = open_ok(dir.path / "vault.db", SecureBuffer::random(32), OpenMode::create_new);
+  auto db = open_ok(dir.path() / "vault.db", SecureBuffer::random(32), OpenMode::create_new);
   REQUIRE(shogo::storage::migrate(db, vault_migrations()));
   CHECK(columns(db) == std::vector<std::string>{"audit_events.seq",
                                                 "audit_events.at_utc_ms",
@@ -145,7 +133,7 @@ TEST_CASE("vault.db holds exactly these columns and no resident's data") {
 
 TEST_CASE("a new vault has its default settings and enforces its rules") {
   TempDir dir;
-  auto db = open_ok(dir.path / "vault.db", SecureBuffer::random(32), OpenMode::create_new);
+  auto db = open_ok(dir.path() / "vault.db", SecureBuffer::random(32), OpenMode::create_new);
   REQUIRE(shogo::storage::migrate(db, vault_migrations()));
   CHECK(text_of(db, "SELECT value FROM settings WHERE key = 'idle_lock_seconds';") == "300");
   CHECK(text_of(db, "SELECT value FROM settings WHERE key = 'end_of_day';") == "18:00");
@@ -186,7 +174,7 @@ TEST_CASE("a vault migrates from every earlier schema with its data intact") {
   const auto key = SecureBuffer::random(32);
 
   SECTION("from version 0, an empty file") {
-    const auto file = dir.path / "v0.db";
+    const auto file = dir.path() / "v0.db";
     { auto db = open_ok(file, key, OpenMode::create_new); }
     auto db = open_ok(file, key, OpenMode::open_existing);
     REQUIRE(shogo::storage::migrate(db, vault_migrations()));
@@ -194,7 +182,7 @@ TEST_CASE("a vault migrates from every earlier schema with its data intact") {
     CHECK(int_ok(db, "SELECT count(*) FROM settings;") == 2);
   }
   SECTION("from version 1, filled") {
-    const auto file = dir.path / "v1.db";
+    const auto file = dir.path() / "v1.db";
     const SecureBuffer survey_key = SecureBuffer::random(32);
     {
       auto db = open_ok(file, key, OpenMode::create_new);
@@ -232,7 +220,7 @@ TEST_CASE("a vault migrates from every earlier schema with its data intact") {
     CHECK(db.integrity_check());
   }
   SECTION("from version 2, filled") {
-    const auto file = dir.path / "v2.db";
+    const auto file = dir.path() / "v2.db";
     {
       auto db = open_ok(file, key, OpenMode::create_new);
       REQUIRE(shogo::storage::migrate(db, vault_migrations().first(2)));
@@ -257,7 +245,7 @@ TEST_CASE("a vault migrates from every earlier schema with its data intact") {
 
 TEST_CASE("a vault made by a newer Shogo is refused") {
   TempDir dir;
-  auto db = open_ok(dir.path / "vault.db", SecureBuffer::random(32), OpenMode::create_new);
+  auto db = open_ok(dir.path() / "vault.db", SecureBuffer::random(32), OpenMode::create_new);
   std::vector<Migration> future(vault_migrations().begin(), vault_migrations().end());
   future.push_back(Migration{4, "from the future", "CREATE TABLE future (x);"});
   REQUIRE(shogo::storage::migrate(db, future));

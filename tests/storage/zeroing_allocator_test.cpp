@@ -31,6 +31,7 @@
 #include "crypto/secure_buffer.hpp"
 #include "storage/database.hpp"
 #include "storage/zeroing_allocator.hpp"
+#include "tests/support/temp_dir.hpp"
 
 namespace fs = std::filesystem;
 using shogo::crypto::SecureBuffer;
@@ -40,20 +41,7 @@ using shogo::storage::Statement;
 
 namespace {
 
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    std::string tmpl = (fs::temp_directory_path() / "shogo-alloc-XXXXXX").string();
-    REQUIRE(::mkdtemp(tmpl.data()) != nullptr);
-    path = tmpl;
-  }
-  ~TempDir() {
-    std::error_code ignored;
-    fs::remove_all(path, ignored);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-};
+using shogo::test::TempDir;
 
 // An address range whose matches do not count: the guarded buffers that hold
 // the canary and the scan's own read buffer.
@@ -245,7 +233,7 @@ TEST_CASE("after a database is closed its plaintext is not left in freed heap") 
   const SecureBuffer key = SecureBuffer::random(Database::kKeySize);
   const SecureBuffer canary = make_canary();
   const SecureBuffer key_literal = shogo::storage::raw_key_literal(key);
-  REQUIRE(canary_round_trip(dir.path / "canary.db", key, canary));
+  REQUIRE(canary_round_trip(dir.path() / "canary.db", key, canary));
   REQUIRE(sqlite3_memory_used() == 0);  // every block SQLite had went through xFree
 
   const Excluded own[] = {range_of(canary), range_of(key), range_of(key_literal)};
@@ -270,7 +258,7 @@ TEST_CASE("without the zeroing allocator the same scenario leaves the canary in 
     }
     const SecureBuffer key = SecureBuffer::random(Database::kKeySize);
     const SecureBuffer canary = make_canary();
-    if (!canary_round_trip(dir.path / "control.db", key, canary)) ::_exit(kSetupFailed);
+    if (!canary_round_trip(dir.path() / "control.db", key, canary)) ::_exit(kSetupFailed);
     const Excluded own[] = {range_of(canary), range_of(key)};
     ::_exit(copies_in_heap(canary.bytes(), own) > 0 ? kFound : kNotFound);
   }
