@@ -204,7 +204,10 @@ Status Vault::emit(const std::string& actor, const std::string& action, const st
   fields.monotonic_ms = boot_millis();
   fields.actor = actor;
   const VaultUser* user = find_user(actor);
-  fields.role = user != nullptr ? std::string(role_id(user->role)) : "system";
+  // While locked the roles are unknown (they live in vault.db): "unknown".
+  fields.role = user != nullptr     ? std::string(role_id(user->role))
+                : actor == "system" ? "system"
+                                    : "unknown";
   fields.action = action;
   fields.objects = objects;
   fields.outcome = outcome;
