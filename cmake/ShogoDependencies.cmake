@@ -49,3 +49,6 @@ endforeach()
 
 find_program(GETTEXT_XGETTEXT_EXECUTABLE xgettext REQUIRED)
 find_program(GETTEXT_MSGCMP_EXECUTABLE msgcmp REQUIRED)
+
+# Unicode normalisation (NFKC) of residents' names for P6.2 counting.
+pkg_check_modules(ICU_UC REQUIRED IMPORTED_TARGET icu-uc)
