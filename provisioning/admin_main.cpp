@@ -12,6 +12,7 @@
 
 #include "crypto/startup.hpp"
 #include "provisioning/commands.hpp"
+#include "provisioning/import_command.hpp"
 #include "storage/zeroing_allocator.hpp"
 
 namespace {
@@ -87,6 +88,18 @@ int run(int argc, char** argv) {
   exp->add_option("--as", as, "Open the vault as this user")->required();
   exp->add_option("--format", format, "jsonl or csv")->check(CLI::IsMember({"jsonl", "csv"}));
 
+  provisioning::ImportArgs import_args;
+  auto* import = cli.add_subcommand("import", "Read a confirmation sheet (P6.4); --dry-run only");
+  import->add_flag("--dry-run", import_args.dry_run, "Read and print; import nothing");
+  import->add_flag("--json", import_args.json, "Print one JSON object per row, then a summary");
+  import->add_option("--system", import_args.system, "KOSEKI, JUKI or JUKINET")->required();
+  import->add_option("--sheet", import_args.sheet, "Sheet kind id or its Japanese name")
+      ->required();
+  import->add_option("FILE", import_args.file, "The sheet, as CSV")->required();
+  import->add_option("--window", import_args.window,
+                     "Keep one day's hours: YYYY-MM-DD/HH:MM-HH:MM");
+  import->add_option("--terminals", import_args.terminals, "Keep these terminals: A,B");
+
   CLI11_PARSE(cli, argc, argv);
 
   for (auto step :
@@ -108,6 +121,7 @@ int run(int argc, char** argv) {
   if (demo->parsed()) return provisioning::run_demo(vault, seed, print_keys, io);
   if (verify->parsed()) return provisioning::run_audit_verify(vault, as, seed_file, anchors, io);
   if (exp->parsed()) return provisioning::run_audit_export(vault, as, format, io);
+  if (import->parsed()) return provisioning::run_import(import_args, io);
   return 2;
 }
 

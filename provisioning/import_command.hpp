@@ -1,0 +1,37 @@
+#pragma once
+// shogo-admin import — reads a confirmation sheet of P6.4 through its
+// reference profile (storage/import/profiles/) and, with --dry-run --json,
+// prints what it would import. No vault is opened.
+//
+//   import --dry-run --json --system KOSEKI|JUKI|JUKINET --sheet KIND FILE
+//          [--window YYYY-MM-DD/HH:MM-HH:MM] [--terminals A,B]
+//
+// KIND is a sheet kind id (koseki-issuance, juki-access-log,
+// juki-online-forms, cs-operations) or its Japanese name. The sheet kind must
+// belong to --system. Output (docs/import-formats.md, "Dry-run JSON output"):
+// one JSON object per kept row, then one {"summary":{…}} line. The rows are
+// PERSONAL DATA: the command exists to show them to the person importing.
+//
+// Exit status: 0 read through without problems; 1 the sheet could not be read,
+// or some rows are problems (they are in the summary); 2 wrong usage — and
+// without --dry-run, since importing into a vault is not available yet.
+
+#include <string>
+
+#include "provisioning/commands.hpp"
+
+namespace shogo::provisioning {
+
+struct ImportArgs {
+  bool dry_run = false;
+  bool json = false;
+  std::string system;  // KOSEKI, JUKI, JUKINET
+  std::string sheet;   // kind id or Japanese sheet name
+  std::string file;
+  std::string window;     // "" or YYYY-MM-DD/HH:MM-HH:MM
+  std::string terminals;  // "" or A,B,…
+};
+
+int run_import(const ImportArgs& args, AdminIo& io);
+
+}  // namespace shogo::provisioning

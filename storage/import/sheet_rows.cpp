@@ -1,0 +1,213 @@
+#include "storage/import/sheet_rows.hpp"
+
+#include <algorithm>
+#include <string_view>
+#include <utility>
+
+namespace shogo::storage::import {
+
+namespace {
+
+constexpr std::size_t kAbsent = static_cast<std::size_t>(-1);
+
+// Column index of each canonical field in the header row (kAbsent: not there).
+struct Positions {
+  std::size_t when = kAbsent, date = kAbsent, time = kAbsent, terminal_id = kAbsent,
+              operator_id = kAbsent, operation = kAbsent, detail = kAbsent, reference = kAbsent,
+              resident_name = kAbsent, resident_kana = kAbsent, resident_birth = kAbsent,
+              resident_address = kAbsent, resident_honseki = kAbsent;
+};
+
+bool is_blank(const std::vector<std::string>& fields) {
+  return std::all_of(fields.begin(), fields.end(),
+                     [](const std::string& f) { return trim_cell(f).empty(); });
+}
+
+bool is_totals(const std::vector<std::string>& fields) {
+  for (const auto& f : fields) {
+    const auto cell = trim_cell(f);
+    if (cell.empty()) continue;
+    return cell == "合計" || cell == "計" || cell == "総計" || cell == "小計";
+  }
+  return false;
+}
+
+bool within_hours(const ClockTime& t, const std::optional<ClockTime>& from,
+                  const std::optional<ClockTime>& to) {
+  auto secs = [](const ClockTime& c) { return c.hour * 3600 + c.minute * 60 + c.second; };
+  if (from && secs(t) < secs(*from)) return false;
+  if (to && secs(t) > secs(*to)) return false;
+  return true;
+}
+
+}  // namespace
+
+struct SheetReader::State {
+  CsvReader csv;
+  Profile profile;
+  WindowFilter filter;
+  Positions at;
+  SheetCounts counts;
+  std::vector<std::string> fields;
+};
+
+SheetReader::SheetReader(std::unique_ptr<State> state) : s_(std::move(state)) {}
+SheetReader::SheetReader(SheetReader&&) noexcept = default;
+SheetReader& SheetReader::operator=(SheetReader&&) noexcept = default;
+SheetReader::~SheetReader() = default;
+
+const SheetCounts& SheetReader::counts() const { return s_->counts; }
+const Profile& SheetReader::profile() const { return s_->profile; }
+Encoding SheetReader::encoding() const { return s_->csv.encoding(); }
+const CsvError& SheetReader::csv_error_position() const { return s_->csv.last_error_position(); }
+
+Result<SheetReader> SheetReader::open(const std::filesystem::path& file, Profile profile,
+                                      WindowFilter filter, CsvOptions options, CsvError* position) {
+  auto csv = CsvReader::open(file, options);
+  if (!csv) return csv.error();
+  auto state = std::make_unique<State>(
+      State{std::move(*csv), std::move(profile), std::move(filter), {}, {}, {}});
+  const auto required = state->profile.required_headers();
+  auto& fields = state->fields;
+  for (std::uint64_t n = 0; n < kMaxHeaderSearchRows; ++n) {
+    auto more = state->csv.next(fields);
+    if (!more) {
+      if (position) *position = state->csv.last_error_position();
+      return more.error();
+    }
+    if (!*more) break;
+    std::vector<std::string_view> cells;
+    for (const auto& f : fields) cells.push_back(trim_cell(f));
+    const bool all = std::all_of(required.begin(), required.end(), [&](const std::string& h) {
+      return std::find(cells.begin(), cells.end(), h) != cells.end();
+    });
+    if (!all) continue;
+    const auto& c = state->profile.columns;
+    auto& at = state->at;
+    const std::pair<const std::string*, std::size_t*> slots[] = {
+        {&c.when, &at.when},
+        {&c.date, &at.date},
+        {&c.time, &at.time},
+        {&c.terminal_id, &at.terminal_id},
+        {&c.operator_id, &at.operator_id},
+        {&c.operation, &at.operation},
+        {&c.detail, &at.detail},
+        {&c.reference, &at.reference},
+        {&c.resident_name, &at.resident_name},
+        {&c.resident_kana, &at.resident_kana},
+        {&c.resident_birth, &at.resident_birth},
+        {&c.resident_address, &at.resident_address},
+        {&c.resident_honseki, &at.resident_honseki},
+    };
+    for (const auto& [header, slot] : slots) {
+      if (header->empty()) continue;
+      const auto count = std::count(cells.begin(), cells.end(), *header);
+      if (count > 1)
+        return Error{"import.duplicate_header",
+                     N_("A column header of the sheet appears twice in the header row.")};
+      if (count == 1)
+        *slot = static_cast<std::size_t>(std::find(cells.begin(), cells.end(), *header) -
+                                         cells.begin());
+    }
+    state->counts.header_row = state->csv.row_number();
+    return SheetReader(std::move(state));
+  }
+  return Error{"import.header_not_found",
+               N_("The header row of the sheet was not found in its first 20 rows.")};
+}
+
+Result<bool> SheetReader::next(SheetItem& item) {
+  auto& s = *s_;
+  const auto& c = s.profile.columns;
+  while (true) {
+    auto more = s.csv.next(s.fields);
+    if (!more) return more.error();
+    if (!*more) return false;
+    ++s.counts.rows;
+    const auto row = s.csv.row_number();
+    if (is_blank(s.fields)) {
+      ++s.counts.blank;
+      continue;
+    }
+    if (is_totals(s.fields)) {
+      ++s.counts.totals;
+      continue;
+    }
+    auto cell = [&](std::size_t i) -> std::string {
+      if (i == kAbsent || i >= s.fields.size()) return {};
+      return std::string(trim_cell(s.fields[i]));
+    };
+    auto problem = [&](const std::string& column, Error error) {
+      ++s.counts.problems;
+      item = RowProblem{row, column, std::move(error)};
+      return true;
+    };
+    auto missing = [&](const std::string& column) {
+      return problem(column,
+                     Error{"import.missing_value", N_("A cell the sheet must fill in is blank.")});
+    };
+
+    CanonicalRow out;
+    out.row = row;
+    out.kind = s.profile.kind;
+    out.system = s.profile.system;
+    if (!c.when.empty()) {
+      const auto text = cell(s.at.when);
+      if (text.empty()) return missing(c.when);
+      auto when = parse_date_time(text);
+      if (!when) return problem(c.when, when.error());
+      out.date = when->first;
+      out.time = when->second;
+    } else {
+      const auto date_text = cell(s.at.date), time_text = cell(s.at.time);
+      if (date_text.empty()) return missing(c.date);
+      auto date = parse_date(date_text);
+      if (!date) return problem(c.date, date.error());
+      if (time_text.empty()) return missing(c.time);
+      auto time = parse_time(time_text);
+      if (!time) return problem(c.time, time.error());
+      out.date = *date;
+      out.time = *time;
+    }
+    out.terminal_id = cell(s.at.terminal_id);
+    if (out.terminal_id.empty()) return missing(c.terminal_id);
+
+    // P6.2 minimisation: outside the window, stop before the personal fields.
+    const auto& f = s.filter;
+    if (f.date && out.date != *f.date) {
+      ++s.counts.dropped_date;
+      continue;
+    }
+    if (!within_hours(out.time, f.from, f.to)) {
+      ++s.counts.dropped_time;
+      continue;
+    }
+    if (!f.terminals.empty() &&
+        std::find(f.terminals.begin(), f.terminals.end(), out.terminal_id) == f.terminals.end()) {
+      ++s.counts.dropped_terminal;
+      continue;
+    }
+
+    out.operator_id = cell(s.at.operator_id);
+    if (out.operator_id.empty()) return missing(c.operator_id);
+    out.operation_text = cell(s.at.operation);
+    out.operation = s.profile.operation_for(out.operation_text);
+    out.detail = cell(s.at.detail);
+    if (s.at.reference != kAbsent) out.reference = cell(s.at.reference);
+    out.resident_name = cell(s.at.resident_name);
+    if (out.resident_name.empty()) return missing(c.resident_name);
+    out.resident_kana = cell(s.at.resident_kana);
+    const auto birth_text = cell(s.at.resident_birth);
+    if (birth_text.empty()) return missing(c.resident_birth);
+    auto birth = parse_date(birth_text);
+    if (!birth) return problem(c.resident_birth, birth.error());
+    out.resident_birth = *birth;
+    if (s.at.resident_address != kAbsent) out.resident_address = cell(s.at.resident_address);
+    if (s.at.resident_honseki != kAbsent) out.resident_honseki = cell(s.at.resident_honseki);
+    ++s.counts.kept;
+    item = std::move(out);
+    return true;
+  }
+}
+
+}  // namespace shogo::storage::import

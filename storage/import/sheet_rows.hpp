@@ -1,0 +1,127 @@
+#pragma once
+// SheetReader — reads a confirmation sheet of P6.4 through its Profile: finds
+// the header row, then turns each data row into a CanonicalRow or a RowProblem.
+//
+//   CanonicalRow ........ one access, in canonical fields (PERSONAL DATA)
+//   RowProblem .......... a data row that could not be read: row, column, error
+//   WindowFilter ........ P6.2 minimisation: keep only one day, hours, terminals
+//   SheetCounts ......... what happened to every row after the header
+//   SheetReader::open() . opens the CSV and finds the header row
+//   SheetReader::next() . the next kept row or problem; false at the end
+//
+// Header row: the first record, among the first kMaxHeaderSearchRows, holding
+// every header of Profile::required_headers() (cells trimmed). Records above
+// it (a title block) are skipped. Not found → import.header_not_found; a
+// header named twice in that row → import.duplicate_header.
+//
+// Each record after the header is exactly one of (SheetCounts):
+//   blank     no cell holds anything but spaces
+//   totals    the first non-blank cell is 合計, 計, 総計 or 小計 (a totals line)
+//   problem   a RowProblem (never dropped silently):
+//               the date/time cell does not parse (import.bad_date, ...),
+//               the birth date does not parse, or a required value is blank
+//               (import.missing_value: when, terminal, operator, name, birth)
+//   dropped   outside the WindowFilter, counted by the first reason found:
+//               date, then time, then terminal
+//   kept      a CanonicalRow
+// The date/time and terminal are read before the rest, so a row outside the
+// window is dropped without its personal fields being parsed. A row with
+// fewer cells than the header reads the missing ones as blank.
+//
+// CSV errors (syntax, encoding, limits) end the reading: next() returns the
+// error, and csv_error_position() says where.
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "crypto/result.hpp"
+#include "storage/import/csv_reader.hpp"
+#include "storage/import/japanese_date.hpp"
+#include "storage/import/profile.hpp"
+
+namespace shogo::storage::import {
+
+inline constexpr std::uint64_t kMaxHeaderSearchRows = 20;
+
+// One access as the sheet records it, in canonical fields. PERSONAL DATA.
+struct CanonicalRow {
+  std::uint64_t row = 0;  // CSV record number (1-based, as CsvReader counts)
+  SheetKind kind = SheetKind::koseki_issuance;
+  SheetSystem system = SheetSystem::koseki;
+  CivilDate date;
+  ClockTime time;
+  std::string terminal_id;
+  std::string operator_id;
+  SheetOperation operation = SheetOperation::inquiry;
+  std::string operation_text;  // as the sheet writes it
+  std::string detail;
+  std::optional<std::string> reference;  // nullopt: no such column in the profile or sheet
+  std::string resident_name;
+  std::string resident_kana;
+  CivilDate resident_birth;
+  std::optional<std::string> resident_address;  // nullopt: no such column
+  std::optional<std::string> resident_honseki;  // nullopt: no such column
+  friend bool operator==(const CanonicalRow&, const CanonicalRow&) = default;
+};
+
+// A data row that could not be read. `column` is the profile's header text.
+struct RowProblem {
+  std::uint64_t row = 0;
+  std::string column;
+  Error error;
+};
+
+using SheetItem = std::variant<CanonicalRow, RowProblem>;
+
+// P6.2 minimisation: rows outside are counted and dropped. Unset parts keep all.
+struct WindowFilter {
+  std::optional<CivilDate> date;
+  std::optional<ClockTime> from;       // inclusive
+  std::optional<ClockTime> to;         // inclusive
+  std::vector<std::string> terminals;  // empty: every terminal
+};
+
+struct SheetCounts {
+  std::uint64_t header_row = 0;  // record number of the header row
+  std::uint64_t rows = 0;        // records after the header = the sum of the others
+  std::uint64_t kept = 0;
+  std::uint64_t problems = 0;
+  std::uint64_t blank = 0;
+  std::uint64_t totals = 0;
+  std::uint64_t dropped_date = 0;
+  std::uint64_t dropped_time = 0;
+  std::uint64_t dropped_terminal = 0;
+};
+
+class SheetReader {
+ public:
+  // Opens the CSV and reads up to the header row. On a CSV error, *position
+  // (when given) says where.
+  [[nodiscard]] static Result<SheetReader> open(const std::filesystem::path& file, Profile profile,
+                                                WindowFilter filter = {}, CsvOptions options = {},
+                                                CsvError* position = nullptr);
+
+  SheetReader(SheetReader&&) noexcept;
+  SheetReader& operator=(SheetReader&&) noexcept;
+  ~SheetReader();
+
+  // The next kept row or problem: true, or false at the end of the file.
+  [[nodiscard]] Result<bool> next(SheetItem& item);
+
+  const SheetCounts& counts() const;
+  const Profile& profile() const;
+  Encoding encoding() const;
+  const CsvError& csv_error_position() const;  // valid after next() failed on the CSV
+
+ private:
+  struct State;
+  explicit SheetReader(std::unique_ptr<State> state);
+  std::unique_ptr<State> s_;
+};
+
+}  // namespace shogo::storage::import
