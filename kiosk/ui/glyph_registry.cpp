@@ -154,6 +154,7 @@ const SpecialGlyph* GlyphRegistry::special_for(Code16 code) const {
 }
 
 void GlyphRegistry::clear() {
+  ++generation_;
   coverage_ = nullptr;
   ui_codes_.clear();
   name_codes_.clear();

@@ -76,6 +76,8 @@ class GlyphRegistry {
   // For tests: the unit a reserved code stands for (nullptr if none).
   const SpecialGlyph* special_for(Code16 code) const;
   void clear();  // forgets everything, coverage included
+  // Grows with every clear(): caches of "already noted" text (tr()) compare it.
+  std::uint64_t generation() const { return generation_; }
 
  private:
   Code16 special_code(NameUnit unit);
@@ -88,6 +90,7 @@ class GlyphRegistry {
   std::map<NameUnit, Code16> special_by_unit_;
   std::unordered_map<std::string, std::string> encoded_;  // cache: names repeat every frame
   bool changed_ = true;
+  std::uint64_t generation_ = 0;
 };
 
 GlyphRegistry& glyphs();  // the kiosk's one registry (ImGui's context is global too)

@@ -56,18 +56,31 @@ std::string_view language_tag(Language language) {
   return language == Language::japanese ? "ja" : "en";
 }
 
+namespace {
+// Notes `text` for the atlas once per registry generation (a cleared registry
+// has forgotten everything, so the cache is forgotten with it).
+void note_once(const char* text) {
+  static std::uint64_t generation = 0;
+  if (generation != glyphs().generation()) {
+    generation = glyphs().generation();
+    g_noted.clear();
+  }
+  if (g_noted.insert(text).second) glyphs().note_ui_text(text);
+}
+}  // namespace
+
 const char* tr(const char* msgid) {
   const char* text = dgettext(kDomain, msgid);
   if (text == msgid) {
     glyphs().note_ui_text(text);  // untranslated: msgid may be a temporary, do not cache it
-  } else if (g_noted.insert(text).second) {
-    glyphs().note_ui_text(text);
+  } else {
+    note_once(text);
   }
   return text;
 }
 
 const char* verbatim(const char* literal) {
-  if (g_noted.insert(literal).second) glyphs().note_ui_text(literal);
+  note_once(literal);
   return literal;
 }
 

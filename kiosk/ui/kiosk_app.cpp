@@ -157,24 +157,6 @@ void KioskApp::audit(const std::string& action, const std::string& objects) {
   (void)vault_->record(user != nullptr ? user->id : "system", action, objects);
 }
 
-void KioskApp::load_audit_log() {
-  audit_events_.clear();
-  if (vault_ == nullptr || !vault_->is_open()) return;
-  audit("audit_view", "");  // the view itself is audited, and shows this event
-  auto events = survey::load_audit_events(vault_->database());
-  if (!events) {
-    audit_ok_ = false;
-    audit_status_ = events.error().message;
-    return;
-  }
-  audit_events_ = std::move(events.value());
-  // Continuity only: the seed k0 is on paper, for shogo-admin audit verify.
-  const auto report = crypto::audit::verify(audit_events_, nullptr, {});
-  audit_ok_ = report.ok;
-  audit_status_ =
-      report.ok ? N_("The chain of the audit log holds (continuity checked).") : report.message;
-}
-
 namespace {
 
 std::string percent_decoded(std::string_view s) {
@@ -201,9 +183,38 @@ bool contains_text(const std::string& haystack, const char* needle) {
 
 }  // namespace
 
+void KioskApp::load_audit_log() {
+  audit_rows_.clear();
+  if (vault_ == nullptr || !vault_->is_open()) return;
+  audit("audit_view", "");  // the view itself is audited, and shows this event
+  auto events = survey::load_audit_events(vault_->database());
+  if (!events) {
+    audit_ok_ = false;
+    audit_status_ = events.error().message;
+    return;
+  }
+  // Continuity only: the seed k0 is on paper, for shogo-admin audit verify.
+  const auto report = crypto::audit::verify(*events, nullptr, {});
+  audit_ok_ = report.ok;
+  audit_status_ =
+      report.ok ? N_("The chain of the audit log holds (continuity checked).") : report.message;
+  // Display rows are made once here; each frame only filters them.
+  audit_rows_.reserve(events->size());
+  for (auto it = events->rbegin(); it != events->rend(); ++it) {  // newest first
+    const crypto::audit::Event& e = *it;
+    const std::time_t wall = static_cast<std::time_t>(e.at_utc_ms / 1000);
+    std::tm tm{};
+    localtime_r(&wall, &tm);
+    char when[32];
+    std::strftime(when, sizeof when, "%Y-%m-%d %H:%M:%S", &tm);
+    audit_rows_.push_back({std::to_string(e.seq), when, e.actor, e.role, e.action,
+                           percent_decoded(e.objects), e.outcome});
+  }
+}
+
 AuditLogModel KioskApp::audit_log_model() {
   AuditLogModel m;
-  m.total = audit_events_.size();
+  m.total = audit_rows_.size();
   m.chain_ok = audit_ok_;
   m.chain_status = audit_status_.empty() ? std::string() : std::string(tr(audit_status_.c_str()));
   m.person = filter_person_.data();
@@ -213,21 +224,13 @@ AuditLogModel KioskApp::audit_log_model() {
   m.field_capacity = filter_person_.size();
   const std::string survey_filter =
       filter_survey_[0] == '\0' ? std::string() : "survey=" + std::string(filter_survey_.data());
-  for (auto it = audit_events_.rbegin(); it != audit_events_.rend(); ++it) {  // newest first
-    const crypto::audit::Event& e = *it;
-    const std::time_t wall = static_cast<std::time_t>(e.at_utc_ms / 1000);
-    std::tm tm{};
-    localtime_r(&wall, &tm);
-    char when[32];
-    std::strftime(when, sizeof when, "%Y-%m-%d %H:%M:%S", &tm);
-    const std::string objects = percent_decoded(e.objects);
-    if (!contains_text(e.actor, filter_person_.data()) ||
-        !contains_text(e.action, filter_action_.data()) ||
-        !contains_text(objects, survey_filter.c_str()) ||
-        std::string_view(when).rfind(filter_date_.data(), 0) != 0) {
-      continue;
+  for (const AuditRowView& r : audit_rows_) {
+    if (contains_text(r.actor, filter_person_.data()) &&
+        contains_text(r.action, filter_action_.data()) &&
+        contains_text(r.objects, survey_filter.c_str()) &&
+        std::string_view(r.when).rfind(filter_date_.data(), 0) == 0) {
+      m.rows.push_back(r);
     }
-    m.rows.push_back({std::to_string(e.seq), when, e.actor, e.role, e.action, objects, e.outcome});
   }
   return m;
 }

@@ -21,7 +21,6 @@
 #include <string>
 #include <vector>
 
-#include "crypto/audit_chain.hpp"
 #include "crypto/secure_buffer.hpp"
 #include "kiosk/survey/domain.hpp"
 #include "kiosk/survey/sign_in_desk.hpp"
@@ -90,9 +89,9 @@ class KioskApp {
   std::time_t sitting_deadline_ = 0;               // end of day of the open sitting
   std::vector<survey::AccessLogRow> access_rows_;  // PERSONAL DATA, while shown
   std::string access_rows_error_;
-  std::string access_survey_;                       // whose rows are shown
-  std::vector<crypto::audit::Event> audit_events_;  // no personal data, by construction
-  std::string audit_status_;                        // msgid or a verify() sentence
+  std::string access_survey_;             // whose rows are shown
+  std::vector<AuditRowView> audit_rows_;  // newest first; no personal data, by construction
+  std::string audit_status_;              // msgid or a verify() sentence
   bool audit_ok_ = true;
   std::array<char, 64> filter_person_{}, filter_action_{}, filter_survey_{}, filter_date_{};
   Screen screen_ = Screen::lock;
