@@ -15,6 +15,7 @@
 #include "kiosk/survey/vault.hpp"
 #include "provisioning/commands.hpp"
 #include "provisioning/demo_vault.hpp"
+#include "tests/support/secrets.hpp"
 #include "tests/support/temp_dir.hpp"
 
 using namespace shogo;
@@ -210,8 +211,7 @@ TEST_CASE("every shogo-admin action writes its audit event") {
   }
   auto vault = survey::Vault::open(dir);
   REQUIRE(vault.ok());
-  crypto::SecureBuffer pass(14);
-  std::memcpy(pass.data(), "demo-manager-1", 14);
+  const auto pass = test::secure("demo-manager-1");
   REQUIRE((*vault)->unlock("髙木 誠", pass).ok());
   auto events = survey::load_audit_events((*vault)->database());
   REQUIRE(events.ok());

@@ -14,6 +14,7 @@
 
 #include "kiosk/survey/audit_log.hpp"
 #include "kiosk/survey/vault.hpp"
+#include "tests/support/secrets.hpp"
 #include "tests/support/temp_dir.hpp"
 
 using namespace shogo;
@@ -23,27 +24,13 @@ namespace {
 
 constexpr crypto::KdfCost kCheap{1, 8 * 1024};
 
-crypto::SecureBuffer pass(std::string_view text) {
-  crypto::SecureBuffer b(text.size());
-  std::memcpy(b.data(), text.data(), text.size());
-  return b;
-}
-
-crypto::SecureBuffer seed_of(const crypto::SecureBuffer& hex) {
-  crypto::SecureBuffer seed(crypto::audit::kSeedBytes);
-  for (std::size_t i = 0; i < seed.size(); ++i) {
-    const char pair[3] = {static_cast<char>(hex.data()[2 * i]),
-                          static_cast<char>(hex.data()[2 * i + 1]), 0};
-    seed.data()[i] = static_cast<std::uint8_t>(std::strtoul(pair, nullptr, 16));
-  }
-  return seed;
-}
+crypto::SecureBuffer pass(std::string_view text) { return test::secure(text); }
 
 crypto::SecureBuffer make_vault(const std::filesystem::path& dir) {
   const auto m = pass("manager passphrase");
   auto created = survey::Vault::create(dir, {{"管理 一郎", Role::manager, &m}}, kCheap, false);
   REQUIRE(created.ok());
-  return seed_of(created->audit_seed_hex);
+  return test::bytes_from_hex(created->audit_seed_hex, crypto::audit::kSeedBytes);
 }
 
 // One random action; returns false only when the vault refused it on purpose.

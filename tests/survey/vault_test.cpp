@@ -11,6 +11,7 @@
 #include "kiosk/survey/sign_in_desk.hpp"
 #include "kiosk/survey/sitting.hpp"
 #include "kiosk/survey/vault.hpp"
+#include "tests/support/secrets.hpp"
 #include "tests/support/temp_dir.hpp"
 
 using namespace shogo;
@@ -21,11 +22,7 @@ namespace {
 
 constexpr crypto::KdfCost kCheap{1, 8 * 1024};
 
-crypto::SecureBuffer pass(std::string_view text) {
-  crypto::SecureBuffer b(text.size());
-  std::memcpy(b.data(), text.data(), text.size());
-  return b;
-}
+crypto::SecureBuffer pass(std::string_view text) { return test::secure(text); }
 
 struct Fixture {
   test::TempDir tmp;
@@ -333,18 +330,6 @@ TEST_CASE("P6.4.c the sitting ends at the next end of day") {
   CHECK(survey::next_end_of_day(morning, "bad") == end);
 }
 
-namespace {
-crypto::SecureBuffer seed_from_hex(const crypto::SecureBuffer& hex) {
-  crypto::SecureBuffer seed(crypto::audit::kSeedBytes);
-  for (std::size_t i = 0; i < seed.size(); ++i) {
-    const char pair[3] = {static_cast<char>(hex.data()[2 * i]),
-                          static_cast<char>(hex.data()[2 * i + 1]), 0};
-    seed.data()[i] = static_cast<std::uint8_t>(std::strtoul(pair, nullptr, 16));
-  }
-  return seed;
-}
-}  // namespace
-
 TEST_CASE("every vault change is an audit event that verifies with the paper seed") {
   Fixture f;
   auto vault = f.open();
@@ -362,7 +347,7 @@ TEST_CASE("every vault change is an audit event that verifies with the paper see
                                             "user_add", "user_disable", "survey_create"});
   CHECK((*events)[1].outcome == "keyslots.wrong_passphrase");
   CHECK((*events)[4].objects.rfind("role=investigator;user=%E6%96%B0", 0) == 0);
-  const auto seed = seed_from_hex(f.audit_seed_hex);
+  const auto seed = test::bytes_from_hex(f.audit_seed_hex, crypto::audit::kSeedBytes);
   const auto report = crypto::audit::verify(*events, &seed, {});
   INFO(report.message);
   CHECK(report.ok);

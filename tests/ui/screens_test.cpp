@@ -11,6 +11,7 @@
 #include "kiosk/survey/synthetic_ward.hpp"
 #include "kiosk/ui/i18n.hpp"
 #include "provisioning/demo_vault.hpp"
+#include "tests/support/secrets.hpp"
 #include "tests/support/temp_dir.hpp"
 #include "tests/support/ui_harness.hpp"
 
@@ -351,8 +352,7 @@ TEST_CASE("every kiosk action writes its audit event, with no resident's data") 
   REQUIRE(k.app().quit_confirmed());
 
   // Read the chain back as the next sign-in would.
-  crypto::SecureBuffer pass(14);
-  std::memcpy(pass.data(), "demo-manager-1", 14);
+  const auto pass = test::secure("demo-manager-1");
   REQUIRE(k.vault->unlock(kManager, pass).ok());
   auto events = survey::load_audit_events(k.vault->database());
   REQUIRE(events.ok());
