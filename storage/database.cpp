@@ -1,5 +1,7 @@
 #include "storage/database.hpp"
 
+#include <algorithm>
+
 #define SQLITE_HAS_CODEC 1
 #include <sqlcipher/sqlite3.h>
 #include <sys/stat.h>
@@ -237,6 +239,52 @@ Status Database::exec(std::string_view sql) {
   const int rc = run_sql(db_, sql);
   if (rc != SQLITE_OK) return error_from_sqlite(db_, rc);
   return ok_status();
+}
+
+Status Database::attach(const std::filesystem::path& path, const crypto::SecureBuffer& key32,
+                        std::string_view alias) {
+  assert(db_ != nullptr && "Database::attach() called on a closed database");
+  assert(!alias.empty() && std::all_of(alias.begin(), alias.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || c == '_';
+  }) && "Database::attach() alias must be lowercase letters and '_'");
+  if (key32.size() != kKeySize) {
+    return Error{"db.key_size", N_("A database key must be 32 bytes.")};
+  }
+  if (auto s = check_path(path, OpenMode::open_existing); !s) return s;
+  if (run_sql(db_, "PRAGMA cipher_default_page_size = 4096;") != SQLITE_OK) return setup_failed();
+  const std::string alias_text(alias);
+  {
+    auto st = Statement::prepare(*this, "ATTACH DATABASE ?1 AS " + alias_text + " KEY ?2");
+    if (!st) return st.error();
+    if (auto s = st->bind_text(1, path.string()); !s) return s;
+    const crypto::SecureBuffer literal = raw_key_literal(key32);
+    if (auto s = st->bind_text(
+            2, std::string_view(reinterpret_cast<const char*>(literal.data()), literal.size()));
+        !s)
+      return s;
+    if (auto r = st->step(); !r) {
+      // SQLCipher reads page 1 while attaching: a wrong key reads as not a database.
+      return r.error().code == "db.corrupt" ? wrong_key_or_damaged() : r.error();
+    }
+  }  // the statement and its copy of the key are freed (and wiped) here
+  const int rc = run_sql(db_, "SELECT count(*) FROM " + alias_text + ".sqlite_master;");
+  const bool settings_hold =
+      rc == SQLITE_OK && pragma_reads(db_, "PRAGMA " + alias_text + ".cipher_page_size;", "4096") &&
+      pragma_reads(db_, "PRAGMA " + alias_text + ".journal_mode = DELETE;", "delete") &&
+      pragma_reads(db_, "PRAGMA " + alias_text + ".secure_delete = ON;", "1");
+  if (!settings_hold) {
+    run_sql(db_, "DETACH DATABASE " + alias_text + ";");
+    if ((rc & 0xFF) == SQLITE_NOTADB || (rc & 0xFF) == SQLITE_CORRUPT)
+      return wrong_key_or_damaged();
+    if (rc != SQLITE_OK) return error_from_sqlite(db_, rc);
+    return setup_failed();
+  }
+  return ok_status();
+}
+
+Status Database::detach(std::string_view alias) {
+  assert(db_ != nullptr && "Database::detach() called on a closed database");
+  return exec("DETACH DATABASE " + std::string(alias) + ";");
 }
 
 Result<std::int64_t> Database::query_int(std::string_view sql) {

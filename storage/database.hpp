@@ -91,6 +91,17 @@ class Database {
   [[nodiscard]] Result<std::int64_t> query_int(std::string_view sql);  // first column, first row
   [[nodiscard]] Status integrity_check();  // PRAGMA integrity_check must say "ok", else db.corrupt
 
+  // Attaches another encrypted database of ours (it must exist) under `alias`
+  // (letters and '_' only), keyed with its own raw key, so one transaction can
+  // change both files atomically: with journal_mode DELETE SQLite commits
+  // several files through a master journal, all or none (P6.4: an import and
+  // its audit event). The key is bound as a parameter, never put in SQL text;
+  // PRAGMA cipher_default_page_size is set to 4096 first (SQLCipher 3.x keys
+  // an attached file with the default settings). Errors as open().
+  [[nodiscard]] Status attach(const std::filesystem::path& path, const crypto::SecureBuffer& key32,
+                              std::string_view alias);
+  [[nodiscard]] Status detach(std::string_view alias);
+
   std::int64_t last_insert_rowid() const;
   int changes() const;          // rows changed by the last INSERT/UPDATE/DELETE
   bool in_transaction() const;  // false in autocommit mode

@@ -20,6 +20,17 @@ constexpr Migration kSurveyMigrations[] = {
      "  resident_birth TEXT NOT NULL,"
      "  resident_address TEXT NOT NULL);"
      "CREATE INDEX access_rows_by_time ON access_rows(system, op_date, op_time);"},
+    // Imported rows say where they came from: the file (its SHA-256, as in the
+    // vault's imports table) and its row, so a re-import after a re-designation
+    // (P6.3.d) adds only rows not stored yet. Demo rows have no source.
+    {2, "imported rows: sheet kind, source file and row, operation text, reference, honseki",
+     "ALTER TABLE access_rows ADD COLUMN sheet_kind TEXT;"
+     "ALTER TABLE access_rows ADD COLUMN source_file TEXT;"
+     "ALTER TABLE access_rows ADD COLUMN source_row INTEGER;"
+     "ALTER TABLE access_rows ADD COLUMN operation_text TEXT NOT NULL DEFAULT '';"
+     "ALTER TABLE access_rows ADD COLUMN reference TEXT;"
+     "ALTER TABLE access_rows ADD COLUMN resident_honseki TEXT;"
+     "CREATE UNIQUE INDEX access_rows_by_source ON access_rows(source_file, source_row);"},
 };
 
 }  // namespace

@@ -79,10 +79,71 @@ CREATE TABLE audit_state (
 );
 )sql";
 
+// Surveys begin (P6.3, P6.4): each survey's state, its designations (a
+// re-designation adds, never replaces), and what was imported into it — the
+// files' hashes and counts only; the rows themselves live in surveys/<id>.db.
+constexpr const char* kVersion4 = R"sql(
+ALTER TABLE surveys ADD COLUMN state TEXT NOT NULL DEFAULT 'draft'
+  CHECK (state IN ('draft', 'designated', 'sheets_made', 'reconciling', 'follow_up', 'reported',
+                   'approved', 'recheck', 'on_hold', 'wiped', 'retained', 'purged'));
+ALTER TABLE surveys ADD COLUMN min_persons INTEGER NOT NULL DEFAULT 10 CHECK (min_persons >= 1);
+ALTER TABLE surveys ADD COLUMN group_gap_minutes INTEGER NOT NULL DEFAULT 15
+  CHECK (group_gap_minutes >= 0);
+CREATE TABLE designations (
+  survey_id    TEXT NOT NULL REFERENCES surveys (id),
+  seq          INTEGER NOT NULL CHECK (seq >= 1),
+  system       TEXT NOT NULL CHECK (system IN ('KOSEKI', 'JUKI', 'JUKINET')),
+  on_date      TEXT NOT NULL CHECK (on_date GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
+  window_from  TEXT NOT NULL CHECK (window_from GLOB '[0-2][0-9]:[0-5][0-9]'),
+  window_to    TEXT NOT NULL CHECK (window_to GLOB '[0-2][0-9]:[0-5][0-9]' AND window_to > window_from),
+  drawn        INTEGER NOT NULL CHECK (drawn IN (0, 1)),
+  acknowledged TEXT NOT NULL DEFAULT '',
+  made_by      TEXT NOT NULL,
+  made_at      INTEGER NOT NULL,
+  PRIMARY KEY (survey_id, seq)
+);
+CREATE TABLE designation_terminals (
+  survey_id   TEXT NOT NULL,
+  seq         INTEGER NOT NULL,
+  terminal_id TEXT NOT NULL,
+  PRIMARY KEY (survey_id, seq, terminal_id),
+  FOREIGN KEY (survey_id, seq) REFERENCES designations (survey_id, seq)
+);
+CREATE TABLE imports (
+  id                INTEGER PRIMARY KEY,
+  survey_id         TEXT NOT NULL REFERENCES surveys (id),
+  sha256            TEXT NOT NULL CHECK (length(sha256) = 64),
+  size              INTEGER NOT NULL,
+  sheet_kind        TEXT NOT NULL,
+  system            TEXT NOT NULL CHECK (system IN ('KOSEKI', 'JUKI', 'JUKINET')),
+  designations      INTEGER NOT NULL,
+  rows              INTEGER NOT NULL,
+  kept              INTEGER NOT NULL,
+  already_stored    INTEGER NOT NULL,
+  problems          INTEGER NOT NULL,
+  blank             INTEGER NOT NULL,
+  totals            INTEGER NOT NULL,
+  dropped_date      INTEGER NOT NULL,
+  dropped_time      INTEGER NOT NULL,
+  dropped_terminal  INTEGER NOT NULL,
+  imported_by       TEXT NOT NULL,
+  imported_at       INTEGER NOT NULL,
+  UNIQUE (survey_id, sha256, designations)
+);
+CREATE TABLE import_problems (
+  import_id   INTEGER NOT NULL REFERENCES imports (id),
+  row         INTEGER NOT NULL,
+  column_name TEXT NOT NULL,
+  code        TEXT NOT NULL
+);
+CREATE INDEX import_problems_by_import ON import_problems (import_id);
+)sql";
+
 constexpr std::array kVaultMigrations = {
     Migration{1, "users, settings, surveys and their keys, events (audit placeholder)", kVersion1},
     Migration{2, "users.last_sign_in_at, sites, terminals", kVersion2},
     Migration{3, "the audit log: chained, MACed events and the chain's state", kVersion3},
+    Migration{4, "survey state, designations, imports and their problems", kVersion4},
 };
 
 static_assert(kVaultMigrations.size() == kVaultSchemaVersion);

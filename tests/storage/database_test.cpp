@@ -824,3 +824,90 @@ TEST_CASE("names written to a database do not appear in its file in UTF-8 or UTF
   CHECK(contains(plain, names[1]));
   CHECK(contains(plain, utf16(names[1], false)));
 }
+
+TEST_CASE("an attached survey file shares one transaction with the main file") {
+  TempDir dir;
+  const auto main_key = new_key();
+  const auto other_key = new_key();
+  {
+    auto other = open_ok(dir.path() / "other.db", other_key, OpenMode::create_new);
+    exec_ok(other, "CREATE TABLE rows (x INTEGER);");
+  }
+  auto db = open_ok(dir.path() / "main.db", main_key, OpenMode::create_new);
+  exec_ok(db, "CREATE TABLE events (x INTEGER);");
+
+  SECTION("with the wrong key it is refused and not attached") {
+    auto s = db.attach(dir.path() / "other.db", main_key, "survey");
+    REQUIRE_FALSE(s);
+    CHECK(s.error().code == "db.wrong_key_or_damaged");
+    CHECK(db.attach(dir.path() / "missing.db", other_key, "survey").error().code == "db.missing");
+    REQUIRE(db.attach(dir.path() / "other.db", other_key, "survey"));
+  }
+  SECTION("a commit writes both files and a dropped transaction neither") {
+    REQUIRE(db.attach(dir.path() / "other.db", other_key, "survey"));
+    CHECK(text_of(db, "PRAGMA survey.cipher_page_size;") == "4096");
+    {
+      auto tx = Transaction::begin(db);
+      REQUIRE(tx);
+      exec_ok(db, "INSERT INTO survey.rows VALUES (1); INSERT INTO main.events VALUES (1);");
+      REQUIRE(tx->commit());
+    }
+    {
+      auto tx = Transaction::begin(db);
+      REQUIRE(tx);
+      exec_ok(db, "INSERT INTO survey.rows VALUES (2); INSERT INTO main.events VALUES (2);");
+    }
+    REQUIRE(db.detach("survey"));
+    auto other = open_ok(dir.path() / "other.db", other_key, OpenMode::open_existing);
+    CHECK(int_ok(other, "SELECT count(*) FROM rows;") == 1);
+    CHECK(int_ok(db, "SELECT count(*) FROM events;") == 1);
+    // The attached file is still ours: encrypted, its key unchanged.
+    CHECK_FALSE(contains(file_bytes(dir.path() / "other.db"), "SQLite format 3"));
+  }
+}
+
+TEST_CASE("a process killed while committing to two files leaves both or neither") {
+  // P6.4: an import and its audit event commit together. SQLite's master
+  // journal makes a multi-file commit atomic with journal_mode DELETE; this
+  // kills writers at random moments and checks the two files always agree.
+  TempDir dir;
+  const auto main_key = new_key();
+  const auto other_key = new_key();
+  {
+    auto other = open_ok(dir.path() / "other.db", other_key, OpenMode::create_new);
+    exec_ok(other, "CREATE TABLE rows (x INTEGER);");
+    auto db = open_ok(dir.path() / "main.db", main_key, OpenMode::create_new);
+    exec_ok(db, "CREATE TABLE events (x INTEGER);");
+  }
+  std::uint32_t seed = 12345;
+  for (int round = 0; round < 8; ++round) {
+    const pid_t pid = ::fork();
+    REQUIRE(pid >= 0);
+    if (pid == 0) {
+      auto db = Database::open(dir.path() / "main.db", main_key, OpenMode::open_existing);
+      if (!db || !db->attach(dir.path() / "other.db", other_key, "survey")) ::_exit(3);
+      for (int i = 0;; ++i) {
+        auto tx = Transaction::begin(*db);
+        if (!tx) ::_exit(4);
+        if (!db->exec("INSERT INTO survey.rows SELECT coalesce(max(x), 0) + 1 FROM survey.rows;"
+                      "INSERT INTO main.events SELECT coalesce(max(x), 0) + 1 FROM main.events;"))
+          ::_exit(5);
+        if (!tx->commit()) ::_exit(6);
+      }
+    }
+    seed = seed * 1103515245u + 12345u;
+    ::usleep(20000 + (seed >> 8) % 120000);
+    ::kill(pid, SIGKILL);
+    int status = 0;
+    ::waitpid(pid, &status, 0);
+    REQUIRE(WIFSIGNALED(status));
+    auto db = open_ok(dir.path() / "main.db", main_key, OpenMode::open_existing);
+    REQUIRE(db.attach(dir.path() / "other.db", other_key, "survey"));
+    const auto rows = int_ok(db, "SELECT count(*) FROM survey.rows;");
+    const auto events = int_ok(db, "SELECT count(*) FROM main.events;");
+    INFO("round " << round);
+    CHECK(rows == events);
+    CHECK(rows > 0);
+    REQUIRE(db.integrity_check());
+  }
+}

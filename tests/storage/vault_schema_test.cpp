@@ -168,7 +168,7 @@ TEST_CASE("a new vault has its default settings and enforces its rules") {
 TEST_CASE("a vault migrates from every earlier schema with its data intact") {
   // One case per earlier version. Adding migration 3 means adding a filled
   // version-2 vault here.
-  static_assert(shogo::storage::kVaultSchemaVersion == 3,
+  static_assert(shogo::storage::kVaultSchemaVersion == 4,
                 "a new vault migration needs a case migrating a filled previous version");
   TempDir dir;
   const auto key = SecureBuffer::random(32);
@@ -178,7 +178,7 @@ TEST_CASE("a vault migrates from every earlier schema with its data intact") {
     { auto db = open_ok(file, key, OpenMode::create_new); }
     auto db = open_ok(file, key, OpenMode::open_existing);
     REQUIRE(shogo::storage::migrate(db, vault_migrations()));
-    CHECK(shogo::storage::schema_version(db).value() == 3);
+    CHECK(shogo::storage::schema_version(db).value() == 4);
     CHECK(int_ok(db, "SELECT count(*) FROM settings;") == 2);
   }
   SECTION("from version 1, filled") {
@@ -202,7 +202,7 @@ TEST_CASE("a vault migrates from every earlier schema with its data intact") {
     }
     auto db = open_ok(file, key, OpenMode::open_existing);
     REQUIRE(shogo::storage::migrate(db, vault_migrations()));
-    CHECK(shogo::storage::schema_version(db).value() == 3);
+    CHECK(shogo::storage::schema_version(db).value() == 4);
     CHECK(int_ok(db, "SELECT count(*) FROM users;") == 2);
     CHECK(text_of(db, "SELECT display_name FROM users WHERE id = 'u1';") == "監督者A");
     CHECK(int_ok(db, "SELECT disabled FROM users WHERE id = 'u2';") == 1);
@@ -232,7 +232,7 @@ TEST_CASE("a vault migrates from every earlier schema with its data intact") {
     }
     auto db = open_ok(file, key, OpenMode::open_existing);
     REQUIRE(shogo::storage::migrate(db, vault_migrations()));
-    CHECK(shogo::storage::schema_version(db).value() == 3);
+    CHECK(shogo::storage::schema_version(db).value() == 4);
     CHECK(int_ok(db, "SELECT last_sign_in_at FROM users WHERE id = 'u1';") == 150);
     CHECK(int_ok(db, "SELECT count(*) FROM terminals WHERE site_id = 'S01';") == 1);
     CHECK(int_ok(db, "SELECT count(*) FROM audit_state;") == 0);
@@ -241,13 +241,48 @@ TEST_CASE("a vault migrates from every earlier schema with its data intact") {
           "db.constraint");  // one chain state only
     CHECK(db.integrity_check());
   }
+  SECTION("from version 3, filled") {
+    const auto file = dir.path() / "v3.db";
+    const SecureBuffer survey_key = SecureBuffer::random(32);
+    {
+      auto db = open_ok(file, key, OpenMode::create_new);
+      REQUIRE(shogo::storage::migrate(db, vault_migrations().first(3)));
+      exec_ok(db, "INSERT INTO sites VALUES ('S01', '本庁舎', '08:30', '17:15');");
+      exec_ok(db, "INSERT INTO terminals VALUES ('KS-S01-01', 'S01', 'KOSEKI');");
+      auto insert = Statement::prepare(db, "INSERT INTO surveys VALUES ('s1', 2026, 't', ?1, 5);");
+      REQUIRE(insert);
+      REQUIRE(insert->bind_blob(1, survey_key.bytes()));
+      REQUIRE(insert->step());
+      exec_ok(db, "INSERT INTO audit_state VALUES (1, 7, zeroblob(32), randomblob(32));");
+    }
+    auto db = open_ok(file, key, OpenMode::open_existing);
+    REQUIRE(shogo::storage::migrate(db, vault_migrations()));
+    CHECK(shogo::storage::schema_version(db).value() == 4);
+    // An existing survey starts as a draft with the procedure's defaults (P6.2).
+    CHECK(text_of(db, "SELECT state FROM surveys WHERE id = 's1';") == "draft");
+    CHECK(int_ok(db, "SELECT min_persons FROM surveys WHERE id = 's1';") == 10);
+    CHECK(int_ok(db, "SELECT group_gap_minutes FROM surveys WHERE id = 's1';") == 15);
+    CHECK(int_ok(db, "SELECT next_seq FROM audit_state;") == 7);
+    CHECK(error_of(db, "UPDATE surveys SET state = 'lost' WHERE id = 's1';") == "db.constraint");
+    exec_ok(db,
+            "INSERT INTO designations VALUES ('s1', 1, 'KOSEKI', '2026-04-01', '09:00', '09:15', "
+            "0, '', 'u1', 10);");
+    exec_ok(db, "INSERT INTO designation_terminals VALUES ('s1', 1, 'KS-S01-01');");
+    // P6.3.b: a window ends after it starts.
+    CHECK(error_of(db,
+                   "INSERT INTO designations VALUES ('s1', 2, 'JUKI', '2026-04-01', '09:15', "
+                   "'09:00', 0, '', 'u1', 10);") == "db.constraint");
+    CHECK(error_of(db, "INSERT INTO designation_terminals VALUES ('s1', 9, 'KS-S01-01');") ==
+          "db.constraint");
+    CHECK(db.integrity_check());
+  }
 }
 
 TEST_CASE("a vault made by a newer Shogo is refused") {
   TempDir dir;
   auto db = open_ok(dir.path() / "vault.db", SecureBuffer::random(32), OpenMode::create_new);
   std::vector<Migration> future(vault_migrations().begin(), vault_migrations().end());
-  future.push_back(Migration{4, "from the future", "CREATE TABLE future (x);"});
+  future.push_back(Migration{5, "from the future", "CREATE TABLE future (x);"});
   REQUIRE(shogo::storage::migrate(db, future));
   auto s = shogo::storage::migrate(db, vault_migrations());
   REQUIRE_FALSE(s);
