@@ -12,10 +12,13 @@
 #include <system_error>
 
 #include "kiosk/survey/audit_log.hpp"
+#include "kiosk/survey/sheet_store.hpp"
 #include "storage/migrations.hpp"
 #include "storage/vault_schema.hpp"
 
 namespace shogo::survey {
+
+static Result<crypto::SecureBuffer> survey_key(storage::Database& db, const std::string& id);
 
 namespace fs = std::filesystem;
 
@@ -229,6 +232,34 @@ Status Vault::emit(const std::string& actor, const std::string& action, const st
 Status Vault::record(const std::string& actor, const std::string& action,
                      const std::string& objects, const std::string& outcome) {
   return emit(actor, action, objects, outcome);
+}
+
+Status Vault::change(const std::string& actor, const AuditedChange& what, const Change& change) {
+  if (!is_open()) return Error{"vault.locked", N_("The vault is locked.")};
+  const bool attach = !what.survey_id.empty();
+  if (attach) {
+    {
+      auto survey = open_survey(what.survey_id);
+      if (!survey) return survey.error();
+      if (auto s = prepare_survey_file(*survey); !s) return s;
+    }
+    auto key = survey_key(*db_, what.survey_id);
+    if (!key) return key.error();
+    if (auto s = db_->attach(paths_.survey(what.survey_id), *key, "survey"); !s) return s;
+  }
+  auto run = [&]() -> Status {
+    auto tx = storage::Transaction::begin(*db_);
+    if (!tx) return tx.error();
+    auto detail = change(*db_);
+    if (!detail) return detail.error();
+    if (auto s = emit(actor, what.action, what.objects, "ok", *detail); !s) return s;
+    return tx->commit();
+  };
+  Status result = run();
+  if (attach) {
+    if (auto s = db_->detach("survey"); !s && result) result = s;
+  }
+  return result;
 }
 
 Status Vault::save_keyslots() { return keyslots_.save(paths_.keyslots()); }
@@ -485,8 +516,7 @@ Result<storage::Database> Vault::create_survey(const std::string& actor,
   return survey;
 }
 
-namespace {
-Result<crypto::SecureBuffer> survey_key(storage::Database& db, const std::string& id) {
+static Result<crypto::SecureBuffer> survey_key(storage::Database& db, const std::string& id) {
   auto st = storage::Statement::prepare(db, "SELECT survey_key FROM surveys WHERE id = ?");
   if (!st) return st.error();
   if (auto s = st->bind_text(1, id); !s) return s.error();
@@ -495,7 +525,6 @@ Result<crypto::SecureBuffer> survey_key(storage::Database& db, const std::string
   if (!*r) return Error{"survey.unknown", N_("There is no such survey.")};
   return st->column_secure_blob(0);
 }
-}  // namespace
 
 Result<storage::Database> Vault::open_survey(const std::string& survey_id) {
   if (!is_open()) return Error{"vault.locked", N_("The vault is locked.")};

@@ -149,6 +149,20 @@ class Vault {
   [[nodiscard]] Status change_passphrase(const std::string& actor, const std::string& user_id,
                                          const crypto::SecureBuffer& new_passphrase,
                                          crypto::KdfCost cost);
+  // One change and its audit event in one transaction: `change` runs on
+  // vault.db — with surveys/<survey_id>.db attached as "survey" (migrated
+  // first) when survey_id is not empty — and returns the event's detail; the
+  // event is appended and everything commits together, or nothing does.
+  // Open vault only. The survey workflow (designation, import) goes through it.
+  using Change = std::function<Result<std::string>(storage::Database&)>;
+  struct AuditedChange {
+    std::string action;     // e.g. "designate", "sheet_import"
+    std::string objects;    // e.g. "survey=demo-2026-1"
+    std::string survey_id;  // attach this survey's file; empty: vault.db only
+  };
+  [[nodiscard]] Status change(const std::string& actor, const AuditedChange& what,
+                              const Change& change);
+
   int idle_lock_seconds() const { return idle_lock_seconds_; }
   std::string end_of_day() const { return end_of_day_; }  // "HH:MM"
   storage::Database& database();                          // asserts is_open()

@@ -32,12 +32,33 @@ bool is_totals(const std::vector<std::string>& fields) {
   return false;
 }
 
-bool within_hours(const ClockTime& t, const std::optional<ClockTime>& from,
-                  const std::optional<ClockTime>& to) {
+bool within_hours(const ClockTime& t, const WindowFilter& f) {
   auto secs = [](const ClockTime& c) { return c.hour * 3600 + c.minute * 60 + c.second; };
-  if (from && secs(t) < secs(*from)) return false;
-  if (to && secs(t) > secs(*to)) return false;
+  if (f.from && secs(t) < secs(*f.from)) return false;
+  if (f.to && (f.to_excluded ? secs(t) >= secs(*f.to) : secs(t) > secs(*f.to))) return false;
   return true;
+}
+
+// 0: kept; 1: outside on date; 2: on time; 3: on terminal (the furthest test
+// any window passed decides the reason).
+int drop_reason(const std::vector<WindowFilter>& windows, const CivilDate& date,
+                const ClockTime& time, const std::string& terminal) {
+  if (windows.empty()) return 0;
+  int best = 1;
+  for (const auto& f : windows) {
+    if (f.date && date != *f.date) continue;
+    if (!within_hours(time, f)) {
+      best = std::max(best, 2);
+      continue;
+    }
+    if (!f.terminals.empty() &&
+        std::find(f.terminals.begin(), f.terminals.end(), terminal) == f.terminals.end()) {
+      best = 3;
+      continue;
+    }
+    return 0;
+  }
+  return best;
 }
 
 }  // namespace
@@ -45,7 +66,7 @@ bool within_hours(const ClockTime& t, const std::optional<ClockTime>& from,
 struct SheetReader::State {
   CsvReader csv;
   Profile profile;
-  WindowFilter filter;
+  std::vector<WindowFilter> windows;
   Positions at;
   SheetCounts counts;
   std::vector<std::string> fields;
@@ -63,10 +84,17 @@ const CsvError& SheetReader::csv_error_position() const { return s_->csv.last_er
 
 Result<SheetReader> SheetReader::open(const std::filesystem::path& file, Profile profile,
                                       WindowFilter filter, CsvOptions options, CsvError* position) {
+  return open(file, std::move(profile), std::vector<WindowFilter>{std::move(filter)}, options,
+              position);
+}
+
+Result<SheetReader> SheetReader::open(const std::filesystem::path& file, Profile profile,
+                                      std::vector<WindowFilter> windows, CsvOptions options,
+                                      CsvError* position) {
   auto csv = CsvReader::open(file, options);
   if (!csv) return csv.error();
   auto state = std::make_unique<State>(
-      State{std::move(*csv), std::move(profile), std::move(filter), {}, {}, {}});
+      State{std::move(*csv), std::move(profile), std::move(windows), {}, {}, {}});
   const auto required = state->profile.required_headers();
   auto& fields = state->fields;
   for (std::uint64_t n = 0; n < kMaxHeaderSearchRows; ++n) {
@@ -173,19 +201,11 @@ Result<bool> SheetReader::next(SheetItem& item) {
     if (out.terminal_id.empty()) return missing(c.terminal_id);
 
     // P6.2 minimisation: outside the window, stop before the personal fields.
-    const auto& f = s.filter;
-    if (f.date && out.date != *f.date) {
-      ++s.counts.dropped_date;
-      continue;
-    }
-    if (!within_hours(out.time, f.from, f.to)) {
-      ++s.counts.dropped_time;
-      continue;
-    }
-    if (!f.terminals.empty() &&
-        std::find(f.terminals.begin(), f.terminals.end(), out.terminal_id) == f.terminals.end()) {
-      ++s.counts.dropped_terminal;
-      continue;
+    switch (drop_reason(s.windows, out.date, out.time, out.terminal_id)) {
+      case 1: ++s.counts.dropped_date; continue;
+      case 2: ++s.counts.dropped_time; continue;
+      case 3: ++s.counts.dropped_terminal; continue;
+      default: break;
     }
 
     out.operator_id = cell(s.at.operator_id);

@@ -79,10 +79,14 @@ struct RowProblem {
 using SheetItem = std::variant<CanonicalRow, RowProblem>;
 
 // P6.2 minimisation: rows outside are counted and dropped. Unset parts keep all.
+// SheetReader::open() takes one window, or several (a survey's designations,
+// P6.3.d): a row is kept when any window holds it; a dropped row is counted
+// by the furthest test any window passed (date, then time, then terminal).
 struct WindowFilter {
   std::optional<CivilDate> date;
   std::optional<ClockTime> from;       // inclusive
-  std::optional<ClockTime> to;         // inclusive
+  std::optional<ClockTime> to;         // inclusive, or excluded when to_excluded
+  bool to_excluded = false;            // a designation's window is half-open (P6.3.b)
   std::vector<std::string> terminals;  // empty: every terminal
 };
 
@@ -104,6 +108,11 @@ class SheetReader {
   // (when given) says where.
   [[nodiscard]] static Result<SheetReader> open(const std::filesystem::path& file, Profile profile,
                                                 WindowFilter filter = {}, CsvOptions options = {},
+                                                CsvError* position = nullptr);
+  // Several windows (empty: keep every row).
+  [[nodiscard]] static Result<SheetReader> open(const std::filesystem::path& file, Profile profile,
+                                                std::vector<WindowFilter> windows,
+                                                CsvOptions options = {},
                                                 CsvError* position = nullptr);
 
   SheetReader(SheetReader&&) noexcept;

@@ -39,8 +39,9 @@ struct Sheet {
   imp::Encoding encoding = imp::Encoding::utf8;
 };
 
-Sheet read_sheet(const std::filesystem::path& file, SheetKind kind, imp::WindowFilter filter = {}) {
-  auto reader = imp::SheetReader::open(file, reference(kind), filter);
+Sheet read_sheet(const std::filesystem::path& file, SheetKind kind,
+                 std::vector<imp::WindowFilter> windows = {}) {
+  auto reader = imp::SheetReader::open(file, reference(kind), std::move(windows));
   REQUIRE(reader);
   Sheet out;
   imp::SheetItem item;
@@ -270,7 +271,7 @@ TEST_CASE("P6.2 the window filter drops and counts rows outside") {
   filter.from = ClockTime{9, 0, 0};
   filter.to = ClockTime{10, 0, 0};
   filter.terminals = {"JK-11", "JK-12"};
-  const auto sheet = read_sheet(file, SheetKind::juki_access_log, filter);
+  const auto sheet = read_sheet(file, SheetKind::juki_access_log, {filter});
   CHECK(sheet.counts.rows == 8);
   CHECK(sheet.counts.kept == 2);
   CHECK(sheet.counts.dropped_date == 2);
@@ -323,4 +324,38 @@ TEST_CASE("P6.4 a CSV error mid-sheet ends the reading with its position") {
   CHECK(more.error().code == "import.csv_stray_quote");
   CHECK(reader->csv_error_position().row == 2);
   CHECK(reader->csv_error_position().column == 2);
+}
+
+TEST_CASE("P6.3.d the union of several half-open windows keeps a row any window holds") {
+  shogo::test::TempDir dir;
+  auto line = [](std::string_view when, std::string_view terminal) {
+    return std::string(when) + "," + std::string(terminal) +
+           ",J0201,住民記録,照会,,架空 太郎,カクウ タロウ,1970/1/1,架空県\n";
+  };
+  const auto file =
+      write_file(dir, std::string(kAccessHeader) + line("2026/04/01 09:00", "JK-11") +  // first
+                          line("2026/04/01 09:15", "JK-11") +  // time: the first window ends
+                          line("2026/04/02 14:00", "JK-12") +  // second window
+                          line("2026/04/02 14:05", "JK-11") +  // terminal (second window)
+                          line("2026/04/01 14:05", "JK-12") +  // time: date of the first only
+                          line("2026/04/03 09:00", "JK-11"));  // date
+  imp::WindowFilter first;
+  first.date = CivilDate{2026, 4, 1};
+  first.from = ClockTime{9, 0, 0};
+  first.to = ClockTime{9, 15, 0};
+  first.to_excluded = true;
+  first.terminals = {"JK-11"};
+  imp::WindowFilter second = first;
+  second.date = CivilDate{2026, 4, 2};
+  second.from = ClockTime{14, 0, 0};
+  second.to = ClockTime{14, 15, 0};
+  second.terminals = {"JK-12"};
+  const auto sheet = read_sheet(file, SheetKind::juki_access_log, {first, second});
+  CHECK(sheet.counts.kept == 2);
+  CHECK(sheet.counts.dropped_time == 2);
+  CHECK(sheet.counts.dropped_terminal == 1);
+  CHECK(sheet.counts.dropped_date == 1);
+  REQUIRE(sheet.rows.size() == 2);
+  CHECK(sheet.rows[0].date == CivilDate{2026, 4, 1});
+  CHECK(sheet.rows[1].date == CivilDate{2026, 4, 2});
 }

@@ -1,0 +1,316 @@
+#include "kiosk/survey/sheet_import.hpp"
+
+#include <cstdio>
+#include <set>
+#include <variant>
+
+#include "crypto/file_digest.hpp"
+#include "kiosk/survey/sheet_store.hpp"
+#include "kiosk/survey/survey_register.hpp"
+
+namespace shogo::survey {
+
+namespace imp = storage::import;
+
+namespace {
+
+constexpr std::uint64_t kProgressEvery = 4096;
+
+System to_system(imp::SheetSystem s) {
+  switch (s) {
+    case imp::SheetSystem::koseki: return System::koseki;
+    case imp::SheetSystem::juki: return System::juki;
+    case imp::SheetSystem::jukinet: return System::jukinet;
+  }
+  return System::koseki;
+}
+
+std::string iso_date(const imp::CivilDate& d) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d.year % 10000, d.month % 100, d.day % 100);
+  return buf;
+}
+
+std::string iso_time(const imp::ClockTime& t) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%02d:%02d:%02d", t.hour % 100, t.minute % 100, t.second % 100);
+  return buf;
+}
+
+// Everything both preview and import check and prepare before reading rows.
+struct Prepared {
+  imp::Profile profile;
+  std::vector<imp::WindowFilter> windows;
+  crypto::FileDigest digest;
+  std::set<std::uint64_t> stored_rows;  // rows of this file already in the survey
+  int designations = 0;                 // size of the survey's designation set
+};
+
+Result<Prepared> prepare(Vault& vault, const ImportRequest& request) {
+  auto survey = find_survey(vault, request.survey_id);
+  if (!survey) return survey.error();
+  Prepared p;
+  if (request.profile) {
+    p.profile = *request.profile;
+  } else {
+    auto profile = imp::parse_profile(imp::reference_profile(request.kind));
+    if (!profile) return profile.error();
+    p.profile = std::move(*profile);
+  }
+  if (p.profile.kind != request.kind) {
+    return Error{"import.profile_kind", N_("The column profile is for another kind of sheet.")};
+  }
+  const System system = to_system(p.profile.system);
+  if (survey->state != SurveyState::designated) {
+    return Error{"survey.wrong_state",
+                 N_("Sheets are imported after the designation and before the sheets are made.")};
+  }
+  // P10.5: JUKINET data only from the registered survey USB memory.
+  if (system == System::jukinet && request.jukinet_source_check) {
+    if (auto s = request.jukinet_source_check(request.file); !s) return s.error();
+  }
+  auto set = load_designations(vault, request.survey_id);
+  if (!set) return set.error();
+  p.designations = static_cast<int>(set->history.size());
+  auto windows = designation_windows(vault, request.survey_id, system);
+  if (!windows) return windows.error();
+  if (windows->empty()) {
+    return Error{"import.not_designated",
+                 N_("This system has no designation yet: the supervisor designates first.")};
+  }
+  p.windows = std::move(*windows);
+  auto digest = crypto::file_digest(request.file);
+  if (!digest) return digest.error();
+  p.digest = std::move(*digest);
+
+  auto db = vault.open_survey(request.survey_id);
+  if (!db) return db.error();
+  if (auto s = prepare_survey_file(*db); !s) return s.error();
+  auto st =
+      storage::Statement::prepare(*db, "SELECT source_row FROM access_rows WHERE source_file = ?");
+  if (!st) return st.error();
+  if (auto s = st->bind_text(1, p.digest.sha256_hex); !s) return s.error();
+  for (;;) {
+    auto more = st->step();
+    if (!more) return more.error();
+    if (!*more) break;
+    p.stored_rows.insert(static_cast<std::uint64_t>(st->column_int64(0)));
+  }
+
+  auto seen = storage::Statement::prepare(
+      vault.database(),
+      "SELECT count(*) FROM imports WHERE survey_id = ? AND sha256 = ? AND designations = ?");
+  if (!seen) return seen.error();
+  Status s = seen->bind_text(1, request.survey_id);
+  if (s) s = seen->bind_text(2, p.digest.sha256_hex);
+  if (s) s = seen->bind_int64(3, p.designations);
+  if (!s) return s.error();
+  auto r = seen->step();
+  if (!r) return r.error();
+  if (seen->column_int64(0) > 0) {
+    return Error{"import.already_imported",
+                 N_("This file was already imported into this survey (same SHA-256).")};
+  }
+  return p;
+}
+
+// Reads every row; `kept` is called for each kept row not stored before.
+Result<ImportReport> read_all(const ImportRequest& request, Prepared& p, ImportFailure* failed_at,
+                              const std::function<Status(const imp::CanonicalRow&)>& kept) {
+  imp::CsvError position;
+  auto reader =
+      imp::SheetReader::open(request.file, p.profile, p.windows, imp::CsvOptions{}, &position);
+  if (!reader) {
+    if (failed_at) *failed_at = {position.row, position.column};
+    return reader.error();
+  }
+  ImportReport report;
+  report.sha256 = p.digest.sha256_hex;
+  report.size = p.digest.size;
+  report.system = to_system(p.profile.system);
+  imp::SheetItem item;
+  std::uint64_t next_progress = kProgressEvery;
+  for (;;) {
+    auto more = reader->next(item);
+    if (!more) {
+      if (failed_at) {
+        const auto& at = reader->csv_error_position();
+        *failed_at = {at.row, at.column};
+      }
+      return more.error();
+    }
+    if (!*more) break;
+    if (auto* row = std::get_if<imp::CanonicalRow>(&item)) {
+      if (p.stored_rows.count(row->row) != 0) {
+        ++report.already_stored;
+      } else {
+        if (report.preview.size() < kPreviewRows) report.preview.push_back(*row);
+        if (kept) {
+          if (auto s = kept(*row); !s) return s.error();
+        }
+      }
+    } else {
+      auto& problem = std::get<imp::RowProblem>(item);
+      if (report.problems.size() < kMaxListedProblems) {
+        report.problems.push_back({problem.row, problem.column, problem.error});
+      }
+    }
+    if (request.progress && reader->counts().rows >= next_progress) {
+      next_progress += kProgressEvery;
+      if (!request.progress(reader->counts().rows)) {
+        return Error{"import.cancelled", N_("The import was cancelled; nothing was stored.")};
+      }
+    }
+  }
+  report.counts = reader->counts();
+  return report;
+}
+
+std::string counts_detail(const ImportReport& r, imp::SheetKind kind) {
+  const auto& c = r.counts;
+  return "sheet=" + std::string(imp::sheet_kind_id(kind)) + " sha256=" + r.sha256 +
+         " size=" + std::to_string(r.size) + " rows=" + std::to_string(c.rows) +
+         " kept=" + std::to_string(c.kept) + " stored=" + std::to_string(r.stored) +
+         " already=" + std::to_string(r.already_stored) +
+         " problems=" + std::to_string(c.problems) + " blank=" + std::to_string(c.blank) +
+         " totals=" + std::to_string(c.totals) + " dropped_date=" + std::to_string(c.dropped_date) +
+         " dropped_time=" + std::to_string(c.dropped_time) +
+         " dropped_terminal=" + std::to_string(c.dropped_terminal);
+}
+
+}  // namespace
+
+Result<std::vector<imp::WindowFilter>> designation_windows(Vault& vault,
+                                                           const std::string& survey_id,
+                                                           System system) {
+  auto set = load_designations(vault, survey_id);
+  if (!set) return set.error();
+  std::vector<imp::WindowFilter> windows;
+  for (const auto& d : set->history) {
+    if (d.system != system) continue;
+    imp::WindowFilter f;
+    const auto& x = d.designation;
+    f.date = imp::CivilDate{x.date.year, x.date.month, x.date.day};
+    f.from = imp::ClockTime{x.from.hour, x.from.minute, x.from.second};
+    f.to = imp::ClockTime{x.to.hour, x.to.minute, x.to.second};
+    f.to_excluded = true;  // P6.3.b: half-open, as in_window()
+    f.terminals = x.terminal_ids;
+    windows.push_back(std::move(f));
+  }
+  return windows;
+}
+
+Result<ImportReport> preview_import(Vault& vault, const ImportRequest& request,
+                                    ImportFailure* failed_at) {
+  if (!vault.is_open()) return Error{"vault.locked", N_("The vault is locked.")};
+  auto p = prepare(vault, request);
+  if (!p) return p.error();
+  return read_all(request, *p, failed_at, {});
+}
+
+Result<ImportReport> import_sheet(Vault& vault, const std::string& actor,
+                                  const ImportRequest& request, ImportFailure* failed_at) {
+  if (!vault.is_open()) return Error{"vault.locked", N_("The vault is locked.")};
+  const VaultUser* user = vault.find_user(actor);
+  if (user == nullptr || user->disabled || user->role != Role::manager) {
+    return Error{"import.not_manager", N_("Only the manager imports confirmation sheets.")};
+  }
+  const std::string objects = "survey=" + request.survey_id;
+  auto failed = [&](Error e) -> Result<ImportReport> {
+    (void)vault.record(actor, "sheet_import", objects, e.code);
+    return e;
+  };
+  auto p = prepare(vault, request);
+  if (!p) return failed(p.error());
+
+  ImportReport report;
+  const Vault::AuditedChange what{"sheet_import", objects, request.survey_id};
+  auto status = vault.change(actor, what, [&](storage::Database& db) -> Result<std::string> {
+    auto insert = storage::Statement::prepare(
+        db,
+        "INSERT INTO survey.access_rows(system, op_date, op_time, terminal_id, operator_id, "
+        "operation, detail, resident_name, resident_kana, resident_birth, resident_address, "
+        "sheet_kind, source_file, source_row, operation_text, reference, resident_honseki) "
+        "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    if (!insert) return insert.error();
+    const std::string kind_id(imp::sheet_kind_id(request.kind));
+    std::uint64_t stored = 0;
+    auto read = read_all(request, *p, failed_at, [&](const imp::CanonicalRow& r) -> Status {
+      auto& st = *insert;
+      Status s = st.bind_text(1, imp::sheet_system_id(r.system));
+      if (s) s = st.bind_text(2, iso_date(r.date));
+      if (s) s = st.bind_text(3, iso_time(r.time));
+      if (s) s = st.bind_text(4, r.terminal_id);
+      if (s) s = st.bind_text(5, r.operator_id);
+      if (s) s = st.bind_text(6, imp::sheet_operation_id(r.operation));
+      if (s) s = st.bind_text(7, r.detail);
+      if (s) s = st.bind_text(8, r.resident_name);
+      if (s) s = st.bind_text(9, r.resident_kana);
+      if (s) s = st.bind_text(10, iso_date(r.resident_birth));
+      if (s) s = st.bind_text(11, r.resident_address.value_or(""));
+      if (s) s = st.bind_text(12, kind_id);
+      if (s) s = st.bind_text(13, p->digest.sha256_hex);
+      if (s) s = st.bind_int64(14, static_cast<std::int64_t>(r.row));
+      if (s) s = st.bind_text(15, r.operation_text);
+      if (s) s = r.reference ? st.bind_text(16, *r.reference) : st.bind_null(16);
+      if (s) s = r.resident_honseki ? st.bind_text(17, *r.resident_honseki) : st.bind_null(17);
+      if (!s) return s;
+      if (auto done = st.step(); !done) return done.error();
+      ++stored;
+      return st.reset();
+    });
+    if (!read) return read.error();
+    report = std::move(*read);
+    report.stored = stored;
+    if (report.counts.problems > 0 && !request.accept_problems) {
+      return Error{"import.has_problems",
+                   N_("Some rows could not be read. Check them in the preview, then import the "
+                      "readable rows or correct the file.")};
+    }
+    auto record = storage::Statement::prepare(
+        db,
+        "INSERT INTO imports(survey_id, sha256, size, sheet_kind, system, designations, rows, "
+        "kept, already_stored, problems, blank, totals, dropped_date, dropped_time, "
+        "dropped_terminal, imported_by, imported_at) "
+        "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,strftime('%s','now'))");
+    if (!record) return record.error();
+    const auto& c = report.counts;
+    const std::int64_t numbers[] = {static_cast<std::int64_t>(c.rows),
+                                    static_cast<std::int64_t>(c.kept),
+                                    static_cast<std::int64_t>(report.already_stored),
+                                    static_cast<std::int64_t>(c.problems),
+                                    static_cast<std::int64_t>(c.blank),
+                                    static_cast<std::int64_t>(c.totals),
+                                    static_cast<std::int64_t>(c.dropped_date),
+                                    static_cast<std::int64_t>(c.dropped_time),
+                                    static_cast<std::int64_t>(c.dropped_terminal)};
+    Status s = record->bind_text(1, request.survey_id);
+    if (s) s = record->bind_text(2, report.sha256);
+    if (s) s = record->bind_int64(3, static_cast<std::int64_t>(report.size));
+    if (s) s = record->bind_text(4, kind_id);
+    if (s) s = record->bind_text(5, system_id(report.system));
+    if (s) s = record->bind_int64(6, p->designations);
+    for (int i = 0; s && i < 9; ++i) s = record->bind_int64(7 + i, numbers[i]);
+    if (s) s = record->bind_text(16, actor);
+    if (!s) return s.error();
+    if (auto r = record->step(); !r) return r.error();
+    report.import_id = db.last_insert_rowid();
+    auto problem = storage::Statement::prepare(
+        db, "INSERT INTO import_problems(import_id, row, column_name, code) VALUES(?,?,?,?)");
+    if (!problem) return problem.error();
+    for (const auto& pr : report.problems) {
+      Status t = problem->bind_int64(1, report.import_id);
+      if (t) t = problem->bind_int64(2, static_cast<std::int64_t>(pr.row));
+      if (t) t = problem->bind_text(3, pr.column);
+      if (t) t = problem->bind_text(4, pr.error.code);
+      if (!t) return t.error();
+      if (auto r = problem->step(); !r) return r.error();
+      (void)problem->reset();
+    }
+    return "import=" + std::to_string(report.import_id) + " " + counts_detail(report, request.kind);
+  });
+  if (!status) return failed(status.error());
+  return report;
+}
+
+}  // namespace shogo::survey

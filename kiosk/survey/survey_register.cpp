@@ -1,0 +1,452 @@
+#include "kiosk/survey/survey_register.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cstdio>
+#include <ctime>
+#include <set>
+
+#include "kiosk/survey/access_groups.hpp"
+#include "kiosk/survey/sheet_store.hpp"
+
+namespace shogo::survey {
+
+namespace {
+
+constexpr std::array<std::pair<SurveyState, std::string_view>, 12> kStates = {{
+    {SurveyState::draft, "draft"},
+    {SurveyState::designated, "designated"},
+    {SurveyState::sheets_made, "sheets_made"},
+    {SurveyState::reconciling, "reconciling"},
+    {SurveyState::follow_up, "follow_up"},
+    {SurveyState::reported, "reported"},
+    {SurveyState::approved, "approved"},
+    {SurveyState::recheck, "recheck"},
+    {SurveyState::on_hold, "on_hold"},
+    {SurveyState::wiped, "wiped"},
+    {SurveyState::retained, "retained"},
+    {SurveyState::purged, "purged"},
+}};
+
+bool valid_config_id(std::string_view id) {
+  if (id.empty() || id.size() > 40) return false;
+  return std::all_of(id.begin(), id.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+           c == '_';
+  });
+}
+
+std::optional<System> parse_system(std::string_view id) {
+  for (System s : kAllSystems)
+    if (system_id(s) == id) return s;
+  return std::nullopt;
+}
+
+Error unknown_survey() { return Error{"survey.unknown", N_("There is no such survey.")}; }
+
+std::string join(const std::vector<std::string>& items, char separator) {
+  std::string out;
+  for (const auto& item : items) {
+    if (!out.empty()) out += separator;
+    out += item;
+  }
+  return out;
+}
+
+std::int64_t days_from_civil(Date d) {
+  // Howard Hinnant's days_from_civil: days since 1970-01-01.
+  const int y = d.year - (d.month <= 2 ? 1 : 0);
+  const int era = (y >= 0 ? y : y - 399) / 400;
+  const unsigned yoe = static_cast<unsigned>(y - era * 400);
+  const unsigned mp = static_cast<unsigned>(d.month + (d.month > 2 ? -3 : 9));
+  const unsigned doy = (153 * mp + 2) / 5 + static_cast<unsigned>(d.day) - 1;
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return static_cast<std::int64_t>(era) * 146097 + static_cast<std::int64_t>(doe) - 719468;
+}
+
+Date civil_from_days(std::int64_t z) {
+  z += 719468;
+  const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+  const unsigned doe = static_cast<unsigned>(z - era * 146097);
+  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const std::int64_t y = static_cast<std::int64_t>(yoe) + era * 400;
+  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const unsigned mp = (5 * doy + 2) / 153;
+  const unsigned d = doy - (153 * mp + 2) / 5 + 1;
+  const unsigned m = mp < 10 ? mp + 3 : mp - 9;
+  return Date{static_cast<int>(y + (m <= 2 ? 1 : 0)), static_cast<int>(m), static_cast<int>(d)};
+}
+
+// The designation as the audit log records it: no personal data, ASCII.
+std::string designation_detail(System system, const Designation& d,
+                               const std::vector<std::string>& acknowledged) {
+  return "system=" + std::string(system_id(system)) + " date=" + format_date(d.date) +
+         " window=" + format_hh_mm(d.from) + "-" + format_hh_mm(d.to) +
+         " terminals=" + join(d.terminal_ids, ',') + " drawn=" + (d.drawn ? "1" : "0") +
+         (acknowledged.empty() ? "" : " acknowledged=" + join(acknowledged, ','));
+}
+
+Status require_supervisor(Vault& vault, const std::string& actor) {
+  const VaultUser* user = vault.find_user(actor);
+  if (user == nullptr || user->disabled || user->role != Role::supervisor) {
+    return Error{"survey.not_supervisor",
+                 N_("Only the supervisor designates the date, window and terminals.")};
+  }
+  return ok_status();
+}
+
+Result<DesignationOutcome> record_designation(Vault& vault, const std::string& actor,
+                                              const std::string& survey_id, System system,
+                                              const Designation& designation,
+                                              const std::vector<std::string>& acknowledged,
+                                              Date today, const char* action) {
+  if (auto s = require_supervisor(vault, actor); !s) return s.error();
+  auto survey = find_survey(vault, survey_id);
+  if (!survey) return survey.error();
+  if (survey->state != SurveyState::draft && survey->state != SurveyState::designated) {
+    return Error{"survey.wrong_state",
+                 N_("The sheets of this survey are made: it can no longer be designated.")};
+  }
+  auto sites = load_sites(vault);
+  if (!sites) return sites.error();
+  auto terminals = load_terminals(vault);
+  if (!terminals) return terminals.error();
+
+  DesignationOutcome outcome;
+  outcome.designation = designation;
+  outcome.check = check_designation(designation, system, *sites, *terminals, today);
+  if (!outcome.check.ok()) return outcome;
+  std::vector<std::string> noted;
+  for (const Error& w : outcome.check.warnings) {
+    if (std::find(acknowledged.begin(), acknowledged.end(), w.code) == acknowledged.end())
+      return outcome;
+    noted.push_back(w.code);
+  }
+
+  const Vault::AuditedChange what{action, "survey=" + survey_id, {}};
+  int seq = 0;
+  auto status = vault.change(actor, what, [&](storage::Database& db) -> Result<std::string> {
+    auto next = storage::Statement::prepare(
+        db, "SELECT coalesce(max(seq), 0) + 1 FROM designations WHERE survey_id = ?");
+    if (!next) return next.error();
+    if (auto s = next->bind_text(1, survey_id); !s) return s.error();
+    if (auto r = next->step(); !r) return r.error();
+    seq = static_cast<int>(next->column_int64(0));
+    auto insert = storage::Statement::prepare(
+        db,
+        "INSERT INTO designations(survey_id, seq, system, on_date, window_from, window_to, drawn, "
+        "acknowledged, made_by, made_at) VALUES(?,?,?,?,?,?,?,?,?,strftime('%s','now'))");
+    if (!insert) return insert.error();
+    Status s = insert->bind_text(1, survey_id);
+    if (s) s = insert->bind_int64(2, seq);
+    if (s) s = insert->bind_text(3, system_id(system));
+    if (s) s = insert->bind_text(4, format_date(designation.date));
+    if (s) s = insert->bind_text(5, format_hh_mm(designation.from));
+    if (s) s = insert->bind_text(6, format_hh_mm(designation.to));
+    if (s) s = insert->bind_int64(7, designation.drawn ? 1 : 0);
+    if (s) s = insert->bind_text(8, join(noted, ','));
+    if (s) s = insert->bind_text(9, actor);
+    if (!s) return s.error();
+    if (auto r = insert->step(); !r) return r.error();
+    auto terminal = storage::Statement::prepare(
+        db, "INSERT INTO designation_terminals(survey_id, seq, terminal_id) VALUES(?,?,?)");
+    if (!terminal) return terminal.error();
+    for (const auto& id : designation.terminal_ids) {
+      Status t = terminal->bind_text(1, survey_id);
+      if (t) t = terminal->bind_int64(2, seq);
+      if (t) t = terminal->bind_text(3, id);
+      if (!t) return t.error();
+      if (auto r = terminal->step(); !r) return r.error();
+      (void)terminal->reset();
+    }
+    // draft → designated (a re-designation stays designated).
+    auto state = storage::Statement::prepare(
+        db, "UPDATE surveys SET state = 'designated' WHERE id = ? AND state = 'draft'");
+    if (!state) return state.error();
+    if (auto t = state->bind_text(1, survey_id); !t) return t.error();
+    if (auto r = state->step(); !r) return r.error();
+    return "seq=" + std::to_string(seq) + " " + designation_detail(system, designation, noted);
+  });
+  if (!status) return status.error();
+  outcome.stored = true;
+  outcome.seq = seq;
+  return outcome;
+}
+
+}  // namespace
+
+std::string_view survey_state_id(SurveyState state) {
+  for (const auto& [s, id] : kStates)
+    if (s == state) return id;
+  return "?";
+}
+
+std::optional<SurveyState> parse_survey_state(std::string_view id) {
+  for (const auto& [s, text] : kStates)
+    if (text == id) return s;
+  return std::nullopt;
+}
+
+std::optional<Date> parse_iso_date(std::string_view text) {
+  Date d;
+  char tail = 0;
+  if (text.size() != 10 || std::sscanf(std::string(text).c_str(), "%4d-%2d-%2d%c", &d.year,
+                                       &d.month, &d.day, &tail) != 3)
+    return std::nullopt;
+  if (d.month < 1 || d.month > 12 || d.day < 1) return std::nullopt;
+  if (civil_from_days(days_from_civil(d)) != d) return std::nullopt;
+  return d;
+}
+
+std::optional<TimeOfDay> parse_hh_mm(std::string_view text) {
+  TimeOfDay t;
+  char tail = 0;
+  if (text.size() != 5 ||
+      std::sscanf(std::string(text).c_str(), "%2d:%2d%c", &t.hour, &t.minute, &tail) != 2)
+    return std::nullopt;
+  if (t.hour < 0 || t.hour > 24 || t.minute < 0 || t.minute > 59) return std::nullopt;
+  if (t.hour == 24 && t.minute != 0) return std::nullopt;
+  return t;
+}
+
+std::string format_hh_mm(TimeOfDay time) {
+  char buf[8];
+  std::snprintf(buf, sizeof buf, "%02d:%02d", time.hour % 100, time.minute % 100);
+  return buf;
+}
+
+Result<std::vector<SurveySummary>> list_surveys(Vault& vault) {
+  if (!vault.is_open()) return Error{"vault.locked", N_("The vault is locked.")};
+  auto st = storage::Statement::prepare(
+      vault.database(),
+      "SELECT id, fiscal_year, title, state, min_persons, group_gap_minutes FROM surveys "
+      "ORDER BY created_at, id");
+  if (!st) return st.error();
+  std::vector<SurveySummary> out;
+  for (;;) {
+    auto more = st->step();
+    if (!more) return more.error();
+    if (!*more) break;
+    SurveySummary s;
+    s.id = st->column_text(0);
+    s.fiscal_year = static_cast<int>(st->column_int64(1));
+    s.title = st->column_text(2);
+    s.state = parse_survey_state(st->column_text_view(3)).value_or(SurveyState::draft);
+    s.min_persons = static_cast<int>(st->column_int64(4));
+    s.group_gap_minutes = static_cast<int>(st->column_int64(5));
+    out.push_back(std::move(s));
+  }
+  return out;
+}
+
+Result<SurveySummary> find_survey(Vault& vault, const std::string& survey_id) {
+  auto all = list_surveys(vault);
+  if (!all) return all.error();
+  for (auto& s : *all)
+    if (s.id == survey_id) return std::move(s);
+  return unknown_survey();
+}
+
+Result<std::vector<Site>> load_sites(Vault& vault) {
+  if (!vault.is_open()) return Error{"vault.locked", N_("The vault is locked.")};
+  auto st = storage::Statement::prepare(vault.database(),
+                                        "SELECT id, name, opens, closes FROM sites ORDER BY id");
+  if (!st) return st.error();
+  std::vector<Site> out;
+  for (;;) {
+    auto more = st->step();
+    if (!more) return more.error();
+    if (!*more) break;
+    Site site;
+    site.id = st->column_text(0);
+    site.name = st->column_text(1);
+    site.opens = parse_hh_mm(st->column_text_view(2)).value_or(TimeOfDay{});
+    site.closes = parse_hh_mm(st->column_text_view(3)).value_or(TimeOfDay{});
+    out.push_back(std::move(site));
+  }
+  return out;
+}
+
+Result<std::vector<Terminal>> load_terminals(Vault& vault) {
+  if (!vault.is_open()) return Error{"vault.locked", N_("The vault is locked.")};
+  auto st = storage::Statement::prepare(vault.database(),
+                                        "SELECT id, site_id, system FROM terminals ORDER BY id");
+  if (!st) return st.error();
+  std::vector<Terminal> out;
+  for (;;) {
+    auto more = st->step();
+    if (!more) return more.error();
+    if (!*more) break;
+    Terminal t;
+    t.id = st->column_text(0);
+    t.site_id = st->column_text(1);
+    t.system = parse_system(st->column_text_view(2)).value_or(System::koseki);
+    out.push_back(std::move(t));
+  }
+  return out;
+}
+
+Status add_site(Vault& vault, const std::string& actor, const Site& site) {
+  if (!valid_config_id(site.id)) {
+    return Error{"config.bad_id", N_("An id uses letters, digits, '-' and '_' only.")};
+  }
+  const Vault::AuditedChange what{"site_add", "site=" + site.id, {}};
+  return vault.change(actor, what, [&](storage::Database& db) -> Result<std::string> {
+    auto st = storage::Statement::prepare(
+        db, "INSERT INTO sites(id, name, opens, closes) VALUES(?,?,?,?)");
+    if (!st) return st.error();
+    Status s = st->bind_text(1, site.id);
+    if (s) s = st->bind_text(2, site.name);
+    if (s) s = st->bind_text(3, format_hh_mm(site.opens));
+    if (s) s = st->bind_text(4, format_hh_mm(site.closes));
+    if (!s) return s.error();
+    if (auto r = st->step(); !r) {
+      return r.error().code == "db.constraint"
+                 ? Error{"config.exists",
+                         N_("This id is already there, or the hours are not HH:MM with closing "
+                            "after opening.")}
+                 : r.error();
+    }
+    return "opens=" + format_hh_mm(site.opens) + " closes=" + format_hh_mm(site.closes);
+  });
+}
+
+Status add_terminal(Vault& vault, const std::string& actor, const Terminal& terminal) {
+  if (!valid_config_id(terminal.id) || !valid_config_id(terminal.site_id)) {
+    return Error{"config.bad_id", N_("An id uses letters, digits, '-' and '_' only.")};
+  }
+  auto sites = load_sites(vault);
+  if (!sites) return sites.error();
+  if (std::none_of(sites->begin(), sites->end(),
+                   [&](const Site& s) { return s.id == terminal.site_id; })) {
+    return Error{"config.unknown_site", N_("There is no site with this id.")};
+  }
+  const Vault::AuditedChange what{"terminal_add", "terminal=" + terminal.id, {}};
+  return vault.change(actor, what, [&](storage::Database& db) -> Result<std::string> {
+    auto st =
+        storage::Statement::prepare(db, "INSERT INTO terminals(id, site_id, system) VALUES(?,?,?)");
+    if (!st) return st.error();
+    Status s = st->bind_text(1, terminal.id);
+    if (s) s = st->bind_text(2, terminal.site_id);
+    if (s) s = st->bind_text(3, system_id(terminal.system));
+    if (!s) return s.error();
+    if (auto r = st->step(); !r) {
+      return r.error().code == "db.constraint"
+                 ? Error{"config.exists", N_("A terminal with this id is already there.")}
+                 : r.error();
+    }
+    return "site=" + terminal.site_id + " system=" + std::string(system_id(terminal.system));
+  });
+}
+
+Result<DesignationSet> load_designations(Vault& vault, const std::string& survey_id) {
+  if (!vault.is_open()) return Error{"vault.locked", N_("The vault is locked.")};
+  auto st = storage::Statement::prepare(
+      vault.database(),
+      "SELECT d.seq, d.system, d.on_date, d.window_from, d.window_to, d.drawn, t.terminal_id "
+      "FROM designations d LEFT JOIN designation_terminals t "
+      "ON t.survey_id = d.survey_id AND t.seq = d.seq WHERE d.survey_id = ? "
+      "ORDER BY d.seq, t.rowid");
+  if (!st) return st.error();
+  if (auto s = st->bind_text(1, survey_id); !s) return s.error();
+  DesignationSet set;
+  std::int64_t last_seq = 0;
+  for (;;) {
+    auto more = st->step();
+    if (!more) return more.error();
+    if (!*more) break;
+    const auto seq = st->column_int64(0);
+    if (seq != last_seq) {
+      auto system = parse_system(st->column_text_view(1));
+      auto date = parse_iso_date(st->column_text_view(2));
+      auto from = parse_hh_mm(st->column_text_view(3));
+      auto to = parse_hh_mm(st->column_text_view(4));
+      if (!system || !date || !from || !to) {
+        return Error{"survey.corrupt", N_("A stored designation could not be read.")};
+      }
+      Designation d;
+      d.date = *date;
+      d.from = *from;
+      d.to = *to;
+      d.drawn = st->column_int64(5) != 0;
+      set.add(*system, std::move(d));
+      last_seq = seq;
+    }
+    if (!st->column_is_null(6))
+      set.history.back().designation.terminal_ids.push_back(st->column_text(6));
+  }
+  return set;
+}
+
+Result<DesignationOutcome> designate(Vault& vault, const std::string& actor,
+                                     const std::string& survey_id, System system,
+                                     const Designation& designation,
+                                     const std::vector<std::string>& acknowledged, Date today) {
+  Designation typed = designation;
+  typed.drawn = false;
+  return record_designation(vault, actor, survey_id, system, typed, acknowledged, today,
+                            "designate");
+}
+
+Result<DesignationOutcome> draw_and_designate(Vault& vault, const std::string& actor,
+                                              const std::string& survey_id, System system,
+                                              Date today, RandomSource& random,
+                                              int window_minutes) {
+  if (auto s = require_supervisor(vault, actor); !s) return s.error();
+  auto sites = load_sites(vault);
+  if (!sites) return sites.error();
+  auto terminals = load_terminals(vault);
+  if (!terminals) return terminals.error();
+  auto drawn = draw_designation(system, *sites, *terminals, today, operating_days(today), random,
+                                window_minutes);
+  if (!drawn) return drawn.error();
+  std::vector<std::string> acknowledged;
+  const auto check = check_designation(*drawn, system, *sites, *terminals, today);
+  for (const Error& w : check.warnings) acknowledged.push_back(w.code);
+  return record_designation(vault, actor, survey_id, system, *drawn, acknowledged, today,
+                            "designation_draw");
+}
+
+std::vector<Date> operating_days(Date today) {
+  std::vector<Date> days;
+  const auto t = days_from_civil(today);
+  for (std::int64_t n = t - 60; n < t; ++n) {
+    const Date d = civil_from_days(n);
+    const auto weekday = (n + 4) % 7;  // 1970-01-01 was a Thursday (4); 0 = Sunday
+    if (weekday == 0 || weekday == 6) continue;
+    if ((d.month == 12 && d.day >= 29) || (d.month == 1 && d.day <= 3)) continue;
+    days.push_back(d);
+  }
+  return days;
+}
+
+Result<std::vector<SystemCount>> count_survey(Vault& vault, const std::string& survey_id) {
+  auto survey = find_survey(vault, survey_id);
+  if (!survey) return survey.error();
+  auto set = load_designations(vault, survey_id);
+  if (!set) return set.error();
+  auto db = vault.open_survey(survey_id);
+  if (!db) return db.error();
+  if (auto s = prepare_survey_file(*db); !s) return s.error();
+  auto rows = load_access_rows(*db);
+  if (!rows) return rows.error();
+  const auto groups = group_accesses(*rows, survey->group_gap_minutes);
+  const auto persons = count_viewed_persons(groups);
+  std::vector<SystemCount> out;
+  for (System system : kAllSystems) {
+    SystemCount c;
+    c.system = system;
+    c.required = survey->min_persons;
+    c.designated = std::any_of(set->history.begin(), set->history.end(),
+                               [&](const SystemDesignation& d) { return d.system == system; });
+    c.rows = static_cast<std::size_t>(std::count_if(
+        rows->begin(), rows->end(), [&](const AccessLogRow& r) { return r.system == system; }));
+    c.accesses = static_cast<std::size_t>(std::count_if(
+        groups.begin(), groups.end(), [&](const AccessGroup& g) { return g.system == system; }));
+    c.persons = persons.at(system);
+    out.push_back(c);
+  }
+  return out;
+}
+
+}  // namespace shogo::survey

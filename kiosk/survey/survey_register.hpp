@@ -1,0 +1,139 @@
+#pragma once
+// The survey register — surveys, their state, the ward's sites and terminals,
+// and designations (調査対象の指定, P6.3), kept in vault.db. No personal data
+// lives here: designations name dates, windows and terminal ids only.
+//
+// Index
+//   SurveyState            design.md's state machine; the transitions of this issue
+//   SurveySummary          one survey as the register holds it
+//   list_surveys() / find_survey()
+//   load_sites() / load_terminals() / add_site() / add_terminal()
+//   load_designations()    a survey's DesignationSet (P6.3.d: history kept)
+//   designate()            the supervisor's designation, checked and recorded
+//   draw_and_designate()   the appliance draws, and records before any import
+//   operating_days()       the days the draw chooses among
+//   count_survey()         viewed persons per system (P6.2) from the survey's rows
+//
+// Every change is one transaction with its audit event (Vault::change()).
+//
+// Roles (P5):
+//   designate, draw          supervisor (P6.3: 調査総括責任者が指定)
+//   create a survey          manager (Vault::create_survey)
+//   sites and terminals      shogo-admin (provisioning), audited as the signed-in user
+//
+// States and the transitions that exist so far (others come with their issues):
+//   draft      → designated   first designation                       supervisor
+//   designated → designated   re-designation (P6.3.d) adds, keeps history  supervisor
+// Designating in any later state is survey.wrong_state: the sheets are made.
+//
+// Error codes: survey.unknown, survey.wrong_state, survey.not_supervisor,
+// designation.refused (check errors, see DesignationOutcome), designation.unacknowledged
+// (a warning the supervisor did not acknowledge), config.bad_id, config.exists,
+// config.unknown_site, and those of check_designation() / draw_designation().
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "crypto/result.hpp"
+#include "kiosk/survey/designation.hpp"
+#include "kiosk/survey/domain.hpp"
+#include "kiosk/survey/vault.hpp"
+
+namespace shogo::survey {
+
+enum class SurveyState {
+  draft,        // made; nothing designated yet
+  designated,   // P6.3 designated; sheets may be imported (P6.4)
+  sheets_made,  // P6.4 confirmation sheets complete
+  reconciling,  // P6.5
+  follow_up,    // P6.6
+  reported,     // P7
+  approved,     // P8
+  recheck,      // P8: back to reconciling
+  on_hold,      // P9: misconduct found, sheets kept
+  wiped,        // P9: sheets destroyed
+  retained,     // P9.1: the report kept one year
+  purged,
+};
+std::string_view survey_state_id(SurveyState state);  // "draft", "sheets_made", …
+std::optional<SurveyState> parse_survey_state(std::string_view id);
+
+struct SurveySummary {
+  std::string id;
+  int fiscal_year = 0;
+  std::string title;
+  SurveyState state = SurveyState::draft;
+  int min_persons = 10;        // P6.2 at least this many viewed persons per system
+  int group_gap_minutes = 15;  // P6.2 rows closer than this form one series
+};
+
+[[nodiscard]] Result<std::vector<SurveySummary>> list_surveys(Vault& vault);  // by creation
+[[nodiscard]] Result<SurveySummary> find_survey(Vault& vault, const std::string& survey_id);
+
+// Sites and terminals (P6.3.b/c), in id order. Ids are ASCII letters, digits,
+// '-' and '_' (they appear in audit events); a site's hours are "HH:MM".
+[[nodiscard]] Result<std::vector<Site>> load_sites(Vault& vault);
+[[nodiscard]] Result<std::vector<Terminal>> load_terminals(Vault& vault);
+[[nodiscard]] Status add_site(Vault& vault, const std::string& actor, const Site& site);
+[[nodiscard]] Status add_terminal(Vault& vault, const std::string& actor, const Terminal& terminal);
+
+// Every designation of the survey, in the order made.
+[[nodiscard]] Result<DesignationSet> load_designations(Vault& vault, const std::string& survey_id);
+
+// What designate() did: stored, or why not. `check` is always filled.
+struct DesignationOutcome {
+  bool stored = false;
+  int seq = 0;  // 1-based number of the designation in the survey, when stored
+  DesignationCheck check;
+  Designation designation;  // as checked (for a draw: as drawn)
+};
+
+// P6.3 by the supervisor. Refused (stored = false, the Result still holds the
+// outcome) while check_designation() reports an error, or a warning whose
+// code is not in `acknowledged`. Errors only for what is not about the
+// designation itself: survey.unknown, survey.wrong_state, survey.not_supervisor,
+// database errors. `today` is the appliance's local date.
+[[nodiscard]] Result<DesignationOutcome> designate(Vault& vault, const std::string& actor,
+                                                   const std::string& survey_id, System system,
+                                                   const Designation& designation,
+                                                   const std::vector<std::string>& acknowledged,
+                                                   Date today);
+
+// P6.3 by the appliance: draws among operating_days(today) with `random` and
+// records the result at once (audit action "designation_draw"), so the
+// designation is in the log before anything can be imported. Warnings of a
+// draw are acknowledged by drawing.
+[[nodiscard]] Result<DesignationOutcome> draw_and_designate(Vault& vault, const std::string& actor,
+                                                            const std::string& survey_id,
+                                                            System system, Date today,
+                                                            RandomSource& random,
+                                                            int window_minutes = kMinWindowMinutes);
+
+// The days a draw chooses among: Monday to Friday in the 60 days before
+// `today`, without 29 December – 3 January. Public holidays are not known to
+// the appliance; the supervisor re-designates when a drawn day was one
+// (P6.3.d), and the history shows it.
+std::vector<Date> operating_days(Date today);
+
+// P6.2 per system, from the rows stored in the survey's file.
+struct SystemCount {
+  System system = System::koseki;
+  bool designated = false;   // the survey has a designation of this system
+  std::size_t rows = 0;      // stored rows
+  std::size_t accesses = 0;  // access groups (一連の操作)
+  std::size_t persons = 0;   // distinct viewed persons
+  int required = 10;         // the survey's min_persons
+  bool enough() const { return persons >= static_cast<std::size_t>(required); }
+};
+[[nodiscard]] Result<std::vector<SystemCount>> count_survey(Vault& vault,
+                                                            const std::string& survey_id);
+
+// "YYYY-MM-DD" / "HH:MM" helpers shared by the register and the importer.
+std::optional<Date> parse_iso_date(std::string_view text);
+std::optional<TimeOfDay> parse_hh_mm(std::string_view text);
+std::string format_hh_mm(TimeOfDay time);
+
+}  // namespace shogo::survey
