@@ -55,3 +55,7 @@ pkg_check_modules(ICU_UC REQUIRED IMPORTED_TARGET icu-uc)
 
 # Sheet profiles of the confirmation sheets (storage/import/profiles/*.toml).
 find_package(tomlplusplus 3 REQUIRED)
+
+# Excel workbooks (.xlsx) of the confirmation sheets: the zip container and its XML.
+pkg_check_modules(LIBZIP REQUIRED IMPORTED_TARGET libzip>=1.7)
+pkg_check_modules(EXPAT REQUIRED IMPORTED_TARGET expat>=2.4)

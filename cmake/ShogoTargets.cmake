@@ -19,3 +19,12 @@ if(SHOGO_SANITIZE)
   add_compile_options(-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
   add_link_options(-fsanitize=address,undefined)
 endif()
+
+# The fuzz preset: every library gets libFuzzer's coverage instrumentation;
+# the fuzz executables (tests/fuzz) link libFuzzer itself with -fsanitize=fuzzer.
+if(SHOGO_FUZZ)
+  if(NOT CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
+    message(FATAL_ERROR "SHOGO_FUZZ needs clang (libFuzzer): cmake --preset fuzz")
+  endif()
+  add_compile_options(-fsanitize=fuzzer-no-link)
+endif()
