@@ -13,6 +13,7 @@
 #include "crypto/startup.hpp"
 #include "provisioning/commands.hpp"
 #include "provisioning/import_command.hpp"
+#include "provisioning/survey_commands.hpp"
 #include "storage/zeroing_allocator.hpp"
 
 namespace {
@@ -69,9 +70,12 @@ int run(int argc, char** argv) {
   doctor->add_option("--as", as, "Also open the vault as this user and check integrity");
 
   bool print_keys = false;
+  std::string import_dir;
   auto* demo = cli.add_subcommand("demo", "Make a demo vault from the synthetic ward");
   vault_option(demo);
   demo->add_option("--seed", seed, "Seed of the synthetic ward");
+  demo->add_option("--import-dir", import_dir,
+                   "Also write the four synthetic sheets here, for the kiosk's import screen");
   demo->add_flag("--print-keys", print_keys, "Print the raw database keys (demo vaults only)");
 
   auto* audit = cli.add_subcommand("audit", "Verify or export the appliance's audit log");
@@ -88,8 +92,69 @@ int run(int argc, char** argv) {
   exp->add_option("--as", as, "Open the vault as this user")->required();
   exp->add_option("--format", format, "jsonl or csv")->check(CLI::IsMember({"jsonl", "csv"}));
 
+  // The ward's sites and terminals (P6.3.b/c).
+  std::string id, site_name, opens, closes, site, system;
+  auto* site_cmd = cli.add_subcommand("site", "Add a site (拠点) with its operating hours");
+  site_cmd->require_subcommand(1);
+  auto* site_add = site_cmd->add_subcommand("add", "Add a site");
+  vault_option(site_add);
+  site_add->add_option("--as", as, "The manager doing it")->required();
+  site_add->add_option("--id", id, "Site id, e.g. S01")->required();
+  site_add->add_option("--name", site_name, "Site name, e.g. 本庁舎")->required();
+  site_add->add_option("--opens", opens, "Opening time HH:MM")->required();
+  site_add->add_option("--closes", closes, "Closing time HH:MM")->required();
+  auto* terminal_cmd = cli.add_subcommand("terminal", "Add a terminal (端末) of a site");
+  terminal_cmd->require_subcommand(1);
+  auto* terminal_add = terminal_cmd->add_subcommand("add", "Add a terminal");
+  vault_option(terminal_add);
+  terminal_add->add_option("--as", as, "The manager doing it")->required();
+  terminal_add->add_option("--id", id, "Terminal id as the system logs it")->required();
+  terminal_add->add_option("--site", site, "Its site id")->required();
+  terminal_add->add_option("--system", system, "KOSEKI, JUKI or JUKINET")->required();
+
+  // Surveys and their designations (P6.1, P6.3).
+  int fiscal_year = 0;
+  std::string title;
+  provisioning::DesignateArgs designate_args;
+  auto* survey_cmd = cli.add_subcommand("survey", "Create, designate, draw or show a survey");
+  survey_cmd->require_subcommand(1);
+  auto* survey_create = survey_cmd->add_subcommand("create", "Create a survey (a manager)");
+  vault_option(survey_create);
+  survey_create->add_option("--as", as, "The manager doing it")->required();
+  survey_create->add_option("--id", id, "Survey id: letters, digits, '-'")->required();
+  survey_create->add_option("--fiscal-year", fiscal_year, "Fiscal year, e.g. 2026")->required();
+  survey_create->add_option("--title", title, "Title")->required();
+  auto* survey_designate =
+      survey_cmd->add_subcommand("designate", "Designate date, window and terminals (supervisor)");
+  vault_option(survey_designate);
+  survey_designate->add_option("--as", as, "The supervisor")->required();
+  survey_designate->add_option("--id", designate_args.survey_id, "Survey id")->required();
+  survey_designate->add_option("--system", designate_args.system, "KOSEKI, JUKI or JUKINET")
+      ->required();
+  survey_designate->add_option("--date", designate_args.date, "YYYY-MM-DD")->required();
+  survey_designate->add_option("--window", designate_args.window, "HH:MM-HH:MM")->required();
+  survey_designate
+      ->add_option("--terminals", designate_args.terminals, "A,B,… one per site at least")
+      ->required();
+  survey_designate->add_option("--acknowledge", designate_args.acknowledged,
+                               "A warning code the supervisor acknowledges");
+  auto* survey_draw =
+      survey_cmd->add_subcommand("draw", "Let the appliance draw the designation (supervisor)");
+  vault_option(survey_draw);
+  survey_draw->add_option("--as", as, "The supervisor")->required();
+  survey_draw->add_option("--id", designate_args.survey_id, "Survey id")->required();
+  survey_draw->add_option("--system", designate_args.system, "KOSEKI, JUKI or JUKINET")->required();
+  survey_draw->add_option("--minutes", designate_args.minutes, "Window length (at least 15)");
+  auto* survey_show = survey_cmd->add_subcommand("show", "Designations and counts (P6.2)");
+  vault_option(survey_show);
+  survey_show->add_option("--as", as, "Who opens the vault")->required();
+  survey_show->add_option("--id", id, "Survey id")->required();
+
   provisioning::ImportArgs import_args;
-  auto* import = cli.add_subcommand("import", "Read a confirmation sheet (P6.4); --dry-run only");
+  provisioning::VaultImportArgs vault_import;
+  bool import_into_vault = false;
+  auto* import = cli.add_subcommand(
+      "import", "Import a confirmation sheet into a survey (P6.4), or --dry-run --json");
   import->add_flag("--dry-run", import_args.dry_run, "Read and print; import nothing");
   import->add_flag("--json", import_args.json, "Print one JSON object per row, then a summary");
   import->add_option("--system", import_args.system, "KOSEKI, JUKI or JUKINET")->required();
@@ -99,6 +164,15 @@ int run(int argc, char** argv) {
   import->add_option("--window", import_args.window,
                      "Keep one day's hours: YYYY-MM-DD/HH:MM-HH:MM");
   import->add_option("--terminals", import_args.terminals, "Keep these terminals: A,B");
+  import->add_option("--vault", vault, "The vault folder (an import into a survey)");
+  import
+      ->add_option("--passphrase-fd", passphrase_fd,
+                   "Read passphrases from this file descriptor, one per line")
+      ->check(CLI::NonNegativeNumber);
+  import->add_option("--as", as, "The manager importing");
+  import->add_option("--survey", vault_import.survey_id, "Survey id");
+  import->add_flag("--accept-problems", vault_import.accept_problems,
+                   "Store the readable rows; rows that could not be read are listed");
 
   CLI11_PARSE(cli, argc, argv);
 
@@ -118,10 +192,32 @@ int run(int argc, char** argv) {
   if (disable->parsed()) return provisioning::run_user_disable(vault, as, name, io);
   if (passwd->parsed()) return provisioning::run_user_passwd(vault, name, recovery, io);
   if (doctor->parsed()) return provisioning::run_doctor(vault, as, io);
-  if (demo->parsed()) return provisioning::run_demo(vault, seed, print_keys, io);
+  if (demo->parsed()) return provisioning::run_demo(vault, seed, print_keys, import_dir, io);
+  if (site_add->parsed())
+    return provisioning::run_site_add(vault, as, id, site_name, opens, closes, io);
+  if (terminal_add->parsed())
+    return provisioning::run_terminal_add(vault, as, id, site, system, io);
+  if (survey_create->parsed())
+    return provisioning::run_survey_create(vault, as, id, fiscal_year, title, io);
+  if (survey_designate->parsed())
+    return provisioning::run_survey_designate(vault, as, designate_args, false, io);
+  if (survey_draw->parsed())
+    return provisioning::run_survey_designate(vault, as, designate_args, true, io);
+  if (survey_show->parsed()) return provisioning::run_survey_show(vault, as, id, io);
   if (verify->parsed()) return provisioning::run_audit_verify(vault, as, seed_file, anchors, io);
   if (exp->parsed()) return provisioning::run_audit_export(vault, as, format, io);
-  if (import->parsed()) return provisioning::run_import(import_args, io);
+  if (import->parsed()) {
+    import_into_vault = !import_args.dry_run;
+    if (!import_into_vault) return provisioning::run_import(import_args, io);
+    if (as.empty() || vault_import.survey_id.empty()) {
+      std::fprintf(stderr, "shogo-admin: an import into a survey needs --as and --survey.\n");
+      return 2;
+    }
+    vault_import.system = import_args.system;
+    vault_import.sheet = import_args.sheet;
+    vault_import.file = import_args.file;
+    return provisioning::run_vault_import(vault, as, vault_import, io);
+  }
   return 2;
 }
 

@@ -69,12 +69,13 @@ namespace {
 
 namespace fs = std::filesystem;
 
+}  // namespace
+
 int refuse(AdminIo& io, const Error& e) {
   std::fprintf(io.err, "shogo-admin: %s\n", e.message.c_str());
   return 1;
 }
 
-// Opens the vault and signs `as` in with a passphrase from io.
 Result<std::unique_ptr<survey::Vault>> open_as(const fs::path& dir, const std::string& as,
                                                AdminIo& io) {
   auto vault = survey::Vault::open(dir);
@@ -85,6 +86,8 @@ Result<std::unique_ptr<survey::Vault>> open_as(const fs::path& dir, const std::s
   if (!signed_in) return signed_in.error();
   return std::move(vault.value());
 }
+
+namespace {
 
 Result<std::unique_ptr<survey::Vault>> open_as_manager(const fs::path& dir, const std::string& as,
                                                        AdminIo& io) {
@@ -294,8 +297,9 @@ int run_doctor(const fs::path& dir, const std::string& as, AdminIo& io) {
   return problems == 0 ? 0 : 1;
 }
 
-int run_demo(const fs::path& dir, std::uint64_t seed, bool print_keys, AdminIo& io) {
-  auto made = make_demo_vault(dir, seed, demo_kdf_cost());
+int run_demo(const fs::path& dir, std::uint64_t seed, bool print_keys, const fs::path& import_dir,
+             AdminIo& io) {
+  auto made = make_demo_vault(dir, seed, demo_kdf_cost(), import_dir);
   if (!made) return refuse(io, made.error());
   std::fprintf(io.out, "Made a demo vault in %s (synthetic ward, seed %llu; never real people).\n",
                dir.c_str(), static_cast<unsigned long long>(seed));

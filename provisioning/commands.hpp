@@ -22,10 +22,13 @@
 #include <cstdint>
 #include <cstdio>
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "crypto/passphrase_input.hpp"
+#include "crypto/result.hpp"
+#include "kiosk/survey/vault.hpp"
 
 namespace shogo::provisioning {
 
@@ -46,11 +49,18 @@ int run_user_disable(const std::filesystem::path& vault, const std::string& as,
 int run_user_passwd(const std::filesystem::path& vault, const std::string& name, bool recovery,
                     AdminIo& io);
 int run_doctor(const std::filesystem::path& vault, const std::string& as, AdminIo& io);
-int run_demo(const std::filesystem::path& vault, std::uint64_t seed, bool print_keys, AdminIo& io);
+int run_demo(const std::filesystem::path& vault, std::uint64_t seed, bool print_keys,
+             const std::filesystem::path& import_dir, AdminIo& io);
 int run_audit_verify(const std::filesystem::path& vault, const std::string& as,
                      const std::filesystem::path& seed_file,
                      const std::vector<std::string>& anchors, AdminIo& io);
 int run_audit_export(const std::filesystem::path& vault, const std::string& as,
                      const std::string& format, AdminIo& io);
+
+// Shared by the commands: print a refusal ("shogo-admin: <message>") and
+// return 1; open the vault and sign `as` in with a passphrase from io.
+int refuse(AdminIo& io, const Error& e);
+[[nodiscard]] Result<std::unique_ptr<survey::Vault>> open_as(const std::filesystem::path& dir,
+                                                             const std::string& as, AdminIo& io);
 
 }  // namespace shogo::provisioning

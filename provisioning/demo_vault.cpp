@@ -1,8 +1,13 @@
 #include "provisioning/demo_vault.hpp"
 
+#include <stdlib.h>
+
 #include <cstring>
 
+#include "kiosk/survey/sheet_import.hpp"
 #include "kiosk/survey/sheet_store.hpp"
+#include "kiosk/survey/survey_register.hpp"
+#include "kiosk/survey/synthetic_sheets.hpp"
 #include "kiosk/survey/synthetic_ward.hpp"
 #include "kiosk/survey/vault.hpp"
 
@@ -15,6 +20,22 @@ constexpr DemoUser kDemoUsers[] = {
     {"山\uFA11 道子", survey::Role::supervisor, "demo-supervisor-1"},
     {"佐藤 由美", survey::Role::investigator, "demo-investigator-1"},
     {"\U00020BB7川 健二", survey::Role::investigator, "demo-investigator-2"},
+};
+
+// A private temporary folder (mkdtemp, 0700) removed with its files when it
+// goes out of scope: the demo's synthetic sheets on their way into the vault.
+struct ScratchDir {
+  std::filesystem::path path;
+  ScratchDir() {
+    std::string pattern = (std::filesystem::temp_directory_path() / "shogo-demo-XXXXXX").string();
+    if (::mkdtemp(pattern.data()) != nullptr) path = pattern;
+  }
+  ~ScratchDir() {
+    std::error_code ec;
+    if (!path.empty()) std::filesystem::remove_all(path, ec);
+  }
+  ScratchDir(const ScratchDir&) = delete;
+  ScratchDir& operator=(const ScratchDir&) = delete;
 };
 
 crypto::SecureBuffer secure_copy(std::string_view text) {
@@ -30,7 +51,8 @@ std::span<const DemoUser> demo_users() { return kDemoUsers; }
 crypto::KdfCost demo_kdf_cost() { return {1, crypto::kMinMemlimitKib}; }
 
 Result<survey::CreatedVault> make_demo_vault(const std::filesystem::path& dir, std::uint64_t seed,
-                                             crypto::KdfCost cost) {
+                                             crypto::KdfCost cost,
+                                             const std::filesystem::path& import_dir) {
   std::vector<crypto::SecureBuffer> passphrases;
   std::vector<survey::NewUser> users;
   passphrases.reserve(std::size(kDemoUsers));
@@ -41,20 +63,68 @@ Result<survey::CreatedVault> make_demo_vault(const std::filesystem::path& dir, s
   auto created = survey::Vault::create(dir, users, cost, /*demo=*/true);
   if (!created) return created.error();
 
-  auto vault = survey::Vault::open(dir);
-  if (!vault) return vault.error();
-  const DemoUser& manager = kDemoUsers[0];
-  if (auto r = (*vault)->unlock(std::string(manager.name), passphrases[0]); !r) return r.error();
-  auto survey_db = (*vault)->create_survey(std::string(manager.name), std::string(kDemoSurveyId),
-                                           2026, "デモ調査（合成データ）");
-  if (!survey_db) return survey_db.error();
-  if (auto s = survey::prepare_survey_file(*survey_db); !s) return s.error();
+  auto opened = survey::Vault::open(dir);
+  if (!opened) return opened.error();
+  survey::Vault& vault = **opened;
+  const std::string manager(kDemoUsers[0].name);
+  const std::string supervisor(kDemoUsers[1].name);
+  if (auto r = vault.unlock(manager, passphrases[0]); !r) return r.error();
+  if (auto r = vault.unlock(supervisor, passphrases[1]); !r) return r.error();
+
   survey::synthetic::WardOptions options;
   options.seed = seed;
   const auto ward = survey::synthetic::generate_ward(options);
-  if (auto s = survey::store_access_rows(*survey_db, ward.access_log); !s) return s.error();
-  survey_db->close();
-  (*vault)->close(std::string(manager.name), "demo made");
+  for (const auto& site : ward.sites)
+    if (auto s = survey::add_site(vault, manager, site); !s) return s.error();
+  for (const auto& terminal : ward.terminals)
+    if (auto s = survey::add_terminal(vault, manager, terminal); !s) return s.error();
+
+  for (auto [id, title] : {std::pair{kDemoSurveyId, "デモ調査（合成データ）"},
+                           std::pair{kDemoDraftSurveyId, "デモ調査 2（指定前）"}}) {
+    auto db = vault.create_survey(manager, std::string(id), 2026, title);
+    if (!db) return db.error();
+    if (auto s = survey::prepare_survey_file(*db); !s) return s.error();
+  }
+
+  // P6.3: the supervisor designates each system; P6.4: the manager imports.
+  const survey::Date today = survey::local_today();
+  for (survey::System system : survey::kAllSystems) {
+    survey::Designation d;
+    d.date = options.day;
+    d.from = kDemoWindowFrom;
+    d.to = kDemoWindowTo;
+    for (const auto& t : ward.terminals)
+      if (t.system == system) d.terminal_ids.push_back(t.id);
+    auto outcome = survey::designate(vault, supervisor, std::string(kDemoSurveyId), system, d,
+                                     {"designation.koseki_old_date"}, today);
+    if (!outcome) return outcome.error();
+    if (!outcome->stored) {
+      return outcome->check.errors.empty() ? Error{"demo.designation", "demo designation refused"}
+                                           : outcome->check.errors.front();
+    }
+  }
+  const ScratchDir sheets_dir;
+  if (sheets_dir.path.empty()) return Error{"demo.tmp", "no temporary folder for the demo sheets"};
+  auto sheets = survey::synthetic::write_reference_sheets(ward.access_log, sheets_dir.path);
+  if (!sheets) return sheets.error();
+  for (const auto& sheet : *sheets) {
+    survey::ImportRequest request;
+    request.survey_id = std::string(kDemoSurveyId);
+    request.kind = sheet.kind;
+    request.file = sheet.file;
+    auto report = survey::import_sheet(vault, manager, request);
+    if (!report) return report.error();
+  }
+  if (!import_dir.empty()) {
+    std::error_code ec;
+    std::filesystem::create_directories(import_dir, ec);
+    for (const auto& sheet : *sheets) {
+      std::filesystem::copy_file(sheet.file, import_dir / sheet.file.filename(),
+                                 std::filesystem::copy_options::overwrite_existing, ec);
+      if (ec) return Error{"demo.import_dir", "the demo sheets could not be written"};
+    }
+  }
+  vault.close(manager, "demo made");
   return std::move(created.value());
 }
 

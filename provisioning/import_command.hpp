@@ -13,8 +13,8 @@
 // PERSONAL DATA: the command exists to show them to the person importing.
 //
 // Exit status: 0 read through without problems; 1 the sheet could not be read,
-// or some rows are problems (they are in the summary); 2 wrong usage — and
-// without --dry-run, since importing into a vault is not available yet.
+// or some rows are problems (they are in the summary); 2 wrong usage. Without
+// --dry-run the import goes into a survey: provisioning/survey_commands.hpp.
 
 #include <string>
 

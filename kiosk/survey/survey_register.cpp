@@ -187,6 +187,13 @@ std::optional<SurveyState> parse_survey_state(std::string_view id) {
   return std::nullopt;
 }
 
+Date local_today() {
+  const std::time_t now = std::time(nullptr);
+  std::tm local{};
+  localtime_r(&now, &local);
+  return Date{local.tm_year + 1900, local.tm_mon + 1, local.tm_mday};
+}
+
 std::optional<Date> parse_iso_date(std::string_view text) {
   Date d;
   char tail = 0;

@@ -131,6 +131,9 @@ struct SystemCount {
 [[nodiscard]] Result<std::vector<SystemCount>> count_survey(Vault& vault,
                                                             const std::string& survey_id);
 
+// The appliance's local date (the clock of the machine; P6.3.a "before today").
+Date local_today();
+
 // "YYYY-MM-DD" / "HH:MM" helpers shared by the register and the importer.
 std::optional<Date> parse_iso_date(std::string_view text);
 std::optional<TimeOfDay> parse_hh_mm(std::string_view text);

@@ -15,6 +15,7 @@
 #include "kiosk/survey/vault.hpp"
 #include "provisioning/commands.hpp"
 #include "provisioning/demo_vault.hpp"
+#include "provisioning/survey_commands.hpp"
 #include "tests/support/secrets.hpp"
 #include "tests/support/temp_dir.hpp"
 
@@ -67,7 +68,7 @@ TEST_CASE("the demo vault holds no synthetic resident's data in readable form") 
   for (const auto& entry : std::filesystem::recursive_directory_iterator(dir)) {
     if (entry.is_regular_file()) files.push_back(test::read_bytes(entry.path()));
   }
-  REQUIRE(files.size() == 3);  // keyslots, vault.db, surveys/demo-2026-1.db
+  REQUIRE(files.size() == 4);  // keyslots, vault.db, surveys/demo-2026-1.db and -2.db
   auto utf16 = [](const std::string& utf8) {
     std::string out;
     for (unsigned char c : utf8) {  // enough for the ASCII of addresses' digits: a coarse check
@@ -182,7 +183,15 @@ TEST_CASE("every shogo-admin action writes its audit event") {
   const auto dir = tmp / "vault";
   {
     Io io("");
-    REQUIRE(provisioning::run_demo(dir, 3, /*print_keys=*/true, io.io) == 0);
+    REQUIRE(provisioning::run_demo(dir, 3, /*print_keys=*/true, {}, io.io) == 0);
+  }
+  {
+    Io io("demo-supervisor-1\n");
+    provisioning::DesignateArgs draw;
+    draw.survey_id = "demo-2026-2";
+    draw.system = "JUKINET";
+    REQUIRE(provisioning::run_survey_designate(dir, "山\uFA11 道子", draw, /*draw=*/true, io.io) ==
+            0);
   }
   {
     Io io("demo-manager-1\nnew person pass\n");

@@ -30,14 +30,15 @@ if "$admin" audit verify --vault "$vault" "${as[@]}" --anchor "$seq:000000000000
 fi
 grep -q "anchor_mismatch" "$tmp/o"
 
-# Someone with the vault key edits history: event 4 (survey_create) becomes a sign-in.
-sql "UPDATE audit_events SET action = 'sign_in' WHERE seq = 4;"
+# Someone with the vault key edits history: the first survey_create becomes a sign-in.
+edited=$(sql "SELECT min(seq) FROM audit_events WHERE action = 'survey_create';")
+sql "UPDATE audit_events SET action = 'sign_in' WHERE seq = $edited;"
 if "$admin" audit verify --vault "$vault" "${as[@]}" 3<<<"$pass" >"$tmp/o"; then
   echo "an edited event passed"; exit 1
 fi
 cat "$tmp/o"
-grep -q "FAILED at event 4 (edited)" "$tmp/o"
-sql "UPDATE audit_events SET action = 'survey_create' WHERE seq = 4;"
+grep -q "FAILED at event $edited (edited)" "$tmp/o"
+sql "UPDATE audit_events SET action = 'survey_create' WHERE seq = $edited;"
 
 # The tail is cut off (and the state rewound): only the paper anchor notices.
 last=$(sql "SELECT max(seq) FROM audit_events;")

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # shogo-admin import --dry-run --json on the reference fixtures: canonical rows
 # as JSON Lines and a summary; a window drops rows (P6.2); without --dry-run
-# the command says importing into a vault is not available yet (exit 2).
+# an import into a survey needs --as and --survey (exit 2 without them).
 set -euo pipefail
 admin=$1 fixtures=$2
 for pair in KOSEKI:koseki-issuance JUKI:juki-access-log JUKI:juki-online-forms JUKINET:cs-operations; do
@@ -24,5 +24,5 @@ set +e
 "$admin" import --json --system KOSEKI --sheet koseki-issuance "$fixtures/koseki-issuance.csv" >/dev/null 2>&1
 status=$?
 set -e
-[ $status -eq 2 ] || { echo "expected exit 2 without --dry-run"; exit 1; }
+[ $status -eq 2 ] || { echo "expected exit 2 without --dry-run, --as and --survey"; exit 1; }
 echo "dry-run import behaves"

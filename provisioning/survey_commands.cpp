@@ -1,0 +1,223 @@
+#include "provisioning/survey_commands.hpp"
+
+#include <cstdio>
+
+#include "kiosk/survey/designation.hpp"
+#include "kiosk/survey/sheet_import.hpp"
+#include "kiosk/survey/survey_register.hpp"
+
+namespace shogo::provisioning {
+
+namespace {
+
+namespace fs = std::filesystem;
+namespace imp = storage::import;
+
+std::optional<survey::System> parse_system(const std::string& id) {
+  for (survey::System s : survey::kAllSystems)
+    if (survey::system_id(s) == id) return s;
+  return std::nullopt;
+}
+
+int usage(AdminIo& io, const char* text) {
+  std::fprintf(io.err, "shogo-admin: %s\n", text);
+  return 2;
+}
+
+std::vector<std::string> split_list(std::string_view text) {
+  std::vector<std::string> out;
+  while (!text.empty()) {
+    const auto comma = text.find(',');
+    const auto item = imp::trim_cell(text.substr(0, comma));
+    if (!item.empty()) out.emplace_back(item);
+    text = comma == std::string_view::npos ? std::string_view{} : text.substr(comma + 1);
+  }
+  return out;
+}
+
+void print_check(AdminIo& io, const survey::DesignationCheck& check) {
+  for (const Error& e : check.errors)
+    std::fprintf(io.err, "  refused  %-34s %s\n", e.code.c_str(), e.message.c_str());
+  for (const Error& w : check.warnings)
+    std::fprintf(io.err, "  warning  %-34s %s\n", w.code.c_str(), w.message.c_str());
+}
+
+}  // namespace
+
+int run_site_add(const fs::path& vault_dir, const std::string& as, const std::string& id,
+                 const std::string& name, const std::string& opens, const std::string& closes,
+                 AdminIo& io) {
+  const auto from = survey::parse_hh_mm(opens), to = survey::parse_hh_mm(closes);
+  if (!from || !to) return usage(io, "--opens and --closes are HH:MM.");
+  auto vault = open_as(vault_dir, as, io);
+  if (!vault) return refuse(io, vault.error());
+  survey::Site site{id, name, *from, *to};
+  if (auto s = survey::add_site(**vault, as, site); !s) return refuse(io, s.error());
+  std::fprintf(io.out, "Site %s added.\n", id.c_str());
+  return 0;
+}
+
+int run_terminal_add(const fs::path& vault_dir, const std::string& as, const std::string& id,
+                     const std::string& site, const std::string& system, AdminIo& io) {
+  const auto sys = parse_system(system);
+  if (!sys) return usage(io, "--system is KOSEKI, JUKI or JUKINET.");
+  auto vault = open_as(vault_dir, as, io);
+  if (!vault) return refuse(io, vault.error());
+  if (auto s = survey::add_terminal(**vault, as, survey::Terminal{id, site, *sys}); !s)
+    return refuse(io, s.error());
+  std::fprintf(io.out, "Terminal %s added.\n", id.c_str());
+  return 0;
+}
+
+int run_survey_create(const fs::path& vault_dir, const std::string& as, const std::string& id,
+                      int fiscal_year, const std::string& title, AdminIo& io) {
+  auto vault = open_as(vault_dir, as, io);
+  if (!vault) return refuse(io, vault.error());
+  const survey::VaultUser* user = (*vault)->find_user(as);
+  if (user == nullptr || user->role != survey::Role::manager)
+    return refuse(io, Error{"admin.not_manager", "Only a manager (調査責任者) may do this."});
+  auto db = (*vault)->create_survey(as, id, fiscal_year, title);
+  if (!db) return refuse(io, db.error());
+  std::fprintf(io.out, "Survey %s created (draft).\n", id.c_str());
+  return 0;
+}
+
+int run_survey_designate(const fs::path& vault_dir, const std::string& as,
+                         const DesignateArgs& args, bool draw, AdminIo& io) {
+  const auto system = parse_system(args.system);
+  if (!system) return usage(io, "--system is KOSEKI, JUKI or JUKINET.");
+  survey::Designation d;
+  if (!draw) {
+    const auto date = survey::parse_iso_date(args.date);
+    const auto dash = args.window.find('-');
+    const auto from = survey::parse_hh_mm(args.window.substr(0, dash));
+    const auto to = dash == std::string::npos ? std::nullopt
+                                              : survey::parse_hh_mm(args.window.substr(dash + 1));
+    if (!date) return usage(io, "--date is YYYY-MM-DD.");
+    if (!from || !to) return usage(io, "--window is HH:MM-HH:MM.");
+    d.date = *date;
+    d.from = *from;
+    d.to = *to;
+    d.terminal_ids = split_list(args.terminals);
+  }
+  auto vault = open_as(vault_dir, as, io);
+  if (!vault) return refuse(io, vault.error());
+  const auto today = survey::local_today();
+  survey::SodiumRandom random;
+  auto outcome =
+      draw ? survey::draw_and_designate(**vault, as, args.survey_id, *system, today, random,
+                                        args.minutes)
+           : survey::designate(**vault, as, args.survey_id, *system, d, args.acknowledged, today);
+  if (!outcome) return refuse(io, outcome.error());
+  if (!outcome->stored) {
+    std::fprintf(io.err, "shogo-admin: the designation was not stored.\n");
+    print_check(io, outcome->check);
+    if (outcome->check.ok())
+      std::fprintf(io.err, "  Acknowledge each warning with --acknowledge CODE to go on.\n");
+    return 1;
+  }
+  const auto& x = outcome->designation;
+  std::string terminals;
+  for (const auto& t : x.terminal_ids) terminals += (terminals.empty() ? "" : ",") + t;
+  std::fprintf(io.out, "Designation %d of %s: %s %s %s-%s terminals %s%s\n", outcome->seq,
+               args.survey_id.c_str(), args.system.c_str(), survey::format_date(x.date).c_str(),
+               survey::format_hh_mm(x.from).c_str(), survey::format_hh_mm(x.to).c_str(),
+               terminals.c_str(), x.drawn ? " (drawn)" : "");
+  return 0;
+}
+
+int run_survey_show(const fs::path& vault_dir, const std::string& as, const std::string& id,
+                    AdminIo& io) {
+  auto vault = open_as(vault_dir, as, io);
+  if (!vault) return refuse(io, vault.error());
+  auto summary = survey::find_survey(**vault, id);
+  if (!summary) return refuse(io, summary.error());
+  std::fprintf(io.out, "Survey %s  fiscal year %d  state %s  \"%s\"\n", summary->id.c_str(),
+               summary->fiscal_year, std::string(survey::survey_state_id(summary->state)).c_str(),
+               summary->title.c_str());
+  auto set = survey::load_designations(**vault, id);
+  if (!set) return refuse(io, set.error());
+  int n = 0;
+  for (const auto& sd : set->history) {
+    const auto& x = sd.designation;
+    std::string terminals;
+    for (const auto& t : x.terminal_ids) terminals += (terminals.empty() ? "" : ",") + t;
+    std::fprintf(io.out, "  designation %d: %-8s %s %s-%s %s%s\n", ++n,
+                 std::string(survey::system_id(sd.system)).c_str(),
+                 survey::format_date(x.date).c_str(), survey::format_hh_mm(x.from).c_str(),
+                 survey::format_hh_mm(x.to).c_str(), terminals.c_str(), x.drawn ? " (drawn)" : "");
+  }
+  auto counts = survey::count_survey(**vault, id);
+  if (!counts) return refuse(io, counts.error());
+  for (const auto& c : *counts) {
+    std::fprintf(io.out, "  %-8s rows %6zu  accesses %5zu  persons %4zu of %d%s\n",
+                 std::string(survey::system_id(c.system)).c_str(), c.rows, c.accesses, c.persons,
+                 c.required,
+                 !c.designated ? "  (not designated)"
+                 : c.enough()  ? ""
+                               : "  SHORT: designate again (P6.3.d)");
+  }
+  return 0;
+}
+
+int run_vault_import(const fs::path& vault_dir, const std::string& as, const VaultImportArgs& args,
+                     AdminIo& io) {
+  const auto kind = imp::parse_sheet_kind(args.sheet);
+  if (!kind) {
+    return usage(io,
+                 "unknown sheet kind (koseki-issuance, juki-access-log, juki-online-forms, "
+                 "cs-operations, or the sheet's Japanese name).");
+  }
+  auto profile = imp::parse_profile(imp::reference_profile(*kind));
+  if (!profile) return refuse(io, profile.error());
+  if (imp::sheet_system_id(profile->system) != args.system)
+    return usage(io, "the sheet kind does not belong to --system.");
+  auto vault = open_as(vault_dir, as, io);
+  if (!vault) return refuse(io, vault.error());
+  survey::ImportRequest request;
+  request.survey_id = args.survey_id;
+  request.kind = *kind;
+  request.file = args.file;
+  request.accept_problems = args.accept_problems;
+  survey::ImportFailure at;
+  auto report = survey::import_sheet(**vault, as, request, &at);
+  if (!report) {
+    if (report.error().code == "import.has_problems") {
+      // Show which rows, so the manager can decide (P6.4: never dropped silently).
+      auto preview = survey::preview_import(**vault, request);
+      if (preview) {
+        for (const auto& p : preview->problems)
+          std::fprintf(io.err, "  row %llu, column %s: %s\n",
+                       static_cast<unsigned long long>(p.row), p.column.c_str(),
+                       p.error.message.c_str());
+      }
+      std::fprintf(io.err,
+                   "  Correct the file, or import the readable rows with --accept-problems.\n");
+    }
+    if (at.row > 0) {
+      std::fprintf(io.err, "shogo-admin: row %llu, column %u: %s\n",
+                   static_cast<unsigned long long>(at.row), at.column,
+                   report.error().message.c_str());
+      return 1;
+    }
+    return refuse(io, report.error());
+  }
+  const auto& c = report->counts;
+  std::fprintf(io.out,
+               "Imported %s into %s: %llu rows stored (%llu already stored), %llu kept of %llu; "
+               "outside the designation: %llu by date, %llu by time, %llu by terminal; "
+               "%llu blank, %llu totals, %llu problems.\nSHA-256 %s, %llu bytes.\n",
+               std::string(imp::sheet_kind_id(*kind)).c_str(), args.survey_id.c_str(),
+               static_cast<unsigned long long>(report->stored),
+               static_cast<unsigned long long>(report->already_stored),
+               static_cast<unsigned long long>(c.kept), static_cast<unsigned long long>(c.rows),
+               static_cast<unsigned long long>(c.dropped_date),
+               static_cast<unsigned long long>(c.dropped_time),
+               static_cast<unsigned long long>(c.dropped_terminal),
+               static_cast<unsigned long long>(c.blank), static_cast<unsigned long long>(c.totals),
+               static_cast<unsigned long long>(c.problems), report->sha256.c_str(),
+               static_cast<unsigned long long>(report->size));
+  return 0;
+}
+
+}  // namespace shogo::provisioning
