@@ -2,6 +2,7 @@
 // the synthetic ward's sheets into a real vault, counting. Real SQLCipher files,
 // real Argon2id at a small cost.
 #include <catch2/catch.hpp>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -421,4 +422,54 @@ TEST_CASE("P6.4 an import killed at any moment leaves its rows and its event or 
     REQUIRE(db->integrity_check());
     vault.close(kManager, "test");
   }
+}
+
+TEST_CASE("P6.4 an import that fills the disk fails plainly and loses nothing") {
+  // RLIMIT_FSIZE in a forked child (SIGXFSZ ignored): the survey's file cannot
+  // grow past a few pages, so the import's transaction fails part-way.
+  Fixture f;
+  f.designate_ok(System::juki, {8, 30, 0}, {17, 15, 0});
+  f.vault->close(kManager, "test");
+  const auto survey_file = f.dir / "surveys" / (kSurvey + ".db");
+  const auto limit_bytes = std::filesystem::file_size(survey_file) + 4 * 4096;
+  int pipe_fds[2];
+  REQUIRE(::pipe(pipe_fds) == 0);
+  const pid_t pid = ::fork();
+  REQUIRE(pid >= 0);
+  if (pid == 0) {
+    ::close(pipe_fds[0]);
+    std::signal(SIGXFSZ, SIG_IGN);
+    auto v = Vault::open(f.dir);
+    if (!v || !(*v)->unlock(kManager, test::secure("manager passphrase"))) ::_exit(3);
+    const rlimit limit{limit_bytes, limit_bytes};
+    if (::setrlimit(RLIMIT_FSIZE, &limit) != 0) ::_exit(4);
+    auto report = import_sheet(**v, kManager, f.request(imp::SheetKind::juki_access_log));
+    const std::string code = report ? "ok" : report.error().code;
+    (void)!::write(pipe_fds[1], code.data(), code.size());
+    ::_exit(0);
+  }
+  ::close(pipe_fds[1]);
+  char buffer[64] = {};
+  const auto n = ::read(pipe_fds[0], buffer, sizeof buffer - 1);
+  ::close(pipe_fds[0]);
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  REQUIRE(WIFEXITED(status));
+  REQUIRE(WEXITSTATUS(status) == 0);
+  CHECK(std::string(buffer, n > 0 ? static_cast<std::size_t>(n) : 0) == "db.full");
+  // Without the limit: nothing of the import, and the vault works on.
+  auto v = Vault::open(f.dir);
+  REQUIRE(v);
+  REQUIRE((*v)->unlock(kManager, test::secure("manager passphrase")));
+  CHECK((*v)->database().query_int("SELECT count(*) FROM imports").value() == 0);
+  {
+    auto db = (*v)->open_survey(kSurvey);
+    REQUIRE(db);
+    CHECK(db->query_int("SELECT count(*) FROM access_rows").value() == 0);
+    CHECK(db->integrity_check());
+  }
+  CHECK((*v)->database().integrity_check());
+  auto again = import_sheet(**v, kManager, f.request(imp::SheetKind::juki_access_log));
+  REQUIRE(again);
+  CHECK(again->stored > 0);
 }
