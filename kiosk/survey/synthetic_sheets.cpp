@@ -100,7 +100,8 @@ void write_sheet_header(std::ostream& out, imp::SheetKind kind) {
 void write_sheet_row(std::ostream& out, imp::SheetKind kind, const AccessLogRow& row,
                      std::uint64_t reference_number) {
   const std::string when = slash_date(row.date) + " " + format_time(row.time);
-  const std::string reference = "R" + std::to_string(reference_number);
+  std::string reference = "R";
+  reference += std::to_string(reference_number);
   field(out, when);
   field(out, row.terminal_id);
   field(out, row.operator_id);

@@ -117,6 +117,7 @@ struct CsvReader::State {
   bool skip_lf = false;  // the previous record ended with CR
   CsvError error_position;
   std::optional<Error> failed;
+  std::string field;  // the field being read; kept to reuse its capacity
 
   ~State() {
     if (cd != no_iconv()) iconv_close(cd);
@@ -232,27 +233,36 @@ Result<CsvReader> CsvReader::open(const std::filesystem::path& file, CsvOptions 
 Result<bool> CsvReader::next(std::vector<std::string>& fields) {
   State& s = *s_;
   if (s.failed) return *s.failed;
-  fields.clear();
-  std::string field;
+  // The caller's strings are reused from record to record (no allocation per
+  // field once they are long enough); `fields` is cut to `n` on every return.
+  std::string& field = s.field;
+  field.clear();
+  std::size_t n = 0;  // fields of this record so far
   Parse state = Parse::field_start;
   bool any = false;  // this record has consumed a character
 
   const auto fail = [&](Error e) -> Result<bool> {
-    s.error_position = {s.row + 1, any ? static_cast<std::uint32_t>(fields.size() + 1) : 0u,
-                        s.line};
+    fields.resize(n);
+    s.error_position = {s.row + 1, any ? static_cast<std::uint32_t>(n + 1) : 0u, s.line};
     s.failed = e;
     return e;
   };
   const auto push_field = [&]() -> bool {
-    if (fields.size() >= s.options.max_fields) return false;
-    fields.push_back(std::move(field));
+    if (n >= s.options.max_fields) return false;
+    if (n < fields.size()) {
+      fields[n].assign(field);
+    } else {
+      fields.push_back(field);
+    }
+    ++n;
     field.clear();
     return true;
   };
   const auto end_record = [&]() -> Result<bool> {
-    if (state != Parse::field_start || !fields.empty()) {
+    if (state != Parse::field_start || n != 0) {
       if (!push_field()) return fail(too_many_fields());
     }
+    fields.resize(n);
     ++s.row;
     return true;
   };
@@ -265,7 +275,10 @@ Result<bool> CsvReader::next(std::vector<std::string>& fields) {
       if (!more) return fail(more.error());
       if (!*more) {
         if (state == Parse::quoted) return fail(unterminated_quote());
-        if (!any) return false;
+        if (!any) {
+          fields.clear();
+          return false;
+        }
         return end_record();
       }
     }
@@ -322,6 +335,29 @@ Result<bool> CsvReader::next(std::vector<std::string>& fields) {
     }
     if (field.size() >= s.options.max_field_bytes) return fail(field_too_large());
     field.push_back(ch);
+    if (state != Parse::unquoted) continue;
+    // The rest of an unquoted field in one go: up to the next comma, quote or
+    // line end in the decoded text. None of these characters is a CR, so the
+    // line count and last_was_cr come out as one character at a time would.
+    std::size_t end = s.pos;
+    const std::size_t size = s.text.size();
+    const char* text = s.text.data();
+    while (end < size) {
+      const char c = text[end];
+      if (c == ',' || c == '"' || c == '\r' || c == '\n') break;
+      ++end;
+    }
+    if (end == s.pos) continue;
+    const std::size_t room = s.options.max_field_bytes - field.size();
+    if (end - s.pos > room) {  // fails where the byte-by-byte loop would
+      field.append(text + s.pos, room);
+      s.pos += room + 1;
+      s.last_was_cr = false;
+      return fail(field_too_large());
+    }
+    field.append(text + s.pos, end - s.pos);
+    s.pos = end;
+    s.last_was_cr = false;
   }
 }
 

@@ -87,6 +87,15 @@ std::string normalize(std::string_view in) {
   return out;
 }
 
+// `in` as normalize() would return it: itself when it holds none of the bytes
+// that open a full-width form (0xEF) or U+3000 (0xE3), so that the common
+// case is read without a copy; otherwise normalised into `buffer`.
+std::string_view normalized(std::string_view in, std::string& buffer) {
+  if (in.find_first_of("\xEF\xE3") == std::string_view::npos) return in;
+  buffer = normalize(in);
+  return buffer;
+}
+
 std::string_view trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
   while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
@@ -283,18 +292,18 @@ bool is_valid_date(const CivilDate& date) {
 }
 
 Result<CivilDate> parse_date(std::string_view text) {
-  const std::string n = normalize(text);
-  return parse_normalized_date(trim(n));
+  std::string buffer;
+  return parse_normalized_date(trim(normalized(text, buffer)));
 }
 
 Result<ClockTime> parse_time(std::string_view text) {
-  const std::string n = normalize(text);
-  return parse_normalized_time(trim(n));
+  std::string buffer;
+  return parse_normalized_time(trim(normalized(text, buffer)));
 }
 
 Result<std::pair<CivilDate, ClockTime>> parse_date_time(std::string_view text) {
-  const std::string n = normalize(text);
-  const std::string_view s = trim(n);
+  std::string buffer;
+  const std::string_view s = trim(normalized(text, buffer));
   std::string_view date_part;
   std::string_view time_part;
   if (const auto space = s.find_first_of(" \t"); space != std::string_view::npos) {

@@ -61,6 +61,17 @@ int drop_reason(const std::vector<WindowFilter>& windows, const CivilDate& date,
   return best;
 }
 
+// `to` = text when `present`, nullopt otherwise, reusing `to`'s string.
+void assign_optional(std::optional<std::string>& to, bool present, std::string_view text) {
+  if (!present) {
+    to.reset();
+  } else if (to) {
+    to->assign(text);
+  } else {
+    to.emplace(text);
+  }
+}
+
 }  // namespace
 
 struct SheetReader::State {
@@ -70,6 +81,7 @@ struct SheetReader::State {
   Positions at;
   SheetCounts counts;
   std::vector<std::string> fields;
+  CanonicalRow current;  // the row being read (see next())
 };
 
 SheetReader::SheetReader(std::unique_ptr<State> state) : s_(std::move(state)) {}
@@ -94,7 +106,7 @@ Result<SheetReader> SheetReader::open(const std::filesystem::path& file, Profile
   auto csv = CsvReader::open(file, options);
   if (!csv) return csv.error();
   auto state = std::make_unique<State>(
-      State{std::move(*csv), std::move(profile), std::move(windows), {}, {}, {}});
+      State{std::move(*csv), std::move(profile), std::move(windows), {}, {}, {}, {}});
   const auto required = state->profile.required_headers();
   auto& fields = state->fields;
   for (std::uint64_t n = 0; n < kMaxHeaderSearchRows; ++n) {
@@ -161,9 +173,9 @@ Result<bool> SheetReader::next(SheetItem& item) {
       ++s.counts.totals;
       continue;
     }
-    auto cell = [&](std::size_t i) -> std::string {
+    auto cell = [&](std::size_t i) -> std::string_view {
       if (i == kAbsent || i >= s.fields.size()) return {};
-      return std::string(trim_cell(s.fields[i]));
+      return trim_cell(s.fields[i]);
     };
     auto problem = [&](const std::string& column, Error error) {
       ++s.counts.problems;
@@ -175,7 +187,9 @@ Result<bool> SheetReader::next(SheetItem& item) {
                      Error{"import.missing_value", N_("A cell the sheet must fill in is blank.")});
     };
 
-    CanonicalRow out;
+    // Filled in place: its strings keep their capacity from row to row, and
+    // copying it into `item` reuses the capacity of the row `item` held.
+    CanonicalRow& out = s.current;
     out.row = row;
     out.kind = s.profile.kind;
     out.system = s.profile.system;
@@ -197,7 +211,7 @@ Result<bool> SheetReader::next(SheetItem& item) {
       out.date = *date;
       out.time = *time;
     }
-    out.terminal_id = cell(s.at.terminal_id);
+    out.terminal_id.assign(cell(s.at.terminal_id));
     if (out.terminal_id.empty()) return missing(c.terminal_id);
 
     // P6.2 minimisation: outside the window, stop before the personal fields.
@@ -208,24 +222,26 @@ Result<bool> SheetReader::next(SheetItem& item) {
       default: break;
     }
 
-    out.operator_id = cell(s.at.operator_id);
+    out.operator_id.assign(cell(s.at.operator_id));
     if (out.operator_id.empty()) return missing(c.operator_id);
-    out.operation_text = cell(s.at.operation);
+    out.operation_text.assign(cell(s.at.operation));
     out.operation = s.profile.operation_for(out.operation_text);
-    out.detail = cell(s.at.detail);
-    if (s.at.reference != kAbsent) out.reference = cell(s.at.reference);
-    out.resident_name = cell(s.at.resident_name);
+    out.detail.assign(cell(s.at.detail));
+    assign_optional(out.reference, s.at.reference != kAbsent, cell(s.at.reference));
+    out.resident_name.assign(cell(s.at.resident_name));
     if (out.resident_name.empty()) return missing(c.resident_name);
-    out.resident_kana = cell(s.at.resident_kana);
+    out.resident_kana.assign(cell(s.at.resident_kana));
     const auto birth_text = cell(s.at.resident_birth);
     if (birth_text.empty()) return missing(c.resident_birth);
     auto birth = parse_date(birth_text);
     if (!birth) return problem(c.resident_birth, birth.error());
     out.resident_birth = *birth;
-    if (s.at.resident_address != kAbsent) out.resident_address = cell(s.at.resident_address);
-    if (s.at.resident_honseki != kAbsent) out.resident_honseki = cell(s.at.resident_honseki);
+    assign_optional(out.resident_address, s.at.resident_address != kAbsent,
+                    cell(s.at.resident_address));
+    assign_optional(out.resident_honseki, s.at.resident_honseki != kAbsent,
+                    cell(s.at.resident_honseki));
     ++s.counts.kept;
-    item = std::move(out);
+    item = out;
     return true;
   }
 }
