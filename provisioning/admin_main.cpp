@@ -160,7 +160,7 @@ int run(int argc, char** argv) {
   import->add_option("--system", import_args.system, "KOSEKI, JUKI or JUKINET")->required();
   import->add_option("--sheet", import_args.sheet, "Sheet kind id or its Japanese name")
       ->required();
-  import->add_option("FILE", import_args.file, "The sheet, as CSV")->required();
+  import->add_option("FILE", import_args.file, "The sheet, as CSV or XLSX")->required();
   import->add_option("--window", import_args.window,
                      "Keep one day's hours: YYYY-MM-DD/HH:MM-HH:MM");
   import->add_option("--terminals", import_args.terminals, "Keep these terminals: A,B");

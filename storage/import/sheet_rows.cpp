@@ -1,6 +1,8 @@
 #include "storage/import/sheet_rows.hpp"
 
 #include <algorithm>
+#include <charconv>
+#include <cmath>
 #include <string_view>
 #include <utility>
 
@@ -75,7 +77,9 @@ void assign_optional(std::optional<std::string>& to, bool present, std::string_v
 }  // namespace
 
 struct SheetReader::State {
-  CsvReader csv;
+  std::optional<CsvReader> csv;  // exactly one of csv and xlsx
+  std::optional<XlsxReader> xlsx;
+  CsvError xlsx_error;  // an XLSX error's position, in CsvError's terms
   Profile profile;
   std::vector<WindowFilter> windows;
   Positions at;
@@ -91,8 +95,40 @@ SheetReader::~SheetReader() = default;
 
 const SheetCounts& SheetReader::counts() const { return s_->counts; }
 const Profile& SheetReader::profile() const { return s_->profile; }
-Encoding SheetReader::encoding() const { return s_->csv.encoding(); }
-const CsvError& SheetReader::csv_error_position() const { return s_->csv.last_error_position(); }
+Encoding SheetReader::encoding() const { return s_->csv ? s_->csv->encoding() : Encoding::utf8; }
+bool SheetReader::is_xlsx() const { return s_->xlsx.has_value(); }
+const CsvError& SheetReader::csv_error_position() const {
+  return s_->csv ? s_->csv->last_error_position() : s_->xlsx_error;
+}
+
+namespace {
+
+// The next record of whichever reader the sheet is in.
+Result<bool> next_record(SheetReader::State& s) {
+  if (s.csv) return s.csv->next(s.fields);
+  auto more = s.xlsx->next(s.fields);
+  if (!more) {
+    const auto& at = s.xlsx->last_error_position();
+    s.xlsx_error = CsvError{at.row, at.column, 0};
+  }
+  return more;
+}
+
+std::uint64_t record_number(const SheetReader::State& s) {
+  return s.csv ? s.csv->row_number() : s.xlsx->row_number();
+}
+
+// An XLSX cell holding a number in a date or time format: its serial.
+std::optional<double> excel_serial(const SheetReader::State& s, std::size_t column,
+                                   std::string_view text) {
+  if (!s.xlsx || !s.xlsx->is_date(column)) return std::nullopt;
+  double value = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc{} || end != text.data() + text.size()) return std::nullopt;
+  return value;
+}
+
+}  // namespace
 
 Result<SheetReader> SheetReader::open(const std::filesystem::path& file, Profile profile,
                                       WindowFilter filter, CsvOptions options, CsvError* position) {
@@ -103,16 +139,52 @@ Result<SheetReader> SheetReader::open(const std::filesystem::path& file, Profile
 Result<SheetReader> SheetReader::open(const std::filesystem::path& file, Profile profile,
                                       std::vector<WindowFilter> windows, CsvOptions options,
                                       CsvError* position) {
-  auto csv = CsvReader::open(file, options);
-  if (!csv) return csv.error();
-  auto state = std::make_unique<State>(
-      State{std::move(*csv), std::move(profile), std::move(windows), {}, {}, {}, {}});
+  auto state = std::make_unique<State>();
+  state->profile = std::move(profile);
+  state->windows = std::move(windows);
+  if (looks_like_zip(file)) {
+    XlsxOptions xo;
+    xo.max_file_bytes = options.max_file_bytes;
+    xo.max_field_bytes = options.max_field_bytes;
+    xo.max_fields = options.max_fields;
+    auto xlsx = XlsxReader::open(file, xo);
+    if (!xlsx) return xlsx.error();
+    state->xlsx.emplace(std::move(*xlsx));
+    // The first sheet, in workbook order, whose first rows hold the header.
+    const std::size_t sheets = state->xlsx->sheet_names().size();
+    for (std::size_t i = 0; i < sheets; ++i) {
+      if (auto s = state->xlsx->select_sheet(i); !s) {
+        if (s.error().code == "import.xlsx_not_worksheet") continue;
+        if (position) {
+          const auto& at = state->xlsx->last_error_position();
+          *position = CsvError{at.row, at.column, 0};
+        }
+        return s.error();
+      }
+      auto found = find_header(*state, position);
+      if (!found) return found.error();
+      if (*found) return SheetReader(std::move(state));
+    }
+  } else {
+    auto csv = CsvReader::open(file, options);
+    if (!csv) return csv.error();
+    state->csv.emplace(std::move(*csv));
+    auto found = find_header(*state, position);
+    if (!found) return found.error();
+    if (*found) return SheetReader(std::move(state));
+  }
+  return Error{"import.header_not_found",
+               N_("The header row of the sheet was not found in its first 20 rows.")};
+}
+
+Result<bool> SheetReader::find_header(State& st, CsvError* position) {
+  auto* state = &st;
   const auto required = state->profile.required_headers();
   auto& fields = state->fields;
   for (std::uint64_t n = 0; n < kMaxHeaderSearchRows; ++n) {
-    auto more = state->csv.next(fields);
+    auto more = next_record(*state);
     if (!more) {
-      if (position) *position = state->csv.last_error_position();
+      if (position) *position = state->csv ? state->csv->last_error_position() : state->xlsx_error;
       return more.error();
     }
     if (!*more) break;
@@ -149,22 +221,21 @@ Result<SheetReader> SheetReader::open(const std::filesystem::path& file, Profile
         *slot = static_cast<std::size_t>(std::find(cells.begin(), cells.end(), *header) -
                                          cells.begin());
     }
-    state->counts.header_row = state->csv.row_number();
-    return SheetReader(std::move(state));
+    state->counts.header_row = record_number(*state);
+    return true;
   }
-  return Error{"import.header_not_found",
-               N_("The header row of the sheet was not found in its first 20 rows.")};
+  return false;
 }
 
 Result<bool> SheetReader::next(SheetItem& item) {
   auto& s = *s_;
   const auto& c = s.profile.columns;
   while (true) {
-    auto more = s.csv.next(s.fields);
+    auto more = next_record(s);
     if (!more) return more.error();
     if (!*more) return false;
     ++s.counts.rows;
-    const auto row = s.csv.row_number();
+    const auto row = record_number(s);
     if (is_blank(s.fields)) {
       ++s.counts.blank;
       continue;
@@ -196,17 +267,23 @@ Result<bool> SheetReader::next(SheetItem& item) {
     if (!c.when.empty()) {
       const auto text = cell(s.at.when);
       if (text.empty()) return missing(c.when);
-      auto when = parse_date_time(text);
+      const auto serial = excel_serial(s, s.at.when, text);
+      auto when =
+          serial ? date_time_from_excel_serial(*serial, s.xlsx->date1904()) : parse_date_time(text);
       if (!when) return problem(c.when, when.error());
       out.date = when->first;
       out.time = when->second;
     } else {
       const auto date_text = cell(s.at.date), time_text = cell(s.at.time);
       if (date_text.empty()) return missing(c.date);
-      auto date = parse_date(date_text);
+      const auto date_serial = excel_serial(s, s.at.date, date_text);
+      auto date = date_serial ? date_from_excel_serial(*date_serial, s.xlsx->date1904())
+                              : parse_date(date_text);
       if (!date) return problem(c.date, date.error());
       if (time_text.empty()) return missing(c.time);
-      auto time = parse_time(time_text);
+      const auto time_serial = excel_serial(s, s.at.time, time_text);
+      auto time = time_serial ? time_from_excel_fraction(*time_serial - std::floor(*time_serial))
+                              : parse_time(time_text);
       if (!time) return problem(c.time, time.error());
       out.date = *date;
       out.time = *time;
@@ -233,7 +310,9 @@ Result<bool> SheetReader::next(SheetItem& item) {
     out.resident_kana.assign(cell(s.at.resident_kana));
     const auto birth_text = cell(s.at.resident_birth);
     if (birth_text.empty()) return missing(c.resident_birth);
-    auto birth = parse_date(birth_text);
+    const auto birth_serial = excel_serial(s, s.at.resident_birth, birth_text);
+    auto birth = birth_serial ? date_from_excel_serial(*birth_serial, s.xlsx->date1904())
+                              : parse_date(birth_text);
     if (!birth) return problem(c.resident_birth, birth.error());
     out.resident_birth = *birth;
     assign_optional(out.resident_address, s.at.resident_address != kAbsent,

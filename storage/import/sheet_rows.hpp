@@ -28,8 +28,14 @@
 // window is dropped without its personal fields being parsed. A row with
 // fewer cells than the header reads the missing ones as blank.
 //
-// CSV errors (syntax, encoding, limits) end the reading: next() returns the
-// error, and csv_error_position() says where.
+// The file is CSV, or XLSX when it starts like a zip (looks_like_zip()): then
+// the first worksheet, in workbook order, whose first rows hold the header is
+// read (chart sheets are skipped), row numbers are the sheet's own, and a cell
+// holding a number in a date or time format is read as an Excel serial in the
+// workbook's date system (1900 or 1904); any other cell is parsed as text.
+//
+// CSV and XLSX errors (syntax, encoding, limits, zip and XML defences) end the
+// reading: next() returns the error, and csv_error_position() says where.
 
 #include <cstdint>
 #include <filesystem>
@@ -43,6 +49,7 @@
 #include "storage/import/csv_reader.hpp"
 #include "storage/import/japanese_date.hpp"
 #include "storage/import/profile.hpp"
+#include "storage/import/xlsx_reader.hpp"
 
 namespace shogo::storage::import {
 
@@ -125,11 +132,14 @@ class SheetReader {
   const SheetCounts& counts() const;
   const Profile& profile() const;
   Encoding encoding() const;
-  const CsvError& csv_error_position() const;  // valid after next() failed on the CSV
+  const CsvError& csv_error_position() const;  // valid after next() failed (CSV or XLSX)
+  bool is_xlsx() const;                        // the file is an XLSX workbook
+
+  struct State;  // internal
 
  private:
-  struct State;
   explicit SheetReader(std::unique_ptr<State> state);
+  [[nodiscard]] static Result<bool> find_header(State& state, CsvError* position);
   std::unique_ptr<State> s_;
 };
 

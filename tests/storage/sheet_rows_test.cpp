@@ -359,3 +359,59 @@ TEST_CASE("P6.3.d the union of several half-open windows keeps a row any window 
   CHECK(sheet.rows[0].date == CivilDate{2026, 4, 1});
   CHECK(sheet.rows[1].date == CivilDate{2026, 4, 2});
 }
+
+TEST_CASE("P6.4 each reference sheet as an XLSX workbook reads through its profile") {
+  // Written by openpyxl (tests/storage/fixtures/xlsx/make_fixtures.py): a title
+  // block, real Excel date-times and birth dates, a totals row, a second sheet.
+  struct Case {
+    SheetKind kind;
+    const char* file;
+    const char* first_terminal;
+    CivilDate first_birth;
+  };
+  const Case cases[] = {
+      {SheetKind::koseki_issuance, "koseki-issuance.xlsx", "KT-01", {1970, 3, 4}},
+      {SheetKind::juki_access_log, "juki-access-log.xlsx", "JK-11", {1990, 5, 6}},
+      {SheetKind::juki_online_forms, "juki-online-forms.xlsx", "JK-21", {2001, 2, 3}},
+      {SheetKind::cs_operations, "cs-operations.xlsx", "CS-01", {1999, 9, 9}},
+  };
+  for (const auto& c : cases) {
+    INFO(c.file);
+    auto reader = imp::SheetReader::open(kFixtures / "xlsx" / c.file, reference(c.kind));
+    REQUIRE(reader);
+    CHECK(reader->is_xlsx());
+    std::vector<CanonicalRow> rows;
+    imp::SheetItem item;
+    for (;;) {
+      auto more = reader->next(item);
+      REQUIRE(more);
+      if (!*more) break;
+      REQUIRE(std::holds_alternative<CanonicalRow>(item));
+      rows.push_back(std::get<CanonicalRow>(item));
+    }
+    CHECK(reader->counts().header_row == 4);
+    CHECK(reader->counts().kept == 2);
+    CHECK(reader->counts().totals == 1);
+    REQUIRE(rows.size() == 2);
+    CHECK(rows[0].row == 5);
+    CHECK(rows[0].date == CivilDate{2026, 4, 1});
+    CHECK(rows[0].terminal_id == c.first_terminal);
+    CHECK(rows[0].resident_birth == c.first_birth);
+  }
+}
+
+TEST_CASE("P6.2 the window filter applies to an XLSX sheet's date-time serials") {
+  imp::WindowFilter filter;
+  filter.date = CivilDate{2026, 4, 1};
+  filter.from = ClockTime{9, 0, 0};
+  filter.to = ClockTime{10, 0, 0};
+  filter.to_excluded = true;
+  auto reader = imp::SheetReader::open(kFixtures / "xlsx" / "juki-access-log.xlsx",
+                                       reference(SheetKind::juki_access_log), filter);
+  REQUIRE(reader);
+  imp::SheetItem item;
+  while (reader->next(item).value()) {
+  }
+  CHECK(reader->counts().kept == 1);          // 09:30
+  CHECK(reader->counts().dropped_time == 1);  // 13:00
+}
