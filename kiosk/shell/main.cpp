@@ -37,7 +37,8 @@ struct Options {
   bool print_startup_time = false;
   std::string language = "ja";
   std::string vault = survey::kDefaultVaultDir;
-  std::string sign_in;       // sign this user in before the first frame
+  std::string import_dir = ui::kDefaultImportDir;  // the import screen's only folder
+  std::string sign_in;                             // sign this user in before the first frame
   int passphrase_fd = -1;    // ... with the passphrase read from this descriptor
   std::string goto_screen;   // then open this screen
   std::string screenshot;    // demo vault only: write a PNG after --frames frames
@@ -70,13 +71,17 @@ int run(int argc, char** argv) {
   cli.add_option("--language", opt.language, "ja (default) or en")
       ->check(CLI::IsMember({"ja", "en"}));
   cli.add_option("--vault", opt.vault, "The vault folder")->capture_default_str();
+  cli.add_option("--import-dir", opt.import_dir,
+                 "The import folder: the import screen offers its *.csv and *.xlsx files")
+      ->capture_default_str();
   cli.add_option("--sign-in", opt.sign_in,
                  "Sign this user in before the first frame (with --passphrase-fd)");
   cli.add_option("--passphrase-fd", opt.passphrase_fd,
                  "Read the --sign-in passphrase from this file descriptor (never argv)")
       ->check(CLI::NonNegativeNumber);
   cli.add_option("--goto", opt.goto_screen,
-                 "Open a screen after --sign-in (home, access-log, name-check, settings)");
+                 "Open a screen after --sign-in (home, access-log, name-check, settings, "
+                 "audit-log, surveys, designation, import)");
   cli.add_option("--screenshot", opt.screenshot,
                  "Demo vault only: write a PNG of the screen after --frames");
   cli.add_option("--frames", opt.frames, "Exit after this many frames")
@@ -141,6 +146,7 @@ int run(int argc, char** argv) {
   }
   survey::Sitting sitting({}, opt.idle_lock);
   ui::KioskApp app(sitting, vault.get(), shell::demo_data(), vault_error);
+  app.set_import_folder(opt.import_dir);
 
   shell::WindowOptions wopt;
   wopt.windowed = opt.windowed;

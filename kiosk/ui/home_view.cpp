@@ -28,6 +28,19 @@ void home_view(const HomeModel& model, Intents& out) {
   ImGui::Separator();
 
   const ImVec2 big(420, 56);
+  // A survey begins (P6.2–P6.4): the supervisor designates, the manager imports.
+  const bool responsible =
+      model.role == survey::Role::manager || model.role == survey::Role::supervisor;
+  if (responsible && button(tr("Survey status"), big)) {
+    out.emplace_back(RequestScreen{Screen::surveys});
+  }
+  if (model.role == survey::Role::supervisor &&
+      button(tr("Designate the date, window and terminals"), big)) {
+    out.emplace_back(RequestScreen{Screen::designation});
+  }
+  if (model.role == survey::Role::manager && button(tr("Import a confirmation sheet"), big)) {
+    out.emplace_back(RequestScreen{Screen::sheet_import});
+  }
   if (button(tr("Confirmation sheet (demo data)"), big)) {
     out.emplace_back(RequestScreen{Screen::access_log});
   }

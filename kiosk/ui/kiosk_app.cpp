@@ -58,6 +58,16 @@ bool may_read_audit_log(const survey::User& user) {
   return user.role == survey::Role::manager || user.role == survey::Role::supervisor;
 }
 
+bool may_see_surveys(const survey::User& user) {
+  return user.role == survey::Role::manager || user.role == survey::Role::supervisor;
+}
+
+survey::Date local_date(std::time_t wall) {
+  std::tm tm{};
+  localtime_r(&wall, &tm);
+  return {tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
+}
+
 const char* screen_id(Screen s) {
   switch (s) {
     case Screen::lock: return "lock";
@@ -66,13 +76,17 @@ const char* screen_id(Screen s) {
     case Screen::name_check: return "name-check";
     case Screen::settings: return "settings";
     case Screen::audit_log: return "audit-log";
+    case Screen::surveys: return "surveys";
+    case Screen::designation: return "designation";
+    case Screen::sheet_import: return "import";
   }
   return "?";
 }
 
 bool parse_screen(const std::string& id, Screen& out) {
-  for (Screen s : {Screen::lock, Screen::home, Screen::access_log, Screen::name_check,
-                   Screen::settings, Screen::audit_log}) {
+  for (Screen s :
+       {Screen::lock, Screen::home, Screen::access_log, Screen::name_check, Screen::settings,
+        Screen::audit_log, Screen::surveys, Screen::designation, Screen::sheet_import}) {
     if (id == screen_id(s)) {
       out = s;
       return true;
@@ -87,14 +101,25 @@ KioskApp::KioskApp(survey::Sitting& sitting, survey::Vault* vault, DemoData data
       vault_(vault),
       desk_(vault != nullptr ? std::make_unique<survey::SignInDesk>(*vault) : nullptr),
       data_(std::move(data)),
-      vault_error_(std::move(vault_error)) {}
+      vault_error_(std::move(vault_error)),
+      surveys_(std::make_unique<SurveyScreens>(vault, kDefaultImportDir)) {}
 
 KioskApp::~KioskApp() {
+  surveys_->stop();
   if (desk_) desk_->wait();
 }
 
+// The import screen counts as showing personal data: its preview lists
+// residents' rows (P6.4), and it is watermarked like the sheet.
 bool KioskApp::shows_personal_data() const {
-  return !sitting_.locked() && (screen_ == Screen::access_log || screen_ == Screen::name_check);
+  return !sitting_.locked() && (screen_ == Screen::access_log || screen_ == Screen::name_check ||
+                                screen_ == Screen::sheet_import);
+}
+
+void KioskApp::stop_survey_work() {
+  surveys_->stop();
+  surveys_->forget();
+  for (const auto& [action, objects] : std::exchange(deferred_audit_, {})) audit(action, objects);
 }
 
 std::vector<survey::User> KioskApp::vault_users() const {
@@ -142,6 +167,7 @@ void KioskApp::take_sign_in_result(const FrameInput& in) {
 }
 
 void KioskApp::close_sitting(const std::string& reason, const FrameInput& in) {
+  stop_survey_work();
   const survey::User* manager = sitting_.sitting_manager();
   sitting_.close_sitting(in.now);
   if (vault_ != nullptr) vault_->close(manager ? manager->id : "system", reason);
@@ -151,6 +177,10 @@ void KioskApp::close_sitting(const std::string& reason, const FrameInput& in) {
 
 void KioskApp::audit(const std::string& action, const std::string& objects) {
   if (vault_ == nullptr || !vault_->is_open()) return;
+  if (surveys_->busy()) {  // the worker holds the vault until it has finished
+    deferred_audit_.emplace_back(action, objects);
+    return;
+  }
   const survey::User* user = sitting_.current_user();
   if (user == nullptr) user = sitting_.locked_user();
   // A failure to record keeps the event pending in the vault for the next try.
@@ -238,10 +268,21 @@ AuditLogModel KioskApp::audit_log_model() {
 void KioskApp::begin_frame(const FrameInput& in) {
   recorded_items().clear();
   take_sign_in_result(in);
+  // The import worker's outcome is taken here, before anything is drawn.
+  surveys_->poll(
+      [this](const std::string& action, const std::string& objects) { audit(action, objects); });
+  if (!surveys_->busy()) {
+    for (const auto& [action, objects] : std::exchange(deferred_audit_, {})) {
+      audit(action, objects);
+    }
+  }
   if (in.had_input) sitting_.note_activity(in.now);
   const bool was_signed_in = !sitting_.locked();
   sitting_.tick(in.now);
-  if (was_signed_in && sitting_.locked()) audit("lock", "reason=idle");
+  if (was_signed_in && sitting_.locked()) {
+    stop_survey_work();
+    audit("lock", "reason=idle");
+  }
   if (sitting_.sitting_open() && sitting_deadline_ != 0 && in.wall >= sitting_deadline_) {
     close_sitting("end_of_day", in);
   }
@@ -250,6 +291,7 @@ void KioskApp::begin_frame(const FrameInput& in) {
     quit_open_ = false;
     access_rows_.clear();  // personal data leaves memory with the screen
     access_log_.reset();
+    stop_survey_work();
   }
 }
 
@@ -367,6 +409,9 @@ Intents KioskApp::draw(const FrameInput& in) {
       case Screen::settings:
         settings_view({language(), static_cast<int>(sitting_.idle_limit() / 60)}, out);
         break;
+      case Screen::surveys: survey_overview_view(surveys_->overview_model(user), out); break;
+      case Screen::designation: designation_view(surveys_->designation_model(user), out); break;
+      case Screen::sheet_import: sheet_import_view(surveys_->import_model(user), out); break;
     }
     quit_dialog(quit_open_, out);
     if (shows_personal_data()) watermark(user.name + "  " + format_clock(in.wall));
@@ -411,10 +456,12 @@ void KioskApp::apply(const Intents& intents, const FrameInput& in) {
                      submit_sign_in(r.user_id, std::move(passphrase));
                    },
                    [&](const RequestSignOut&) {
+                     stop_survey_work();
                      audit("sign_out", "");
                      sitting_.sign_out(in.now);
                    },
                    [&](const RequestLock&) {
+                     stop_survey_work();
                      audit("lock", "reason=user");
                      sitting_.lock(in.now);
                    },
@@ -425,7 +472,15 @@ void KioskApp::apply(const Intents& intents, const FrameInput& in) {
                          (user == nullptr || !may_read_audit_log(*user))) {
                        return;  // the button is not there; a stray intent changes nothing
                      }
+                     const bool survey_screen = r.screen == Screen::surveys ||
+                                                r.screen == Screen::designation ||
+                                                r.screen == Screen::sheet_import;
+                     if (survey_screen && (user == nullptr || !may_see_surveys(*user))) return;
+                     if (screen_ == Screen::sheet_import && r.screen != screen_) {
+                       stop_survey_work();  // the preview's rows leave with the screen
+                     }
                      screen_ = r.screen;
+                     if (survey_screen) surveys_->open(r.screen, local_date(in.wall));
                      if (r.screen == Screen::access_log) load_access_rows();
                      if (r.screen == Screen::audit_log) load_audit_log();
                      if (r.screen == Screen::access_log || r.screen == Screen::name_check) {
@@ -451,6 +506,11 @@ void KioskApp::apply(const Intents& intents, const FrameInput& in) {
                      close_sitting("shutdown", in);
                      quit_open_ = false;
                      quit_confirmed_ = true;
+                   },
+                   [&](const auto&) {  // the survey screens' requests
+                     const survey::User* user = sitting_.current_user();
+                     if (user == nullptr || !may_see_surveys(*user)) return;
+                     (void)surveys_->apply(intent, *user, local_date(in.wall), screen_);
                    },
                },
                intent);

@@ -17,8 +17,10 @@
 
 #include <array>
 #include <ctime>
+#include <filesystem>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "crypto/secure_buffer.hpp"
@@ -26,6 +28,7 @@
 #include "kiosk/survey/sign_in_desk.hpp"
 #include "kiosk/survey/sitting.hpp"
 #include "kiosk/survey/vault.hpp"
+#include "kiosk/ui/survey_screens.hpp"
 #include "kiosk/ui/views.hpp"
 
 namespace shogo::ui {
@@ -43,6 +46,10 @@ struct DemoData {
 // Managers and supervisors read the audit log (the design: the people the
 // procedure makes responsible for the survey).
 bool may_read_audit_log(const survey::User& user);
+// The survey screens (overview, designation, import) are for the people the
+// procedure makes responsible: managers and supervisors (P5).
+bool may_see_surveys(const survey::User& user);
+survey::Date local_date(std::time_t wall);  // the appliance's local date
 
 class KioskApp {
  public:
@@ -68,6 +75,14 @@ class KioskApp {
   void submit_sign_in(const std::string& user_id, crypto::SecureBuffer passphrase);
   void wait_for_sign_in();
   const std::string& last_error() const { return sign_in_error_; }
+  // The import folder (--import-dir): its regular *.csv and *.xlsx files are
+  // what the import screen offers, and nothing else.        default kDefaultImportDir
+  void set_import_folder(std::filesystem::path folder) {
+    surveys_->set_import_folder(std::move(folder));
+  }
+  // A preview or import runs on its worker (tests wait for it with frames).
+  bool working() const { return surveys_->busy(); }
+  void wait_for_work() { surveys_->wait(); }  // tests: until the worker has finished
 
  private:
   void draw_header(const FrameInput& in);
@@ -79,6 +94,7 @@ class KioskApp {
   AuditLogModel audit_log_model();                                    // filtered, each frame
   void close_sitting(const std::string& reason, const FrameInput& in);
   std::vector<survey::User> vault_users() const;
+  void stop_survey_work();  // cancels a preview or import and forgets its personal data
 
   survey::Sitting& sitting_;
   survey::Vault* vault_;
@@ -102,7 +118,11 @@ class KioskApp {
   bool quit_open_ = false;
   bool quit_confirmed_ = false;
   std::unique_ptr<AccessLogModel> access_log_;  // built on first view
-  bool dev_windows_ = false;                    // SHOGO_DEV_WINDOWS builds only
+  std::unique_ptr<SurveyScreens> surveys_;
+  // Audit events seen while the import worker holds the vault: appended
+  // once it has finished (in order, before the next frame's work).
+  std::vector<std::pair<std::string, std::string>> deferred_audit_;
+  bool dev_windows_ = false;  // SHOGO_DEV_WINDOWS builds only
 };
 
 }  // namespace shogo::ui

@@ -8,13 +8,19 @@
 //   name_check_view  表示文字の確認: hard characters of registry names
 //   settings_view    設定: language
 //   audit_log_view   監査ログ: the appliance's own log, filtered (managers, supervisors)
+//   survey_overview_view  調査の状況: surveys, designations, persons per system (P6.2)
+//   designation_view      調査対象の指定 (P6.3): typed or drawn; supervisors only
+//   sheet_import_view     確認用帳票の取り込み (P6.4): preview, then import; managers only.
+//                         The preview's rows are personal data
 //   quit_dialog      終了の確認
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
 #include "kiosk/survey/domain.hpp"
 #include "kiosk/ui/intents.hpp"
+#include "storage/import/profile.hpp"
 
 namespace shogo::ui {
 
@@ -81,7 +87,92 @@ struct SettingsModel {
   int idle_lock_minutes = 5;
 };
 
-const char* role_label(survey::Role role);  // translated
+// A survey begins (P6.2–P6.4). Every string is ready to draw (translated);
+// ids are ASCII.
+struct SurveyRowView {
+  std::string id, fiscal_year, title, state;
+};
+struct DesignationRowView {  // no personal data: dates, windows, terminal ids
+  std::string system, date, window, terminals, how;  // how: drawn or typed in
+};
+struct SystemCountView {  // P6.2 for one system
+  survey::System system = survey::System::koseki;
+  bool designated = false;
+  std::size_t rows = 0, accesses = 0, persons = 0;
+  int required = 10;
+  bool enough = false;
+};
+struct SurveyPicker {
+  std::vector<SurveyRowView> surveys;
+  std::string selected_id;
+};
+
+struct SurveyOverviewModel {
+  SurveyPicker picker;
+  std::vector<DesignationRowView> designations;  // history, in the order made (P6.3.d)
+  std::vector<SystemCountView> counts;
+  bool may_designate = false;  // supervisor: offer designating again when short
+  std::string error;           // translated
+};
+
+struct TerminalChoice {
+  std::string id;
+  bool checked = false;
+};
+struct SiteChoice {  // the site's terminals of the chosen system
+  std::string name, hours;
+  std::vector<TerminalChoice> terminals;
+};
+struct WarningChoice {
+  std::string code, message;  // message translated
+  bool acknowledged = false;
+};
+struct DesignationModel {
+  bool allowed = false;  // the supervisor designates (P6.3)
+  SurveyPicker picker;
+  survey::System system = survey::System::koseki;
+  // The form's text fields (not secret), owned by the app: YYYY-MM-DD, HH:MM.
+  char* date = nullptr;
+  char* from = nullptr;
+  char* to = nullptr;
+  std::size_t field_capacity = 0;
+  std::vector<SiteChoice> sites;
+  std::vector<std::string> errors;      // translated: refused, nothing stored
+  std::vector<WarningChoice> warnings;  // to acknowledge, then designate again
+  std::string stored;                   // translated: what was stored (typed or drawn)
+  std::string error;                    // translated
+  std::vector<DesignationRowView> history;
+};
+
+struct ProblemView {  // where and why; never the cell's content
+  std::string row, column, message;
+};
+struct ImportModel {
+  bool allowed = false;  // the manager imports (P6.4)
+  SurveyPicker picker;
+  storage::import::SheetKind kind = storage::import::SheetKind::koseki_issuance;
+  std::string folder;
+  std::vector<std::string> files;  // names in the import folder
+  std::string file;                // chosen name
+  bool busy = false;
+  bool busy_importing = false;  // else previewing
+  std::uint64_t rows_read = 0;
+  bool has_preview = false;
+  std::string preview_system;
+  std::uint64_t kept = 0, problems = 0, blank = 0, totals = 0;
+  std::uint64_t dropped_date = 0, dropped_time = 0, dropped_terminal = 0, rows = 0;
+  std::vector<ProblemView> problem_rows;
+  std::vector<AccessRowView> preview;  // PERSONAL DATA: the first kept rows
+  bool accept_problems = false;
+  bool imported = false;
+  std::uint64_t stored = 0, already_stored = 0;
+  std::vector<SystemCountView> counts;  // after the import (P6.2)
+  bool may_designate = false;
+  std::string error;  // translated
+};
+
+const char* role_label(survey::Role role);   // translated
+const char* system_label(survey::System s);  // translated: 戸籍情報システム, …
 
 void lock_view(const LockModel& model, Intents& out);
 void home_view(const HomeModel& model, Intents& out);
@@ -89,6 +180,9 @@ void access_log_view(const AccessLogModel& model, Intents& out);
 void name_check_view(const NameCheckModel& model, Intents& out);
 void settings_view(const SettingsModel& model, Intents& out);
 void audit_log_view(const AuditLogModel& model, Intents& out);
+void survey_overview_view(const SurveyOverviewModel& model, Intents& out);
+void designation_view(const DesignationModel& model, Intents& out);
+void sheet_import_view(const ImportModel& model, Intents& out);
 void quit_dialog(bool open, Intents& out);
 void back_button(Intents& out);  // "Back to menu"
 

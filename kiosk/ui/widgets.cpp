@@ -63,6 +63,16 @@ void error_text(const char* message) {
   ImGui::PopStyleColor();
 }
 
+const char* noted(const std::string& text) {
+  glyphs().note_ui_text(text);
+  return text.c_str();
+}
+
+void plain_text(const std::string& text) {
+  glyphs().note_ui_text(text);
+  ImGui::TextUnformatted(text.c_str(), text.c_str() + text.size());
+}
+
 void watermark(std::string_view text_utf8) {
   ImFont* font = fonts().name;
   if (font == nullptr) return;

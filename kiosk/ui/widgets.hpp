@@ -6,6 +6,8 @@
 //                    headless harness and the end-to-end driver can find it
 //   name_text()      a person's name through the name font, faithfully
 //   watermark()      signed-in user and time across the screen (photos deter)
+//   noted()          text from data (a survey's title, a site's name) noted
+//                    for the UI font's atlas; plain_text() draws it
 //
 // recorded_items() is cleared by KioskApp at the start of every frame.
 
@@ -39,6 +41,10 @@ bool selectable_name(const std::string& id, std::string_view name_utf8, bool sel
                      std::string_view suffix);
 void name_text(std::string_view name_utf8);  // PushFont(name) + encoded text
 void error_text(const char* message);
+// Text that comes from data rather than the catalog (not a person's name):
+// its characters are noted for the atlas like tr()'s.
+const char* noted(const std::string& text);
+void plain_text(const std::string& text);
 void watermark(std::string_view text_utf8);
 // Zeroes ImGui's own copy of the active text field (its text, initial text and
 // undo buffer): called as soon as a passphrase has been taken from the field.

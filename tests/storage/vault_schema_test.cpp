@@ -107,6 +107,41 @@ TEST_CASE("vault.db holds exactly these columns and no resident's data") {
                                                 "audit_state.next_seq",
                                                 "audit_state.head",
                                                 "audit_state.mac_key",
+                                                "designation_terminals.survey_id",
+                                                "designation_terminals.seq",
+                                                "designation_terminals.terminal_id",
+                                                "designations.survey_id",
+                                                "designations.seq",
+                                                "designations.system",
+                                                "designations.on_date",
+                                                "designations.window_from",
+                                                "designations.window_to",
+                                                "designations.drawn",
+                                                "designations.acknowledged",
+                                                "designations.made_by",
+                                                "designations.made_at",
+                                                "import_problems.import_id",
+                                                "import_problems.row",
+                                                "import_problems.column_name",
+                                                "import_problems.code",
+                                                "imports.id",
+                                                "imports.survey_id",
+                                                "imports.sha256",
+                                                "imports.size",
+                                                "imports.sheet_kind",
+                                                "imports.system",
+                                                "imports.designations",
+                                                "imports.rows",
+                                                "imports.kept",
+                                                "imports.already_stored",
+                                                "imports.problems",
+                                                "imports.blank",
+                                                "imports.totals",
+                                                "imports.dropped_date",
+                                                "imports.dropped_time",
+                                                "imports.dropped_terminal",
+                                                "imports.imported_by",
+                                                "imports.imported_at",
                                                 "schema_version.id",
                                                 "schema_version.version",
                                                 "settings.key",
@@ -120,6 +155,9 @@ TEST_CASE("vault.db holds exactly these columns and no resident's data") {
                                                 "surveys.title",
                                                 "surveys.survey_key",
                                                 "surveys.created_at",
+                                                "surveys.state",
+                                                "surveys.min_persons",
+                                                "surveys.group_gap_minutes",
                                                 "terminals.id",
                                                 "terminals.site_id",
                                                 "terminals.system",
@@ -148,11 +186,14 @@ TEST_CASE("a new vault has its default settings and enforces its rules") {
   CHECK(error_of(db,
                  "INSERT INTO users (id, display_name, role, created_at) "
                  "VALUES ('u1', 'x', 'manager', 1);") == "db.constraint");
-  CHECK(error_of(db, "INSERT INTO surveys VALUES ('s1', 2026, 'KOSEKI', randomblob(16), 1);") ==
+  const std::string survey =
+      "INSERT INTO surveys (id, fiscal_year, title, survey_key, created_at) ";
+  CHECK(error_of(db, survey + "VALUES ('s1', 2026, 'KOSEKI', randomblob(16), 1);") ==
         "db.constraint");  // a survey key is 32 bytes
-  CHECK(error_of(db, "INSERT INTO surveys VALUES ('s1', 2026, 'KOSEKI', 'not a blob', 1);") ==
+  CHECK(error_of(db, survey + "VALUES ('s1', 2026, 'KOSEKI', 'not a blob', 1);") ==
         "db.constraint");
-  exec_ok(db, "INSERT INTO surveys VALUES ('s1', 2026, '令和8年度 第1回', randomblob(32), 1);");
+  exec_ok(db, survey + "VALUES ('s1', 2026, '令和8年度 第1回', randomblob(32), 1);");
+  CHECK(text_of(db, "SELECT state FROM surveys WHERE id = 's1';") == "draft");
 
   exec_ok(db, "INSERT INTO sites VALUES ('S01', '本庁舎', '08:30', '17:15');");
   CHECK(error_of(db, "INSERT INTO sites VALUES ('S02', 'x', '8:30', '17:15');") == "db.constraint");
