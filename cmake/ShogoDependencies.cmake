@@ -4,6 +4,10 @@ find_package(Threads REQUIRED)
 
 pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium>=1.0.18)
 pkg_check_modules(SQLCIPHER REQUIRED IMPORTED_TARGET sqlcipher>=3.4)
+# OpenSSL's libcrypto, which SQLCipher itself encrypts pages with: Shogo uses it
+# only for the SHA-256 of imported files (crypto/file_digest.cpp), where its
+# SHA-NI code hashes about 5x faster than libsodium's portable one.
+pkg_check_modules(LIBCRYPTO REQUIRED IMPORTED_TARGET libcrypto>=3.0)
 pkg_check_modules(GLFW REQUIRED IMPORTED_TARGET glfw3>=3.3)
 pkg_check_modules(FREETYPE REQUIRED IMPORTED_TARGET freetype2)
 find_package(OpenGL REQUIRED)

@@ -384,6 +384,12 @@ Status Statement::bind_text(int index, std::string_view utf8) {
   return bind_result(sqlite3_bind_text(stmt_, index, p, static_cast<int>(utf8.size()), kTransient));
 }
 
+Status Statement::bind_text_static(int index, std::string_view utf8) {
+  const char* p = utf8.empty() ? "" : utf8.data();
+  return bind_result(
+      sqlite3_bind_text(stmt_, index, p, static_cast<int>(utf8.size()), SQLITE_STATIC));
+}
+
 Status Statement::bind_blob(int index, std::span<const std::uint8_t> bytes) {
   if (bytes.empty()) return bind_result(sqlite3_bind_zeroblob(stmt_, index, 0));
   return bind_result(

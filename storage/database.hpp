@@ -141,6 +141,10 @@ class Statement {
 
   [[nodiscard]] Status bind_int64(int index, std::int64_t value);
   [[nodiscard]] Status bind_text(int index, std::string_view utf8);
+  // No copy: SQLite reads `utf8` where it is (SQLITE_STATIC), so it must stay
+  // valid and unchanged until the next step() or reset(). For bulk inserts
+  // (an import), where a copy of every cell into SQLite's heap costs time.
+  [[nodiscard]] Status bind_text_static(int index, std::string_view utf8);
   [[nodiscard]] Status bind_blob(int index, std::span<const std::uint8_t> bytes);
   [[nodiscard]] Status bind_null(int index);
 

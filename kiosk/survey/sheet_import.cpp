@@ -1,6 +1,13 @@
 #include "kiosk/survey/sheet_import.hpp"
 
+#include <array>
+#include <condition_variable>
+#include <deque>
+#include <memory>
+#include <mutex>
+#include <optional>
 #include <set>
+#include <thread>
 #include <variant>
 
 #include "crypto/file_digest.hpp"
@@ -15,27 +22,47 @@ namespace {
 
 constexpr std::uint64_t kProgressEvery = 4096;
 constexpr std::size_t kInsertBatch = 64;  // rows per INSERT statement
-constexpr int kConstantParams = 3;        // ?1 system, ?2 sheet_kind, ?3 source_file
+constexpr int kConstantParams = 2;        // ?1 system, ?2 source_id
 constexpr int kRowParams = 14;            // the other columns of one row
 
 // INSERT of `rows` rows into the attached survey: the constant columns take
-// ?1–?3 in every row, row k the next kRowParams parameters after them.
+// ?1–?2 in every row, row k the next kRowParams parameters after them.
 std::string insert_sql(std::size_t rows) {
   std::string sql =
       "INSERT INTO survey.access_rows(system, op_date, op_time, terminal_id, operator_id, "
       "operation, detail, resident_name, resident_kana, resident_birth, resident_address, "
-      "sheet_kind, source_file, source_row, operation_text, reference, resident_honseki) VALUES";
+      "source_id, source_row, operation_text, reference, resident_honseki) VALUES";
   for (std::size_t k = 0; k < rows; ++k) {
     const int at = kConstantParams + static_cast<int>(k) * kRowParams;
     sql += k == 0 ? "(?1" : ",(?1";
     for (int i = 1; i <= kRowParams; ++i) {
       sql += ",?";
       sql += std::to_string(at + i);
-      if (i == 10) sql += ",?2,?3";  // after resident_address: sheet_kind, source_file
+      if (i == 10) sql += ",?2";  // after resident_address: source_id
     }
     sql += ')';
   }
   return sql;
+}
+
+// The survey's id of the file (sources), made on first import. Inside the
+// import's transaction, on the attached survey.
+Result<std::int64_t> source_id(storage::Database& db, const std::string& sha256,
+                               std::string_view kind_id) {
+  auto insert = storage::Statement::prepare(
+      db, "INSERT OR IGNORE INTO survey.sources(sha256, sheet_kind) VALUES(?, ?)");
+  if (!insert) return insert.error();
+  Status s = insert->bind_text(1, sha256);
+  if (s) s = insert->bind_text(2, kind_id);
+  if (!s) return s.error();
+  if (auto r = insert->step(); !r) return r.error();
+  auto select = storage::Statement::prepare(db, "SELECT id FROM survey.sources WHERE sha256 = ?");
+  if (!select) return select.error();
+  if (auto t = select->bind_text(1, sha256); !t) return t.error();
+  auto r = select->step();
+  if (!r) return r.error();
+  if (!*r) return Error{"survey.corrupt", N_("A stored access row could not be read.")};
+  return select->column_int64(0);
 }
 
 System to_system(imp::SheetSystem s) {
@@ -59,23 +86,25 @@ char* put_digits(char* out, int value, int width) {
 }
 
 // "YYYY-MM-DD" into `buf` (10 characters); the view points into `buf`.
-std::string_view iso_date(const imp::CivilDate& d, char (&buf)[10]) {
+std::string_view iso_date(const imp::CivilDate& d, std::array<char, 10>& out) {
+  char* buf = out.data();
   char* p = put_digits(buf, d.year % 10000, 4);
   *p++ = '-';
   p = put_digits(p, d.month % 100, 2);
   *p++ = '-';
   put_digits(p, d.day % 100, 2);
-  return {buf, sizeof buf};
+  return {buf, out.size()};
 }
 
 // "HH:MM:SS" into `buf` (8 characters).
-std::string_view iso_time(const imp::ClockTime& t, char (&buf)[8]) {
+std::string_view iso_time(const imp::ClockTime& t, std::array<char, 8>& out) {
+  char* buf = out.data();
   char* p = put_digits(buf, t.hour % 100, 2);
   *p++ = ':';
   p = put_digits(p, t.minute % 100, 2);
   *p++ = ':';
   put_digits(p, t.second % 100, 2);
-  return {buf, sizeof buf};
+  return {buf, out.size()};
 }
 
 // Everything both preview and import check and prepare before reading rows.
@@ -86,6 +115,45 @@ struct Prepared {
   std::set<std::uint64_t> stored_rows;  // rows of this file already in the survey
   int designations = 0;                 // size of the survey's designation set
 };
+
+// Rows of the file (by SHA-256) the survey's file already holds. `schema` is
+// "main" on the survey's own connection, "survey" where it is attached.
+Result<std::set<std::uint64_t>> stored_rows(storage::Database& db, const std::string& schema,
+                                            const std::string& sha256) {
+  auto st = storage::Statement::prepare(
+      db, "SELECT a.source_row FROM " + schema + ".sources s JOIN " + schema +
+              ".access_rows a ON a.source_id = s.id WHERE s.sha256 = ?");
+  if (!st) return st.error();
+  if (auto s = st->bind_text(1, sha256); !s) return s.error();
+  std::set<std::uint64_t> rows;
+  for (;;) {
+    auto more = st->step();
+    if (!more) return more.error();
+    if (!*more) break;
+    rows.insert(static_cast<std::uint64_t>(st->column_int64(0)));
+  }
+  return rows;
+}
+
+// The same file under the same designations is imported once (vault.db).
+Status check_not_imported(storage::Database& vault_db, const std::string& survey_id,
+                          const Prepared& p) {
+  auto seen = storage::Statement::prepare(
+      vault_db,
+      "SELECT count(*) FROM main.imports WHERE survey_id = ? AND sha256 = ? AND designations = ?");
+  if (!seen) return seen.error();
+  Status s = seen->bind_text(1, survey_id);
+  if (s) s = seen->bind_text(2, p.digest.sha256_hex);
+  if (s) s = seen->bind_int64(3, p.designations);
+  if (!s) return s;
+  auto r = seen->step();
+  if (!r) return r.error();
+  if (seen->column_int64(0) > 0) {
+    return Error{"import.already_imported",
+                 N_("This file was already imported into this survey (same SHA-256).")};
+  }
+  return ok_status();
+}
 
 Result<Prepared> prepare(Vault& vault, const ImportRequest& request) {
   auto survey = find_survey(vault, request.survey_id);
@@ -124,40 +192,22 @@ Result<Prepared> prepare(Vault& vault, const ImportRequest& request) {
   if (!digest) return digest.error();
   p.digest = std::move(*digest);
 
-  auto db = vault.open_survey(request.survey_id);
-  if (!db) return db.error();
-  if (auto s = prepare_survey_file(*db); !s) return s.error();
-  auto st =
-      storage::Statement::prepare(*db, "SELECT source_row FROM access_rows WHERE source_file = ?");
-  if (!st) return st.error();
-  if (auto s = st->bind_text(1, p.digest.sha256_hex); !s) return s.error();
-  for (;;) {
-    auto more = st->step();
-    if (!more) return more.error();
-    if (!*more) break;
-    p.stored_rows.insert(static_cast<std::uint64_t>(st->column_int64(0)));
+  {
+    auto db = vault.open_survey(request.survey_id);
+    if (!db) return db.error();
+    if (auto s = prepare_survey_file(*db); !s) return s.error();
+    auto rows = stored_rows(*db, "main", p.digest.sha256_hex);
+    if (!rows) return rows.error();
+    p.stored_rows = std::move(*rows);
   }
-
-  auto seen = storage::Statement::prepare(
-      vault.database(),
-      "SELECT count(*) FROM imports WHERE survey_id = ? AND sha256 = ? AND designations = ?");
-  if (!seen) return seen.error();
-  Status s = seen->bind_text(1, request.survey_id);
-  if (s) s = seen->bind_text(2, p.digest.sha256_hex);
-  if (s) s = seen->bind_int64(3, p.designations);
-  if (!s) return s.error();
-  auto r = seen->step();
-  if (!r) return r.error();
-  if (seen->column_int64(0) > 0) {
-    return Error{"import.already_imported",
-                 N_("This file was already imported into this survey (same SHA-256).")};
-  }
+  if (auto s = check_not_imported(vault.database(), request.survey_id, p); !s) return s.error();
   return p;
 }
 
 // Reads every row; `kept` is called for each kept row not stored before.
-Result<ImportReport> read_all(const ImportRequest& request, Prepared& p, ImportFailure* failed_at,
-                              const std::function<Status(const imp::CanonicalRow&)>& kept) {
+Result<ImportReport> read_all(
+    const ImportRequest& request, Prepared& p, ImportFailure* failed_at,
+    const std::function<Status(const imp::CanonicalRow&, std::uint64_t rows_read)>& kept) {
   imp::CsvError position;
   auto reader =
       imp::SheetReader::open(request.file, p.profile, p.windows, imp::CsvOptions{}, &position);
@@ -187,7 +237,7 @@ Result<ImportReport> read_all(const ImportRequest& request, Prepared& p, ImportF
       } else {
         if (report.preview.size() < kPreviewRows) report.preview.push_back(*row);
         if (kept) {
-          if (auto s = kept(*row); !s) return s.error();
+          if (auto s = kept(*row, reader->counts().rows); !s) return s.error();
         }
       }
     } else {
@@ -206,6 +256,94 @@ Result<ImportReport> read_all(const ImportRequest& request, Prepared& p, ImportF
   report.counts = reader->counts();
   return report;
 }
+
+// Reading and storing overlap (the import benchmark, issue 5): a reader
+// thread parses the sheet into batches of kept rows; the importing thread
+// takes each full batch and stores it. Two queues of batches (full, free)
+// bounded by kPipeBatches keep memory flat and reuse the rows' strings. The
+// reader never touches the database, the importer never the file.
+class RowPipe {
+ public:
+  static constexpr std::size_t kPipeBatches = 8;
+  static constexpr std::size_t kBatchRows = 256;
+
+  struct Batch {
+    std::vector<imp::CanonicalRow> rows;
+    std::size_t count = 0;
+    std::uint64_t rows_read = 0;  // the sheet's rows read when the batch was handed over
+  };
+
+  RowPipe() {
+    for (std::size_t i = 0; i < kPipeBatches; ++i) {
+      auto b = std::make_unique<Batch>();
+      b->rows.resize(kBatchRows);
+      free_.push_back(std::move(b));
+    }
+  }
+
+  // Reader side. False when the importer stopped (the reader should stop too).
+  bool add(const imp::CanonicalRow& row, std::uint64_t rows_read) {
+    if (!filling_) {
+      std::unique_lock lock(mutex_);
+      changed_.wait(lock, [&] { return !free_.empty() || stopped_; });
+      if (stopped_) return false;
+      filling_ = std::move(free_.front());
+      free_.pop_front();
+      filling_->count = 0;
+    }
+    filling_->rows[filling_->count++] = row;
+    filling_->rows_read = rows_read;
+    if (filling_->count == kBatchRows) return hand_over();
+    return true;
+  }
+  // Reader side, once, at the end (`result` is the reading's report or error).
+  void finish(Result<ImportReport> result) {
+    if (filling_ && filling_->count > 0) hand_over();
+    std::lock_guard lock(mutex_);
+    result_.emplace(std::move(result));
+    changed_.notify_all();
+  }
+
+  // Importer side: the next full batch, or null at the end (then result()).
+  std::unique_ptr<Batch> take() {
+    std::unique_lock lock(mutex_);
+    changed_.wait(lock, [&] { return !full_.empty() || result_.has_value(); });
+    if (full_.empty()) return nullptr;
+    auto b = std::move(full_.front());
+    full_.pop_front();
+    return b;
+  }
+  void give_back(std::unique_ptr<Batch> b) {
+    std::lock_guard lock(mutex_);
+    free_.push_back(std::move(b));
+    changed_.notify_all();
+  }
+  void stop() {  // the importer failed or was cancelled: the reader ends early
+    std::lock_guard lock(mutex_);
+    stopped_ = true;
+    changed_.notify_all();
+  }
+  Result<ImportReport> result() {
+    std::lock_guard lock(mutex_);
+    return std::move(*result_);
+  }
+
+ private:
+  bool hand_over() {
+    std::lock_guard lock(mutex_);
+    if (stopped_) return false;
+    full_.push_back(std::move(filling_));
+    changed_.notify_all();
+    return true;
+  }
+
+  std::mutex mutex_;
+  std::condition_variable changed_;
+  std::deque<std::unique_ptr<Batch>> free_, full_;
+  std::unique_ptr<Batch> filling_;  // reader only
+  std::optional<Result<ImportReport>> result_;
+  bool stopped_ = false;
+};
 
 std::string counts_detail(const ImportReport& r, imp::SheetKind kind) {
   const auto& c = r.counts;
@@ -270,54 +408,100 @@ Result<ImportReport> import_sheet(Vault& vault, const std::string& actor,
     // Rows are stored kInsertBatch at a time, in the sheet's order, by one
     // multi-row INSERT: fewer statement runs and resets, and the constant
     // columns bound once per batch (the import benchmark, issue 5).
+    // The transaction holds the write locks of both files: what prepare()
+    // checked is checked again here, so two imports at once cannot both pass.
+    // (No index makes (file, row) unique: writing one for every row would
+    // cost a third of the import's time; the transaction is the guarantee.)
+    if (auto s = check_not_imported(db, request.survey_id, *p); !s) return s.error();
+    auto already = stored_rows(db, "survey", p->digest.sha256_hex);
+    if (!already) return already.error();
+    p->stored_rows = std::move(*already);
     const std::string kind_id(imp::sheet_kind_id(request.kind));
+    auto source = source_id(db, p->digest.sha256_hex, kind_id);
+    if (!source) return source.error();
     auto insert = storage::Statement::prepare(db, insert_sql(kInsertBatch));
     if (!insert) return insert.error();
-    std::vector<imp::CanonicalRow> pending(kInsertBatch);  // reused: copies keep their capacity
-    std::size_t count = 0;
+    // Dates and times of a statement's rows as text. The rows' cells are bound
+    // without a copy (bind_text_static): the batch and these stay unchanged
+    // until the statement has run.
+    std::vector<std::array<char, 10>> dates(kInsertBatch), births(kInsertBatch);
+    std::vector<std::array<char, 8>> times(kInsertBatch);
     std::uint64_t stored = 0;
-    auto flush = [&](storage::Statement& st) -> Status {
+    auto store = [&](storage::Statement& st, const imp::CanonicalRow* rows,
+                     std::size_t count) -> Status {
       Status s = st.bind_text(1, imp::sheet_system_id(p->profile.system));
-      if (s) s = st.bind_text(2, kind_id);
-      if (s) s = st.bind_text(3, p->digest.sha256_hex);
+      if (s) s = st.bind_int64(2, *source);
       for (std::size_t k = 0; s && k < count; ++k) {
-        const imp::CanonicalRow& r = pending[k];
+        const imp::CanonicalRow& r = rows[k];
         const int at = kConstantParams + static_cast<int>(k) * kRowParams;
-        char date[10], time[8], birth[10];
-        s = st.bind_text(at + 1, iso_date(r.date, date));
-        if (s) s = st.bind_text(at + 2, iso_time(r.time, time));
-        if (s) s = st.bind_text(at + 3, r.terminal_id);
-        if (s) s = st.bind_text(at + 4, r.operator_id);
-        if (s) s = st.bind_text(at + 5, imp::sheet_operation_id(r.operation));
-        if (s) s = st.bind_text(at + 6, r.detail);
-        if (s) s = st.bind_text(at + 7, r.resident_name);
-        if (s) s = st.bind_text(at + 8, r.resident_kana);
-        if (s) s = st.bind_text(at + 9, iso_date(r.resident_birth, birth));
-        if (s) s = st.bind_text(at + 10, r.resident_address.value_or(""));
-        if (s) s = st.bind_int64(at + 11, static_cast<std::int64_t>(r.row));
-        if (s) s = st.bind_text(at + 12, r.operation_text);
-        if (s) s = r.reference ? st.bind_text(at + 13, *r.reference) : st.bind_null(at + 13);
+        s = st.bind_text_static(at + 1, iso_date(r.date, dates[k]));
+        if (s) s = st.bind_text_static(at + 2, iso_time(r.time, times[k]));
+        if (s) s = st.bind_text_static(at + 3, r.terminal_id);
+        if (s) s = st.bind_text_static(at + 4, r.operator_id);
+        if (s) s = st.bind_text_static(at + 5, imp::sheet_operation_id(r.operation));
+        if (s) s = st.bind_text_static(at + 6, r.detail);
+        if (s) s = st.bind_text_static(at + 7, r.resident_name);
+        if (s) s = st.bind_text_static(at + 8, r.resident_kana);
+        if (s) s = st.bind_text_static(at + 9, iso_date(r.resident_birth, births[k]));
         if (s) {
-          s = r.resident_honseki ? st.bind_text(at + 14, *r.resident_honseki)
+          s = r.resident_address ? st.bind_text_static(at + 10, *r.resident_address)
+                                 : st.bind_text_static(at + 10, "");
+        }
+        if (s) s = st.bind_int64(at + 11, static_cast<std::int64_t>(r.row));
+        if (s) s = st.bind_text_static(at + 12, r.operation_text);
+        if (s) {
+          s = r.reference ? st.bind_text_static(at + 13, *r.reference) : st.bind_null(at + 13);
+        }
+        if (s) {
+          s = r.resident_honseki ? st.bind_text_static(at + 14, *r.resident_honseki)
                                  : st.bind_null(at + 14);
         }
       }
       if (!s) return s;
       if (auto done = st.step(); !done) return done.error();
       stored += count;
-      count = 0;
       return st.reset();
     };
-    auto read = read_all(request, *p, failed_at, [&](const imp::CanonicalRow& r) -> Status {
-      // Every kept row has the profile's system, which is bound once per batch.
-      pending[count++] = r;
-      return count == kInsertBatch ? flush(*insert) : ok_status();
+
+    // The reader thread parses; this thread stores (RowPipe). Progress and
+    // cancelling stay on this, the caller's, thread.
+    RowPipe pipe;
+    ImportRequest reading = request;
+    reading.progress = {};
+    ImportFailure reader_failed_at;
+    std::thread reader([&] {
+      pipe.finish(read_all(
+          reading, *p, &reader_failed_at,
+          [&](const imp::CanonicalRow& r, std::uint64_t rows_read) -> Status {
+            if (pipe.add(r, rows_read)) return ok_status();
+            return Error{"import.cancelled", N_("The import was cancelled; nothing was stored.")};
+          }));
     });
-    if (read && count > 0) {  // the last, shorter batch
-      auto last = storage::Statement::prepare(db, insert_sql(count));
-      if (!last) return last.error();
-      if (auto s = flush(*last); !s) return s.error();
+    Status storing = ok_status();
+    std::uint64_t next_progress = kProgressEvery;
+    while (auto batch = pipe.take()) {
+      for (std::size_t at = 0; storing && at < batch->count; at += kInsertBatch) {
+        const std::size_t n = std::min(kInsertBatch, batch->count - at);
+        if (n == kInsertBatch) {
+          storing = store(*insert, &batch->rows[at], n);
+        } else {  // the last, shorter statement
+          auto last = storage::Statement::prepare(db, insert_sql(n));
+          storing = last ? store(*last, &batch->rows[at], n) : Status(last.error());
+        }
+      }
+      if (storing && request.progress && batch->rows_read >= next_progress) {
+        next_progress = batch->rows_read + kProgressEvery;
+        if (!request.progress(batch->rows_read)) {
+          storing = Error{"import.cancelled", N_("The import was cancelled; nothing was stored.")};
+        }
+      }
+      pipe.give_back(std::move(batch));
+      if (!storing) pipe.stop();
     }
+    reader.join();
+    auto read = pipe.result();
+    if (!read && failed_at) *failed_at = reader_failed_at;
+    if (!storing) return storing.error();
     if (!read) return read.error();
     report = std::move(*read);
     report.stored = stored;
