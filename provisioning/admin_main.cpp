@@ -164,6 +164,8 @@ int run(int argc, char** argv) {
   import->add_option("--window", import_args.window,
                      "Keep one day's hours: YYYY-MM-DD/HH:MM-HH:MM");
   import->add_option("--terminals", import_args.terminals, "Keep these terminals: A,B");
+  import->add_option("--profile", import_args.profile,
+                     "A site's column profile (TOML) instead of the reference one");
   import->add_option("--vault", vault, "The vault folder (an import into a survey)");
   import
       ->add_option("--passphrase-fd", passphrase_fd,
@@ -216,6 +218,7 @@ int run(int argc, char** argv) {
     vault_import.system = import_args.system;
     vault_import.sheet = import_args.sheet;
     vault_import.file = import_args.file;
+    vault_import.profile = import_args.profile;
     return provisioning::run_vault_import(vault, as, vault_import, io);
   }
   return 2;

@@ -4,6 +4,7 @@
 
 #include <charconv>
 #include <cstdio>
+#include <fstream>
 #include <string_view>
 #include <variant>
 
@@ -91,6 +92,34 @@ void print_line(std::FILE* out, const Json& j) {
 
 }  // namespace
 
+Result<imp::Profile> load_profile(imp::SheetKind kind, const std::string& profile_file) {
+  if (profile_file.empty()) return imp::parse_profile(imp::reference_profile(kind));
+  constexpr std::size_t kMaxProfileBytes = 64 * 1024;
+  std::ifstream in(profile_file, std::ios::binary);
+  if (!in)
+    return Error{"import.profile_unreadable",
+                 "The profile file " + profile_file + " could not be read."};
+  std::string text(kMaxProfileBytes + 1, '\0');
+  in.read(text.data(), static_cast<std::streamsize>(text.size()));
+  text.resize(static_cast<std::size_t>(in.gcount()));
+  if (text.size() > kMaxProfileBytes) {
+    return Error{"import.profile_too_large",
+                 "The profile file " + profile_file + " is over 64 KiB."};
+  }
+  std::string where;
+  auto profile = imp::parse_profile(text, &where);
+  if (!profile) {
+    return Error{profile.error().code, "The profile file " + profile_file +
+                                           (where.empty() ? "" : " (" + where + ")") + ": " +
+                                           profile.error().message};
+  }
+  if (profile->kind != kind) {
+    return Error{"import.profile_kind",
+                 "The profile file " + profile_file + " is for another kind of sheet."};
+  }
+  return profile;
+}
+
 int run_import(const ImportArgs& args, AdminIo& io) {
   if (!args.dry_run) {
     std::fprintf(io.err,
@@ -114,8 +143,8 @@ int run_import(const ImportArgs& args, AdminIo& io) {
     std::fprintf(io.err, "shogo-admin: --system is KOSEKI, JUKI or JUKINET.\n");
     return 2;
   }
-  auto profile = imp::parse_profile(imp::reference_profile(*kind));
-  if (!profile) {  // the compiled-in profiles are tested; this is a broken build
+  auto profile = load_profile(*kind, args.profile);
+  if (!profile) {
     std::fprintf(io.err, "shogo-admin: %s\n", profile.error().message.c_str());
     return 1;
   }
@@ -141,7 +170,7 @@ int run_import(const ImportArgs& args, AdminIo& io) {
   auto reader = imp::SheetReader::open(args.file, *profile, filter, {}, &position);
   if (!reader) {
     if (position.row > 0)
-      std::fprintf(io.err, "shogo-admin: row %llu, column %u: %s\n",
+      std::fprintf(io.err, "shogo-admin: %s, row %llu, column %u: %s\n", args.file.c_str(),
                    static_cast<unsigned long long>(position.row), position.column,
                    reader.error().message.c_str());
     else
@@ -154,7 +183,7 @@ int run_import(const ImportArgs& args, AdminIo& io) {
     auto more = reader->next(item);
     if (!more) {
       const auto& at = reader->csv_error_position();
-      std::fprintf(io.err, "shogo-admin: row %llu, column %u: %s\n",
+      std::fprintf(io.err, "shogo-admin: %s, row %llu, column %u: %s\n", args.file.c_str(),
                    static_cast<unsigned long long>(at.row), at.column,
                    more.error().message.c_str());
       return 1;

@@ -4,7 +4,7 @@
 // prints what it would import. No vault is opened.
 //
 //   import --dry-run --json --system KOSEKI|JUKI|JUKINET --sheet KIND FILE
-//          [--window YYYY-MM-DD/HH:MM-HH:MM] [--terminals A,B]
+//          [--window YYYY-MM-DD/HH:MM-HH:MM] [--terminals A,B] [--profile FILE.toml]
 //
 // KIND is a sheet kind id (koseki-issuance, juki-access-log,
 // juki-online-forms, cs-operations) or its Japanese name. The sheet kind must
@@ -19,6 +19,7 @@
 #include <string>
 
 #include "provisioning/commands.hpp"
+#include "storage/import/profile.hpp"
 
 namespace shogo::provisioning {
 
@@ -30,7 +31,15 @@ struct ImportArgs {
   std::string file;
   std::string window;     // "" or YYYY-MM-DD/HH:MM-HH:MM
   std::string terminals;  // "" or A,B,…
+  std::string profile;    // "" (the kind's reference profile) or a site's profile file (TOML)
 };
+
+// The profile to read a sheet of `kind` with: the reference profile, or the
+// site's own file (at most 64 KiB, docs/import-formats.md "Profiles"), which
+// must be for the same kind. On an error, the message says which file and,
+// for a parse error, where in it.
+[[nodiscard]] Result<storage::import::Profile> load_profile(storage::import::SheetKind kind,
+                                                            const std::string& profile_file);
 
 int run_import(const ImportArgs& args, AdminIo& io);
 

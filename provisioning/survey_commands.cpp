@@ -5,6 +5,7 @@
 #include "kiosk/survey/designation.hpp"
 #include "kiosk/survey/sheet_import.hpp"
 #include "kiosk/survey/survey_register.hpp"
+#include "provisioning/import_command.hpp"
 
 namespace shogo::provisioning {
 
@@ -168,7 +169,7 @@ int run_vault_import(const fs::path& vault_dir, const std::string& as, const Vau
                  "unknown sheet kind (koseki-issuance, juki-access-log, juki-online-forms, "
                  "cs-operations, or the sheet's Japanese name).");
   }
-  auto profile = imp::parse_profile(imp::reference_profile(*kind));
+  auto profile = load_profile(*kind, args.profile);
   if (!profile) return refuse(io, profile.error());
   if (imp::sheet_system_id(profile->system) != args.system)
     return usage(io, "the sheet kind does not belong to --system.");
@@ -179,6 +180,7 @@ int run_vault_import(const fs::path& vault_dir, const std::string& as, const Vau
   request.kind = *kind;
   request.file = args.file;
   request.accept_problems = args.accept_problems;
+  request.profile = *profile;
   survey::ImportFailure at;
   auto report = survey::import_sheet(**vault, as, request, &at);
   if (!report) {
@@ -187,7 +189,7 @@ int run_vault_import(const fs::path& vault_dir, const std::string& as, const Vau
       auto preview = survey::preview_import(**vault, request);
       if (preview) {
         for (const auto& p : preview->problems)
-          std::fprintf(io.err, "  row %llu, column %s: %s\n",
+          std::fprintf(io.err, "  %s, row %llu, column %s: %s\n", args.file.c_str(),
                        static_cast<unsigned long long>(p.row), p.column.c_str(),
                        p.error.message.c_str());
       }
@@ -195,7 +197,7 @@ int run_vault_import(const fs::path& vault_dir, const std::string& as, const Vau
                    "  Correct the file, or import the readable rows with --accept-problems.\n");
     }
     if (at.row > 0) {
-      std::fprintf(io.err, "shogo-admin: row %llu, column %u: %s\n",
+      std::fprintf(io.err, "shogo-admin: %s, row %llu, column %u: %s\n", args.file.c_str(),
                    static_cast<unsigned long long>(at.row), at.column,
                    report.error().message.c_str());
       return 1;

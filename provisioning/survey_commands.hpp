@@ -10,7 +10,7 @@
 //   survey draw   --as SUPERVISOR --id ID --system S [--minutes 15]
 //   survey show   --as USER --id ID        designations and counts (P6.2)
 //   import --vault DIR --as MANAGER --survey ID --system S --sheet KIND FILE
-//          [--accept-problems]
+//          [--accept-problems] [--profile FILE.toml]
 //
 // Every command signs in with a passphrase from the terminal or
 // --passphrase-fd, and every change is an audit event. Exit status: 0 done;
@@ -47,6 +47,7 @@ int run_survey_show(const std::filesystem::path& vault, const std::string& as,
 
 struct VaultImportArgs {
   std::string survey_id, system, sheet, file;
+  std::string profile;  // "" or a site's profile file
   bool accept_problems = false;
 };
 int run_vault_import(const std::filesystem::path& vault, const std::string& as,

@@ -25,4 +25,25 @@ set +e
 status=$?
 set -e
 [ $status -eq 2 ] || { echo "expected exit 2 without --dry-run, --as and --survey"; exit 1; }
+# A site's own layout, by a profile and no code (P6.4): 操作日時 is 処理日時 there.
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+repo=$(cd "$(dirname "$0")/../.." && pwd)
+sed 's/^when = "操作日時"/when = "処理日時"/' "$repo/storage/import/profiles/juki-access-log.toml" >"$tmp/site.toml"
+sed 's/操作日時/処理日時/' "$fixtures/juki-access-log.csv" >"$tmp/site.csv"
+"$admin" import --dry-run --json --system JUKI --sheet juki-access-log --profile "$tmp/site.toml" \
+  "$tmp/site.csv" | tail -1 | grep -q '"kept":[1-9]'
+set +e
+"$admin" import --dry-run --json --system JUKI --sheet juki-access-log "$tmp/site.csv" >/dev/null 2>"$tmp/err"
+status=$?
+set -e
+[ $status -eq 1 ] || { echo "the reference profile read a sheet with another header"; exit 1; }
+grep -q "header row" "$tmp/err"
+# A broken profile says which file and where.
+printf 'kind = "juki-access-log"\nsystem = "JUKI"\n[columns\n' >"$tmp/broken.toml"
+if "$admin" import --dry-run --json --system JUKI --sheet juki-access-log --profile "$tmp/broken.toml" \
+  "$tmp/site.csv" >/dev/null 2>"$tmp/err"; then
+  echo "a broken profile was accepted"; exit 1
+fi
+grep -q "broken.toml" "$tmp/err"
 echo "dry-run import behaves"
