@@ -25,41 +25,6 @@ using shogo::storage::import::CsvOptions;
 using shogo::storage::import::CsvReader;
 using shogo::storage::import::Encoding;
 
-bool valid_utf8(std::string_view s) {
-  std::size_t i = 0;
-  while (i < s.size()) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    std::size_t len = 0;
-    unsigned lo = 0x80, hi = 0xBF;
-    if (c < 0x80) {
-      len = 1;
-    } else if (c >= 0xC2 && c <= 0xDF) {
-      len = 2;
-    } else if (c == 0xE0) {
-      len = 3, lo = 0xA0;
-    } else if ((c >= 0xE1 && c <= 0xEC) || c == 0xEE || c == 0xEF) {
-      len = 3;
-    } else if (c == 0xED) {
-      len = 3, hi = 0x9F;
-    } else if (c == 0xF0) {
-      len = 4, lo = 0x90;
-    } else if (c >= 0xF1 && c <= 0xF3) {
-      len = 4;
-    } else if (c == 0xF4) {
-      len = 4, hi = 0x8F;
-    } else {
-      return false;
-    }
-    if (i + len > s.size()) return false;
-    for (std::size_t k = 1; k < len; ++k) {
-      const auto b = static_cast<unsigned char>(s[i + k]);
-      if (b < (k == 1 ? lo : 0x80u) || b > (k == 1 ? hi : 0xBFu)) return false;
-    }
-    i += len;
-  }
-  return true;
-}
-
 // What one reading of the file produced.
 struct Reading {
   bool opened = false;
@@ -93,7 +58,7 @@ Reading read_all(const std::string& path, const CsvOptions& options) {
     SHOGO_FUZZ_CHECK(fields.size() <= options.max_fields);
     for (const auto& f : fields) {
       SHOGO_FUZZ_CHECK(f.size() <= options.max_field_bytes);
-      SHOGO_FUZZ_CHECK(valid_utf8(f));
+      SHOGO_FUZZ_CHECK(shogo::fuzz::valid_utf8(f));
     }
     out.records.push_back(fields);
     SHOGO_FUZZ_CHECK(reader->row_number() == out.records.size());

@@ -4,13 +4,16 @@
 // no disk churn, nothing left behind. The path is /proc/self/fd/N, which
 // open() and stat() follow to the memfd itself.
 
+#include <iconv.h>
 #include <sys/mman.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
 #include <string>
+#include <string_view>
 
 // Stops the fuzzer on a broken invariant: libFuzzer reports it as a crash.
 #define SHOGO_FUZZ_CHECK(...)             \
@@ -19,6 +22,27 @@
   } while (false)
 
 namespace shogo::fuzz {
+
+// The oracle for "the reader returns valid UTF-8": glibc's own UTF-8 decoder
+// (iconv to UTF-32), not a copy of the reader's validator, so a bug shared by
+// both cannot hide. It refuses overlongs, surrogates, values past U+10FFFF and
+// cut sequences.
+inline bool valid_utf8(std::string_view s) {
+  static iconv_t cd = iconv_open("UTF-32LE", "UTF-8");
+  if (cd == reinterpret_cast<iconv_t>(-1)) std::abort();
+  iconv(cd, nullptr, nullptr, nullptr, nullptr);
+  char* in = const_cast<char*>(s.data());
+  std::size_t in_left = s.size();
+  char out[4096];
+  while (in_left > 0) {
+    char* out_ptr = out;
+    std::size_t out_left = sizeof out;
+    if (iconv(cd, &in, &in_left, &out_ptr, &out_left) == static_cast<std::size_t>(-1) &&
+        errno != E2BIG)
+      return false;
+  }
+  return true;
+}
 
 class InputFile {
  public:

@@ -32,41 +32,6 @@ using shogo::storage::import::date_time_from_excel_serial;
 using shogo::storage::import::XlsxOptions;
 using shogo::storage::import::XlsxReader;
 
-bool valid_utf8(std::string_view s) {
-  std::size_t i = 0;
-  while (i < s.size()) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    std::size_t len = 0;
-    unsigned lo = 0x80, hi = 0xBF;
-    if (c < 0x80) {
-      len = 1;
-    } else if (c >= 0xC2 && c <= 0xDF) {
-      len = 2;
-    } else if (c == 0xE0) {
-      len = 3, lo = 0xA0;
-    } else if ((c >= 0xE1 && c <= 0xEC) || c == 0xEE || c == 0xEF) {
-      len = 3;
-    } else if (c == 0xED) {
-      len = 3, hi = 0x9F;
-    } else if (c == 0xF0) {
-      len = 4, lo = 0x90;
-    } else if (c >= 0xF1 && c <= 0xF3) {
-      len = 4;
-    } else if (c == 0xF4) {
-      len = 4, hi = 0x8F;
-    } else {
-      return false;
-    }
-    if (i + len > s.size()) return false;
-    for (std::size_t k = 1; k < len; ++k) {
-      const auto b = static_cast<unsigned char>(s[i + k]);
-      if (b < (k == 1 ? lo : 0x80u) || b > (k == 1 ? hi : 0xBFu)) return false;
-    }
-    i += len;
-  }
-  return true;
-}
-
 // ---- a stored (uncompressed) zip writer, for the structured mode
 
 std::uint32_t crc32(std::string_view data) {
@@ -194,7 +159,7 @@ Reading read_sheet(XlsxReader& reader, std::size_t index, const XlsxOptions& opt
     SHOGO_FUZZ_CHECK(fields.size() <= options.max_fields);
     for (std::size_t i = 0; i < fields.size(); ++i) {
       SHOGO_FUZZ_CHECK(fields[i].size() <= options.max_field_bytes);
-      SHOGO_FUZZ_CHECK(valid_utf8(fields[i]));
+      SHOGO_FUZZ_CHECK(shogo::fuzz::valid_utf8(fields[i]));
       if (reader.is_date(i)) {
         char* end = nullptr;
         const double serial = std::strtod(fields[i].c_str(), &end);
@@ -216,7 +181,7 @@ void read_workbook(const std::string& path, const XlsxOptions& options) {
     return;
   }
   const std::size_t sheets = reader->sheet_names().size();
-  for (const auto& name : reader->sheet_names()) SHOGO_FUZZ_CHECK(valid_utf8(name));
+  for (const auto& name : reader->sheet_names()) SHOGO_FUZZ_CHECK(shogo::fuzz::valid_utf8(name));
   for (std::size_t i = 0; i < sheets && i < 8; ++i)
     static_cast<void>(read_sheet(*reader, i, options));
   if (sheets > 0) {
