@@ -124,6 +124,13 @@ int run(int argc, char** argv) {
   survey_create->add_option("--id", id, "Survey id: letters, digits, '-'")->required();
   survey_create->add_option("--fiscal-year", fiscal_year, "Fiscal year, e.g. 2026")->required();
   survey_create->add_option("--title", title, "Title")->required();
+  int min_persons = 10, gap_minutes = 15;
+  survey_create->add_option("--min-persons", min_persons, "Viewed persons needed per system (P6.2)")
+      ->capture_default_str();
+  survey_create
+      ->add_option("--gap-minutes", gap_minutes,
+                   "Rows at most this far apart form one series (P6.2)")
+      ->capture_default_str();
   auto* survey_designate =
       survey_cmd->add_subcommand("designate", "Designate date, window and terminals (supervisor)");
   vault_option(survey_designate);
@@ -200,7 +207,8 @@ int run(int argc, char** argv) {
   if (terminal_add->parsed())
     return provisioning::run_terminal_add(vault, as, id, site, system, io);
   if (survey_create->parsed())
-    return provisioning::run_survey_create(vault, as, id, fiscal_year, title, io);
+    return provisioning::run_survey_create(vault, as, id, fiscal_year, title, min_persons,
+                                           gap_minutes, io);
   if (survey_designate->parsed())
     return provisioning::run_survey_designate(vault, as, designate_args, false, io);
   if (survey_draw->parsed())

@@ -2,6 +2,7 @@
 
 #include <cstdio>
 
+#include "kiosk/survey/access_groups.hpp"
 #include "kiosk/survey/designation.hpp"
 #include "kiosk/survey/sheet_import.hpp"
 #include "kiosk/survey/survey_register.hpp"
@@ -71,7 +72,8 @@ int run_terminal_add(const fs::path& vault_dir, const std::string& as, const std
 }
 
 int run_survey_create(const fs::path& vault_dir, const std::string& as, const std::string& id,
-                      int fiscal_year, const std::string& title, AdminIo& io) {
+                      int fiscal_year, const std::string& title, int min_persons, int gap_minutes,
+                      AdminIo& io) {
   auto vault = open_as(vault_dir, as, io);
   if (!vault) return refuse(io, vault.error());
   const survey::VaultUser* user = (*vault)->find_user(as);
@@ -79,7 +81,14 @@ int run_survey_create(const fs::path& vault_dir, const std::string& as, const st
     return refuse(io, Error{"admin.not_manager", "Only a manager (調査責任者) may do this."});
   auto db = (*vault)->create_survey(as, id, fiscal_year, title);
   if (!db) return refuse(io, db.error());
-  std::fprintf(io.out, "Survey %s created (draft).\n", id.c_str());
+  db->close();
+  if (min_persons != 10 || gap_minutes != survey::kSeriesGapMinutes) {
+    if (auto s = survey::set_counting_rules(**vault, as, id, min_persons, gap_minutes); !s)
+      return refuse(io, s.error());
+  }
+  std::fprintf(io.out,
+               "Survey %s created (draft): at least %d persons per system, series %d min.\n",
+               id.c_str(), min_persons, gap_minutes);
   return 0;
 }
 

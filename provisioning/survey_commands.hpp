@@ -5,6 +5,7 @@
 //   site add      --as MANAGER --id S01 --name 本庁舎 --opens 08:30 --closes 17:15
 //   terminal add  --as MANAGER --id KS-S01-01 --site S01 --system KOSEKI
 //   survey create --as MANAGER --id ID --fiscal-year 2026 --title TEXT
+//                 [--min-persons 10] [--gap-minutes 15]         (P6.2)
 //   survey designate --as SUPERVISOR --id ID --system S --date YYYY-MM-DD
 //                 --window HH:MM-HH:MM --terminals A,B [--acknowledge CODE]…
 //   survey draw   --as SUPERVISOR --id ID --system S [--minutes 15]
@@ -39,7 +40,7 @@ int run_terminal_add(const std::filesystem::path& vault, const std::string& as,
                      AdminIo& io);
 int run_survey_create(const std::filesystem::path& vault, const std::string& as,
                       const std::string& id, int fiscal_year, const std::string& title,
-                      AdminIo& io);
+                      int min_persons, int gap_minutes, AdminIo& io);
 int run_survey_designate(const std::filesystem::path& vault, const std::string& as,
                          const DesignateArgs& args, bool draw, AdminIo& io);
 int run_survey_show(const std::filesystem::path& vault, const std::string& as,

@@ -254,6 +254,37 @@ Result<SurveySummary> find_survey(Vault& vault, const std::string& survey_id) {
   return unknown_survey();
 }
 
+Status set_counting_rules(Vault& vault, const std::string& actor, const std::string& survey_id,
+                          int min_persons, int gap_minutes) {
+  const VaultUser* user = vault.find_user(actor);
+  if (user == nullptr || user->disabled || user->role != Role::manager) {
+    return Error{"survey.not_manager", N_("Only the manager changes how persons are counted.")};
+  }
+  if (min_persons < 1 || min_persons > 1000 || gap_minutes < 0 || gap_minutes > 24 * 60) {
+    return Error{"survey.bad_setting",
+                 N_("At least 1 person per system, and a gap of 0 to 1440 minutes.")};
+  }
+  auto survey = find_survey(vault, survey_id);
+  if (!survey) return survey.error();
+  if (survey->state != SurveyState::draft && survey->state != SurveyState::designated) {
+    return Error{"survey.wrong_state",
+                 N_("The sheets of this survey are made: how persons are counted is fixed.")};
+  }
+  const Vault::AuditedChange what{"survey_settings", "survey=" + survey_id, {}};
+  return vault.change(actor, what, [&](storage::Database& db) -> Result<std::string> {
+    auto st = storage::Statement::prepare(
+        db, "UPDATE surveys SET min_persons = ?, group_gap_minutes = ? WHERE id = ?");
+    if (!st) return st.error();
+    Status s = st->bind_int64(1, min_persons);
+    if (s) s = st->bind_int64(2, gap_minutes);
+    if (s) s = st->bind_text(3, survey_id);
+    if (!s) return s.error();
+    if (auto r = st->step(); !r) return r.error();
+    return "min_persons=" + std::to_string(min_persons) +
+           " gap_minutes=" + std::to_string(gap_minutes);
+  });
+}
+
 Result<std::vector<Site>> load_sites(Vault& vault) {
   if (!vault.is_open()) return Error{"vault.locked", N_("The vault is locked.")};
   auto st = storage::Statement::prepare(vault.database(),

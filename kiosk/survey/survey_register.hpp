@@ -73,6 +73,14 @@ struct SurveySummary {
 [[nodiscard]] Result<std::vector<SurveySummary>> list_surveys(Vault& vault);  // by creation
 [[nodiscard]] Result<SurveySummary> find_survey(Vault& vault, const std::string& survey_id);
 
+// P6.2's two numbers for a survey: at least `min_persons` viewed persons per
+// system (≥ 1), and rows at most `gap_minutes` apart form one series (≥ 0).
+// A manager, before the sheets are made (survey.wrong_state after); audited
+// as "survey_settings". Errors: survey.not_manager, survey.bad_setting.
+[[nodiscard]] Status set_counting_rules(Vault& vault, const std::string& actor,
+                                        const std::string& survey_id, int min_persons,
+                                        int gap_minutes);
+
 // Sites and terminals (P6.3.b/c), in id order. Ids are ASCII letters, digits,
 // '-' and '_' (they appear in audit events); a site's hours are "HH:MM".
 [[nodiscard]] Result<std::vector<Site>> load_sites(Vault& vault);

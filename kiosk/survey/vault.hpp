@@ -49,10 +49,10 @@ inline constexpr const char* kKioskAuditActions[] = {
     "sign_in",        "unlock", "lock",     "sign_out",  "view_personal_data",
     "setting_change", "close",  "shutdown", "audit_view"};
 inline constexpr const char* kAdminAuditActions[] = {
-    "vault_create",     "sign_in",           "unlock",        "close",        "user_add",
-    "user_disable",     "passphrase_change", "survey_create", "doctor",       "audit_verify",
-    "audit_export",     "keys_print",        "site_add",      "terminal_add", "designate",
-    "designation_draw", "sheet_import"};
+    "vault_create",     "sign_in",           "unlock",         "close",        "user_add",
+    "user_disable",     "passphrase_change", "survey_create",  "doctor",       "audit_verify",
+    "audit_export",     "keys_print",        "site_add",       "terminal_add", "designate",
+    "designation_draw", "sheet_import",      "survey_settings"};
 
 struct VaultPaths {
   std::filesystem::path dir;

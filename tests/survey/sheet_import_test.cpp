@@ -473,3 +473,30 @@ TEST_CASE("P6.4 an import that fills the disk fails plainly and loses nothing") 
   REQUIRE(again);
   CHECK(again->stored > 0);
 }
+
+TEST_CASE("P6.2 the manager sets how persons are counted and the counts follow") {
+  Fixture f;
+  CHECK(set_counting_rules(*f.vault, kSupervisor, kSurvey, 12, 10).error().code ==
+        "survey.not_manager");
+  CHECK(set_counting_rules(*f.vault, kManager, kSurvey, 0, 10).error().code ==
+        "survey.bad_setting");
+  REQUIRE(set_counting_rules(*f.vault, kManager, kSurvey, 500, 0));
+  const auto survey = find_survey(*f.vault, kSurvey);
+  REQUIRE(survey);
+  CHECK(survey->min_persons == 500);
+  CHECK(survey->group_gap_minutes == 0);
+  f.designate_ok(System::juki, {8, 30, 0}, {17, 15, 0});
+  REQUIRE(import_sheet(*f.vault, kManager, f.request(imp::SheetKind::juki_access_log)));
+  auto counts = count_survey(*f.vault, kSurvey);
+  REQUIRE(counts);
+  const auto& juki = (*counts)[1];
+  CHECK(juki.required == 500);
+  CHECK_FALSE(juki.enough());  // the ward has fewer than 500 persons in a day's sheet
+  // A gap of 0 minutes: rows of one series at different seconds are separate accesses.
+  REQUIRE(set_counting_rules(*f.vault, kManager, kSurvey, 10, 60));
+  auto wider = count_survey(*f.vault, kSurvey);
+  REQUIRE(wider);
+  CHECK((*wider)[1].accesses < juki.accesses);
+  CHECK((*wider)[1].persons == juki.persons);
+  CHECK(f.audit_count("survey_settings") == 2);
+}
