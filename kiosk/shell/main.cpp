@@ -37,8 +37,9 @@ struct Options {
   bool print_startup_time = false;
   std::string language = "ja";
   std::string vault = survey::kDefaultVaultDir;
-  std::string import_dir = ui::kDefaultImportDir;  // the import screen's only folder
-  std::string sign_in;                             // sign this user in before the first frame
+  std::string import_dir = ui::kDefaultImportDir;    // the import screen's only folder
+  std::string profile_dir = ui::kDefaultProfileDir;  // the site's own column profiles (P6.4)
+  std::string sign_in;                               // sign this user in before the first frame
   int passphrase_fd = -1;    // ... with the passphrase read from this descriptor
   std::string goto_screen;   // then open this screen
   std::string screenshot;    // demo vault only: write a PNG after --frames frames
@@ -73,6 +74,10 @@ int run(int argc, char** argv) {
   cli.add_option("--vault", opt.vault, "The vault folder")->capture_default_str();
   cli.add_option("--import-dir", opt.import_dir,
                  "The import folder: the import screen offers its *.csv and *.xlsx files")
+      ->capture_default_str();
+  cli.add_option("--profile-dir", opt.profile_dir,
+                 "The site's column profiles: the import screen offers its *.toml files "
+                 "beside the reference profile (a missing folder holds none)")
       ->capture_default_str();
   cli.add_option("--sign-in", opt.sign_in,
                  "Sign this user in before the first frame (with --passphrase-fd)");
@@ -147,6 +152,7 @@ int run(int argc, char** argv) {
   survey::Sitting sitting({}, opt.idle_lock);
   ui::KioskApp app(sitting, vault.get(), shell::demo_data(), vault_error);
   app.set_import_folder(opt.import_dir);
+  app.set_profile_folder(opt.profile_dir);
 
   shell::WindowOptions wopt;
   wopt.windowed = opt.windowed;

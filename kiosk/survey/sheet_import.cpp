@@ -169,6 +169,13 @@ Result<Prepared> prepare(Vault& vault, const ImportRequest& request) {
   if (p.profile.kind != request.kind) {
     return Error{"import.profile_kind", N_("The column profile is for another kind of sheet.")};
   }
+  // A site's profile cannot move a sheet to another system: its rows would be
+  // filtered by, and counted for, the wrong designations.
+  if (auto reference = imp::parse_profile(imp::reference_profile(request.kind));
+      !reference || reference->system != p.profile.system) {
+    return Error{"import.profile_system",
+                 N_("The column profile names another system than its kind of sheet.")};
+  }
   const System system = to_system(p.profile.system);
   if (survey->state != SurveyState::designated) {
     return Error{"survey.wrong_state",
@@ -550,7 +557,12 @@ Result<ImportReport> import_sheet(Vault& vault, const std::string& actor,
       if (auto r = problem->step(); !r) return r.error();
       (void)problem->reset();
     }
-    return "import=" + std::to_string(report.import_id) + " " + counts_detail(report, request.kind);
+    // Which column profile read the file: the kind's reference one, or a site's.
+    auto standard = imp::parse_profile(imp::reference_profile(request.kind));
+    const bool reference = !request.profile || (standard && *request.profile == *standard);
+    return "import=" + std::to_string(report.import_id) + " " +
+           counts_detail(report, request.kind) +
+           (reference ? " profile=reference" : " profile=site");
   });
   if (!status) return failed(status.error());
   return report;

@@ -45,6 +45,9 @@ inline constexpr const char* kDefaultVaultDir = "/var/lib/shogo";
 
 // Every action the audit log records today, by who records it. A test runs the
 // kiosk and shogo-admin through all of them and finds each in the chain.
+// The survey screens' actions (survey_create, designate, designation_draw,
+// sheet_import) are checked with the kiosk as their actor in
+// tests/ui/survey_screens_test.cpp; the demo vault already holds them.
 inline constexpr const char* kKioskAuditActions[] = {
     "sign_in",        "unlock", "lock",     "sign_out",  "view_personal_data",
     "setting_change", "close",  "shutdown", "audit_view"};

@@ -47,6 +47,11 @@ struct RequestSelectUser {
 struct RequestSelectSurvey {
   std::string survey_id;
 };
+struct RequestNewSurveyForm {
+  bool open = false;
+};                               // the manager's "make a new survey" form, shown or put away
+struct RequestNewSurveyYear {};  // the fiscal year was edited: propose the id again
+struct RequestCreateSurvey {};   // the form's fiscal year, title and id (P6.1)
 struct RequestRedesignate {
   survey::System system;
 };  // P6.3.d: opens the designation screen on this system
@@ -67,7 +72,10 @@ struct RequestImportKind {
 struct RequestImportFile {
   std::string name;  // a file name in the import folder, never a path
 };
-struct RequestRefreshImportFolder {};
+struct RequestImportProfile {
+  std::string name;  // a *.toml file name in the profile folder; "" = the reference profile
+};
+struct RequestRefreshImportFolder {};  // reads the import folder and the profile folder again
 struct RequestPreview {};
 struct RequestImport {};
 struct RequestAcceptProblems {};  // toggles the manager's decision (accept_problems)
@@ -76,9 +84,10 @@ struct RequestCancelWork {};      // cancels a running preview or import
 using Intent =
     std::variant<RequestSignIn, RequestSignOut, RequestLock, RequestCloseSitting, RequestScreen,
                  RequestLanguage, RequestQuit, RequestCancelQuit, RequestConfirmQuit,
-                 RequestSelectUser, RequestSelectSurvey, RequestRedesignate,
-                 RequestDesignationSystem, RequestToggleTerminal, RequestAcknowledgeWarning,
-                 RequestDesignate, RequestDrawDesignation, RequestImportKind, RequestImportFile,
+                 RequestSelectUser, RequestSelectSurvey, RequestNewSurveyForm, RequestNewSurveyYear,
+                 RequestCreateSurvey, RequestRedesignate, RequestDesignationSystem,
+                 RequestToggleTerminal, RequestAcknowledgeWarning, RequestDesignate,
+                 RequestDrawDesignation, RequestImportKind, RequestImportFile, RequestImportProfile,
                  RequestRefreshImportFolder, RequestPreview, RequestImport, RequestAcceptProblems,
                  RequestCancelWork>;
 

@@ -80,6 +80,12 @@ class KioskApp {
   void set_import_folder(std::filesystem::path folder) {
     surveys_->set_import_folder(std::move(folder));
   }
+  // The profile folder (--profile-dir): the site's own column profiles, every
+  // regular *.toml file, offered beside the reference profile of the chosen
+  // kind of sheet; a missing folder holds none.            default kDefaultProfileDir
+  void set_profile_folder(std::filesystem::path folder) {
+    surveys_->set_profile_folder(std::move(folder));
+  }
   // A preview or import runs on its worker (tests wait for it with frames).
   bool working() const { return surveys_->busy(); }
   void wait_for_work() { surveys_->wait(); }  // tests: until the worker has finished

@@ -4,10 +4,12 @@
 #include <cctype>
 #include <cstdio>
 #include <cstring>
+#include <fstream>
 #include <utility>
 
 #include "crypto/audit_chain.hpp"
 #include "kiosk/survey/designation.hpp"
+#include "kiosk/survey/sheet_store.hpp"
 
 namespace shogo::ui {
 
@@ -70,12 +72,54 @@ std::string joined(const std::vector<std::string>& ids) {
   return out;
 }
 
+bool all_digits(const std::string& s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// Plain words for a site profile that cannot be used (P6.4), with where
+// parse_profile() stopped: 「この定義ファイルは読めません（3 行目）」.
+std::string profile_problem(const Error& error, const std::string& where) {
+  char text[512];
+  if (error.code == "import.profile_syntax" && where.rfind("line ", 0) == 0) {
+    std::snprintf(text, sizeof text, tr("This profile file cannot be read (line %s)."),
+                  where.substr(5).c_str());
+  } else if (!where.empty()) {
+    std::snprintf(text, sizeof text, tr("This profile file cannot be read (%s): %s"), where.c_str(),
+                  tr(error.message.c_str()));
+  } else {
+    return tr(error.message.c_str());
+  }
+  return text;
+}
+
 }  // namespace
 
-SurveyScreens::SurveyScreens(survey::Vault* vault, std::filesystem::path import_folder)
+int fiscal_year_of(survey::Date date) { return date.month >= 4 ? date.year : date.year - 1; }
+
+std::string propose_survey_id(int fiscal_year, const std::vector<std::string>& existing) {
+  const std::string prefix = "fy" + std::to_string(fiscal_year) + "-";
+  long highest = 0;
+  for (const std::string& id : existing) {
+    if (id.rfind(prefix, 0) != 0) continue;
+    const std::string number = id.substr(prefix.size());
+    if (number.size() > 6 || !all_digits(number)) continue;  // "fy2026-1a" is not numbered
+    highest = std::max(highest, std::stol(number));
+  }
+  return prefix + std::to_string(highest + 1);
+}
+
+bool valid_survey_id_text(const std::string& id) {
+  return !id.empty() && id.size() <= 40 && std::all_of(id.begin(), id.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-';
+  });
+}
+
+SurveyScreens::SurveyScreens(survey::Vault* vault, std::filesystem::path import_folder,
+                             std::filesystem::path profile_folder)
     : vault_(vault),
       import_folder_(std::move(import_folder)),
-      desk_(vault != nullptr ? std::make_unique<ImportDesk>(*vault) : nullptr) {}
+      desk_(vault != nullptr ? std::make_unique<ImportDesk>(*vault) : nullptr),
+      profile_folder_(std::move(profile_folder)) {}
 
 SurveyScreens::~SurveyScreens() { stop(); }
 
@@ -150,6 +194,98 @@ void SurveyScreens::scan_import_folder() {
   if (std::find(files_.begin(), files_.end(), file_) == files_.end()) file_.clear();
 }
 
+void SurveyScreens::scan_profile_folder() {
+  // Like the import folder: regular *.toml files directly in the folder. A
+  // missing folder holds none; a file that cannot be read is listed with why.
+  profiles_.clear();
+  std::error_code ec;
+  for (std::filesystem::directory_iterator it(profile_folder_, ec), end; !ec && it != end;
+       it.increment(ec)) {
+    std::error_code type_ec;
+    if (it->symlink_status(type_ec).type() != std::filesystem::file_type::regular) continue;
+    if (lower(it->path().extension().string()) != ".toml") continue;
+    SiteProfile p;
+    p.name = it->path().filename().string();
+    std::ifstream in(it->path(), std::ios::binary);
+    std::string text(kMaxProfileBytes + 1, '\0');
+    if (in) in.read(text.data(), static_cast<std::streamsize>(text.size()));
+    if (!in && !in.eof()) {
+      p.error = Error{"profile.unreadable", N_("This profile file could not be opened.")};
+    } else if (static_cast<std::size_t>(in.gcount()) > kMaxProfileBytes) {
+      p.error = Error{"profile.too_large",
+                      N_("This profile file is larger than 64 KiB and is not read.")};
+    } else {
+      text.resize(static_cast<std::size_t>(in.gcount()));
+      if (auto parsed = imp::parse_profile(text, &p.where); parsed) {
+        p.profile = std::move(*parsed);
+      } else {
+        p.error = parsed.error();
+      }
+    }
+    profiles_.push_back(std::move(p));
+  }
+  std::sort(profiles_.begin(), profiles_.end(),
+            [](const auto& a, const auto& b) { return a.name < b.name; });
+  if (chosen_profile() == nullptr) profile_.clear();
+}
+
+const imp::Profile* SurveyScreens::chosen_profile() const {
+  if (profile_.empty()) return nullptr;
+  for (const auto& p : profiles_) {
+    if (p.name == profile_) return p.profile && p.profile->kind == kind_ ? &*p.profile : nullptr;
+  }
+  return nullptr;
+}
+
+std::string SurveyScreens::next_survey_id(int fiscal_year) const {
+  std::vector<std::string> ids;
+  ids.reserve(surveys_.size());
+  for (const auto& s : surveys_) ids.push_back(s.id);
+  return propose_survey_id(fiscal_year, ids);
+}
+
+void SurveyScreens::reset_new_survey(survey::Date today) {
+  new_error_.clear();
+  const int year = fiscal_year_of(today);
+  proposed_id_ = next_survey_id(year);
+  set_field(new_year_, std::to_string(year));
+  set_field(new_title_, "");
+  set_field(new_id_, proposed_id_);
+}
+
+void SurveyScreens::create_survey(const survey::User& user) {
+  new_error_.clear();
+  const std::string year_text = new_year_.data();
+  const int year = all_digits(year_text) && year_text.size() == 4 ? std::stoi(year_text) : 0;
+  const std::string title(imp::trim_cell(new_title_.data()));
+  const std::string id = new_id_.data();
+  if (year < 2000) {
+    new_error_ = N_("Please type the fiscal year in four digits, for example 2026.");
+    return;
+  }
+  if (title.empty()) {
+    new_error_ = N_("Please type a title for the survey.");
+    return;
+  }
+  if (!valid_survey_id_text(id)) {
+    new_error_ = N_("A survey id uses letters, digits and '-' only.");
+    return;
+  }
+  // create_survey() records "survey_create" and leaves a new, empty file; it
+  // gets its schema now, as the demo does (later changes would migrate it too).
+  auto db = vault_->create_survey(user.id, id, year, title);
+  if (!db) {
+    new_error_ = db.error().message;
+    return;
+  }
+  const Status prepared = survey::prepare_survey_file(*db);
+  new_open_ = false;
+  created_id_ = id;
+  selected_ = id;
+  load_register();
+  if (!prepared && load_error_.empty()) load_error_ = prepared.error().message;
+}
+
 void SurveyScreens::reset_form(survey::Date today) {
   checked_.clear();
   acknowledged_.clear();
@@ -175,10 +311,16 @@ void SurveyScreens::open(Screen screen, survey::Date today) {
     return;
   }
   load_register();
+  if (screen == Screen::surveys) {
+    new_open_ = false;
+    created_id_.clear();
+    reset_new_survey(today);
+  }
   if (screen == Screen::designation) reset_form(today);
   if (screen == Screen::sheet_import) {
     clear_import();
     scan_import_folder();
+    scan_profile_folder();
   }
 }
 
@@ -242,9 +384,27 @@ std::vector<SystemCountView> SurveyScreens::count_rows(
   return rows;
 }
 
-SurveyOverviewModel SurveyScreens::overview_model(const survey::User& user) const {
+SurveyOverviewModel SurveyScreens::overview_model(const survey::User& user) {
   SurveyOverviewModel m;
   m.picker = picker();
+  NewSurveyForm& f = m.new_survey;
+  f.offered = user.role == survey::Role::manager;  // P5: the manager makes surveys
+  f.open = f.offered && new_open_;
+  f.fiscal_year = new_year_.data();
+  f.fiscal_year_capacity = new_year_.size();
+  f.title = new_title_.data();
+  f.title_capacity = new_title_.size();
+  f.id = new_id_.data();
+  f.id_capacity = new_id_.size();
+  if (!new_error_.empty()) f.error = tr(new_error_.c_str());
+  if (!created_id_.empty()) {
+    char text[256];
+    std::snprintf(text, sizeof text,
+                  tr("Made the survey %s. Next, the supervisor designates the date, window and "
+                     "terminals (P6.3)."),
+                  created_id_.c_str());
+    f.created = text;
+  }
   m.designations = designation_rows(std::nullopt);
   m.counts = count_rows(counts_);
   m.may_designate = user.role == survey::Role::supervisor;
@@ -305,6 +465,12 @@ ImportModel SurveyScreens::import_model(const survey::User& user) {
   m.folder = import_folder_.string();
   m.files = files_;
   m.file = file_;
+  m.profile_folder = profile_folder_.string();
+  for (const auto& p : profiles_) {
+    if (p.profile && p.profile->kind != kind_) continue;  // unreadable ones: under every kind
+    m.profiles.push_back({p.name, p.profile ? std::string() : profile_problem(p.error, p.where)});
+  }
+  if (chosen_profile() != nullptr) m.profile = profile_;
   m.busy = busy();
   m.busy_importing = m.busy && desk_->job() == ImportDesk::Job::import;
   m.rows_read = desk_ ? desk_->rows_read() : 0;
@@ -362,6 +528,28 @@ bool SurveyScreens::apply(const Intent& intent, const survey::User& user, survey
     load_register();
     reset_form(today);
     clear_import();
+    return true;
+  }
+  if (const auto* r = std::get_if<RequestNewSurveyForm>(&intent)) {
+    if (user.role != survey::Role::manager) return true;
+    new_open_ = r->open;
+    created_id_.clear();
+    reset_new_survey(today);
+    return true;
+  }
+  if (std::holds_alternative<RequestNewSurveyYear>(intent)) {
+    // The proposal follows the year until the manager edits the id.
+    const std::string year = new_year_.data();
+    if (new_id_.data() == proposed_id_ && year.size() == 4 && all_digits(year)) {
+      proposed_id_ = next_survey_id(std::stoi(year));
+      set_field(new_id_, proposed_id_);
+    }
+    return true;
+  }
+  if (std::holds_alternative<RequestCreateSurvey>(intent)) {
+    // Vault::create_survey() checks no role: P5 is checked here.
+    if (user.role != survey::Role::manager || !new_open_ || busy()) return true;
+    create_survey(user);
     return true;
   }
   if (const auto* r = std::get_if<RequestRedesignate>(&intent)) {
@@ -428,7 +616,16 @@ bool SurveyScreens::apply(const Intent& intent, const survey::User& user, survey
   if (const auto* r = std::get_if<RequestImportKind>(&intent)) {
     if (busy()) return true;
     kind_ = r->kind;
+    profile_.clear();  // a profile reads one kind of sheet
     clear_import();
+    return true;
+  }
+  if (const auto* r = std::get_if<RequestImportProfile>(&intent)) {
+    if (busy()) return true;
+    const std::string before = profile_;
+    profile_ = r->name;
+    if (chosen_profile() == nullptr) profile_.clear();  // unreadable, another kind, or gone
+    if (profile_ != before) clear_import();
     return true;
   }
   if (const auto* r = std::get_if<RequestImportFile>(&intent)) {
@@ -438,7 +635,16 @@ bool SurveyScreens::apply(const Intent& intent, const survey::User& user, survey
     return true;
   }
   if (std::holds_alternative<RequestRefreshImportFolder>(intent)) {
-    if (!busy()) scan_import_folder();
+    if (busy()) return true;
+    scan_import_folder();
+    std::optional<imp::Profile> before;
+    if (const auto* p = chosen_profile()) before = *p;
+    scan_profile_folder();
+    // A preview holds only for the profile it was read with.
+    const auto* after = chosen_profile();
+    if (before.has_value() != (after != nullptr) || (after != nullptr && *after != *before)) {
+      clear_import();
+    }
     return true;
   }
   if (std::holds_alternative<RequestPreview>(intent) ||
@@ -454,6 +660,11 @@ bool SurveyScreens::apply(const Intent& intent, const survey::User& user, survey
     request.survey_id = selected_;
     request.kind = kind_;
     request.file = import_folder_ / file_;
+    if (!profile_.empty()) {
+      const imp::Profile* profile = chosen_profile();
+      if (profile == nullptr) return true;
+      request.profile = *profile;  // the site's own layout, for the preview and the import
+    }
     request.accept_problems = importing && accept_problems_;
     const bool accepted = accept_problems_;
     clear_import();

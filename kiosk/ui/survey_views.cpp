@@ -145,13 +145,79 @@ void counts_table(const std::vector<SystemCountView>& counts, bool may_designate
   }
 }
 
-void text_field(const char* label, const char* id, char* buffer, std::size_t capacity,
-                float width) {
+// Returns true when the text was edited in this frame.
+bool text_field(const char* label, const char* id, char* buffer, std::size_t capacity, float width,
+                ImGuiInputTextFlags flags = 0) {
   ImGui::TextUnformatted(label);
   ImGui::SameLine();
   ImGui::SetNextItemWidth(width);
-  ImGui::InputText(id, buffer, capacity, ImGuiInputTextFlags_AutoSelectAll);
+  const bool edited =
+      ImGui::InputText(id, buffer, capacity, ImGuiInputTextFlags_AutoSelectAll | flags);
   record_last_item(id + 2);
+  // What was typed (a survey's title) is noted for the atlas: a character new
+  // to it is drawn again after the rebuild, never as a fallback glyph.
+  (void)noted(std::string(buffer));
+  return edited;
+}
+
+// 新しい調査を作る (P6.1): the manager's form, under the list of surveys.
+void new_survey_form(const NewSurveyForm& f, Intents& out) {
+  if (!f.offered) return;
+  if (!f.created.empty()) {
+    ImGui::PushStyleColor(ImGuiCol_Text, kGood);
+    ImGui::TextWrapped("%s", noted(f.created));
+    ImGui::PopStyleColor();
+  }
+  if (!f.open) {
+    if (button(tr("Make a new survey"))) out.emplace_back(RequestNewSurveyForm{true});
+    return;
+  }
+  heading(tr("Make a new survey"));
+  if (text_field(tr("Fiscal year:"), "##fiscal-year", f.fiscal_year, f.fiscal_year_capacity, 80,
+                 ImGuiInputTextFlags_CharsDecimal)) {
+    out.emplace_back(RequestNewSurveyYear{});
+  }
+  ImGui::SameLine(0, 24);
+  text_field(tr("Title:"), "##title", f.title, f.title_capacity, 440);
+  text_field(tr("Survey id (letters, digits and '-'):"), "##survey-id", f.id, f.id_capacity, 240);
+  ImGui::TextWrapped("%s", tr("The appliance proposes the next free id of the fiscal year; it "
+                              "cannot be changed later."));
+  if (button(tr("Create"), ImVec2(160, 0))) out.emplace_back(RequestCreateSurvey{});
+  ImGui::SameLine(0, 24);
+  if (button(tr("Cancel"))) out.emplace_back(RequestNewSurveyForm{false});
+  if (!f.error.empty()) error_text(noted(f.error));
+  ImGui::Separator();
+}
+
+// The column profile (P6.4): the reference profile, or a site's own file.
+void profile_choice(const ImportModel& model, Intents& out) {
+  ImGui::Text(tr("Column profile (the site's own: *.toml files in %s):"),
+              noted(model.profile_folder));
+  ImGui::Indent();
+  const char* standard = tr("Standard (reference profile)");
+  if (ImGui::RadioButton(standard, model.profile.empty()) && !model.profile.empty()) {
+    out.emplace_back(RequestImportProfile{});
+  }
+  record_last_item(standard);
+  for (const ProfileChoice& p : model.profiles) {
+    const bool usable = p.problem.empty();
+    ImGui::PushID(p.name.c_str());
+    if (!usable) ImGui::BeginDisabled();
+    const std::string label = p.name + "##profile";
+    if (ImGui::RadioButton(noted(label), usable && p.name == model.profile) && usable &&
+        p.name != model.profile) {
+      out.emplace_back(RequestImportProfile{p.name});
+    }
+    recorded_items().push_back(
+        {"profile:" + p.name, ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), usable});
+    if (!usable) {
+      ImGui::SameLine(0, 20);
+      ImGui::TextWrapped("%s", noted(p.problem));
+      ImGui::EndDisabled();
+    }
+    ImGui::PopID();
+  }
+  ImGui::Unindent();
 }
 
 }  // namespace
@@ -169,6 +235,7 @@ void survey_overview_view(const SurveyOverviewModel& model, Intents& out) {
   back_button(out);
   title(tr("Survey status"));
   survey_picker(model.picker, out);
+  new_survey_form(model.new_survey, out);
   if (!model.error.empty()) error_text(model.error.c_str());
   if (model.picker.selected_id.empty()) return;
   heading(tr("Designations (P6.3), in the order made"));
@@ -273,6 +340,7 @@ void sheet_import_view(const ImportModel& model, Intents& out) {
     }
     record_last_item(name);
   }
+  profile_choice(model, out);
   ImGui::Text(tr("Files in the import folder %s:"), noted(model.folder));
   ImGui::SameLine();
   if (button(tr("Look again"))) out.emplace_back(RequestRefreshImportFolder{});

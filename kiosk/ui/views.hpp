@@ -8,9 +8,11 @@
 //   name_check_view  表示文字の確認: hard characters of registry names
 //   settings_view    設定: language
 //   audit_log_view   監査ログ: the appliance's own log, filtered (managers, supervisors)
-//   survey_overview_view  調査の状況: surveys, designations, persons per system (P6.2)
+//   survey_overview_view  調査の状況: surveys, designations, persons per system (P6.2);
+//                         the manager makes a new survey here (P6.1)
 //   designation_view      調査対象の指定 (P6.3): typed or drawn; supervisors only
 //   sheet_import_view     確認用帳票の取り込み (P6.4): preview, then import; managers only.
+//                         Read with the reference profile or a site's own (--profile-dir).
 //                         The preview's rows are personal data
 //   quit_dialog      終了の確認
 
@@ -107,8 +109,24 @@ struct SurveyPicker {
   std::string selected_id;
 };
 
+// 新しい調査を作る (P6.1): the manager's form. The text fields (not secret) are
+// owned by the app; the id is proposed ("fy2026-2") and may be edited.
+struct NewSurveyForm {
+  bool offered = false;  // the manager makes surveys (P5); nobody else sees the button
+  bool open = false;
+  char* fiscal_year = nullptr;  // four digits; default: the current fiscal year (April–March)
+  std::size_t fiscal_year_capacity = 0;
+  char* title = nullptr;
+  std::size_t title_capacity = 0;
+  char* id = nullptr;  // letters, digits and '-'
+  std::size_t id_capacity = 0;
+  std::string error;    // translated: refused, nothing made
+  std::string created;  // translated: what was made
+};
+
 struct SurveyOverviewModel {
   SurveyPicker picker;
+  NewSurveyForm new_survey;
   std::vector<DesignationRowView> designations;  // history, in the order made (P6.3.d)
   std::vector<SystemCountView> counts;
   bool may_designate = false;  // supervisor: offer designating again when short
@@ -147,6 +165,10 @@ struct DesignationModel {
 struct ProblemView {  // where and why; never the cell's content
   std::string row, column, message;
 };
+struct ProfileChoice {  // a site's *.toml file of the profile folder (P6.4)
+  std::string name;     // file name
+  std::string problem;  // translated: why it cannot be used; "" = usable
+};
 struct ImportModel {
   bool allowed = false;  // the manager imports (P6.4)
   SurveyPicker picker;
@@ -154,6 +176,9 @@ struct ImportModel {
   std::string folder;
   std::vector<std::string> files;  // names in the import folder
   std::string file;                // chosen name
+  std::string profile_folder;
+  std::vector<ProfileChoice> profiles;  // of the chosen kind, and every unreadable file
+  std::string profile;                  // chosen file name; "" = the reference profile
   bool busy = false;
   bool busy_importing = false;  // else previewing
   std::uint64_t rows_read = 0;

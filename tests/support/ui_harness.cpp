@@ -136,6 +136,13 @@ bool UiHarness::drew(std::string_view needle) const {
   return text_.find(normalise_spaces(needle)) != std::string::npos;
 }
 
+bool UiHarness::drew_wrapped(std::string_view needle) const {
+  std::string joined;
+  for (char c : text_)
+    if (c != '\n') joined += c;
+  return joined.find(normalise_spaces(needle)) != std::string::npos;
+}
+
 ui::Intents UiHarness::frame(ui::KioskApp& app, bool apply) {
   shell::FrameHooks hooks;
   hooks.before_render = [this] { items_ = ui::recorded_items(); };

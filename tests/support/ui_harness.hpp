@@ -10,6 +10,7 @@
 //                    (each glyph quad found by its texture coordinates), names
 //                    decoded back to their code points; spaces as gaps
 //   drew(s)          drawn_text() contains s (U+3000 compared as a space)
+//   drew_wrapped(s)  the same, ignoring where the text wrapped
 //   advance(s)       moves the fake monotonic clock
 //
 // One harness at a time (ImGui's context is global).
@@ -46,6 +47,9 @@ class UiHarness {
 
   const std::string& drawn_text() const { return text_; }
   bool drew(std::string_view needle) const;
+  // As drew(), with the frame's line breaks taken out first: for a sentence
+  // the view wraps, wherever the window's width wraps it.
+  bool drew_wrapped(std::string_view needle) const;
   const ui::ItemRecord* item(std::string_view label) const;
   const ui::Intents& last_intents() const { return intents_; }
   int last_attempts() const { return attempts_; }

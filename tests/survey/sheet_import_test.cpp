@@ -500,3 +500,22 @@ TEST_CASE("P6.2 the manager sets how persons are counted and the counts follow")
   CHECK((*wider)[1].persons == juki.persons);
   CHECK(f.audit_count("survey_settings") == 2);
 }
+
+TEST_CASE("P6.4 a site profile may rename columns but not move a sheet to another system") {
+  Fixture f;
+  f.designate_ok(System::juki, {8, 30, 0}, {17, 15, 0});
+  auto profile = imp::parse_profile(imp::reference_profile(imp::SheetKind::juki_access_log));
+  REQUIRE(profile);
+  auto r = f.request(imp::SheetKind::juki_access_log);
+  r.profile = *profile;
+  r.profile->system = imp::SheetSystem::koseki;
+  auto refused = import_sheet(*f.vault, kManager, r);
+  REQUIRE_FALSE(refused);
+  CHECK(refused.error().code == "import.profile_system");
+  // The same profile as the reference reads as the reference in the audit log.
+  r.profile = *profile;
+  REQUIRE(import_sheet(*f.vault, kManager, r));
+  auto events = load_audit_events(f.vault->database());
+  REQUIRE(events);
+  CHECK_THAT(events->back().detail, Catch::EndsWith("profile=reference"));
+}

@@ -514,7 +514,7 @@ TEST_CASE("no two residents share name and birth date, even in a crowded ward", 
   CHECK(seen.size() == w.residents.size());
 }
 
-TEST_CASE("names and kana are two parts split by one full-width space; kana is katakana",
+TEST_CASE("names and kana are two parts split by one full-width space - kana is katakana",
           "[synthetic]") {
   const Ward w = generate_ward();
   for (const Resident& r : w.residents) {

@@ -101,7 +101,7 @@ TEST_CASE("making a vault where one exists changes nothing") {
   CHECK(test::read_bytes(f.dir / "keyslots") == before);
 }
 
-TEST_CASE("a wrong passphrase is refused and counted; the delay survives a restart") {
+TEST_CASE("a wrong passphrase is refused and counted - the delay survives a restart") {
   Fixture f;
   {
     auto vault = f.open();
@@ -137,7 +137,7 @@ TEST_CASE("while open, another user's passphrase is checked against the same key
   CHECK_FALSE(vault->unlock("調査 次郎", pass("manager passphrase")).ok());
 }
 
-TEST_CASE("a disabled user's slot is removed; the last manager cannot be disabled") {
+TEST_CASE("a disabled user's slot is removed - the last manager cannot be disabled") {
   Fixture f;
   auto vault = f.open();
   REQUIRE(vault->unlock("管理 一郎", pass("manager passphrase")).ok());
@@ -155,7 +155,7 @@ TEST_CASE("a disabled user's slot is removed; the last manager cannot be disable
   CHECK(r.error().code == "keyslots.unknown_user");
 }
 
-TEST_CASE("adding a user needs an open vault; the new user signs in") {
+TEST_CASE("adding a user needs an open vault - the new user signs in") {
   Fixture f;
   auto vault = f.open();
   const auto p = pass("new investigator pass");
@@ -208,7 +208,7 @@ TEST_CASE("closing the vault wipes its key: nothing is readable until the next u
   CHECK(s.error().code == "vault.locked");
 }
 
-TEST_CASE("a survey has its own file and key; a missing file is a clear error") {
+TEST_CASE("a survey has its own file and key - a missing file is a clear error") {
   Fixture f;
   auto vault = f.open();
   REQUIRE(vault->unlock("管理 一郎", pass("manager passphrase")).ok());

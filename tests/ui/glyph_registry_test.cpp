@@ -67,7 +67,7 @@ TEST_CASE("non-BMP, IVS and private-use units become reserved 16-bit codes") {
   CHECK(codes[5] != 0xE0A1);
 }
 
-TEST_CASE("the same unit reuses its reserved code; encoding is cached") {
+TEST_CASE("the same unit reuses its reserved code - encoding is cached") {
   GlyphRegistry r;
   r.set_name_coverage(fake_coverage);
   const std::string a = r.encode_name("\U00020BB7\u7530");

@@ -98,7 +98,7 @@ TEST_CASE("sign-in is a real click: hover, press, release") {
   CHECK(k.vault->is_open());
 }
 
-TEST_CASE("a wrong passphrase is refused on screen; nothing opens") {
+TEST_CASE("a wrong passphrase is refused on screen - nothing opens") {
   UiHarness h;
   Kiosk k;
   sign_in(h, k, kManager, "not the passphrase");
@@ -141,12 +141,12 @@ TEST_CASE("closing the sitting closes the vault and wipes its keys") {
   CHECK(h.drew("作業セッションは終了しました。"));
 }
 
-TEST_CASE("an investigator cannot open the sitting; the message says why") {
+TEST_CASE("an investigator cannot open the sitting - the message says why") {
   UiHarness h;
   Kiosk k;
   sign_in(h, k, kInvestigator);
   CHECK(k.app().screen() == ui::Screen::lock);
-  CHECK(h.drew("先に調査責任者がサインインして作業セッションを開始してください。"));
+  CHECK(h.drew_wrapped("先に調査責任者がサインインして作業セッションを開始してください。"));
 }
 
 TEST_CASE("idle lock: after the limit nothing but the lock form is drawn") {

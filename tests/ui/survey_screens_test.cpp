@@ -6,8 +6,12 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <ctime>
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <string>
+#include <tuple>
 
 #include "kiosk/survey/audit_log.hpp"
 #include "kiosk/survey/survey_register.hpp"
@@ -15,6 +19,7 @@
 #include "kiosk/survey/synthetic_ward.hpp"
 #include "kiosk/ui/i18n.hpp"
 #include "kiosk/ui/kiosk_app.hpp"
+#include "kiosk/ui/survey_screens.hpp"
 #include "tests/support/secrets.hpp"
 #include "tests/support/temp_dir.hpp"
 #include "tests/support/ui_harness.hpp"
@@ -24,6 +29,14 @@ using shogo::test::UiHarness;
 namespace imp = shogo::storage::import;
 
 namespace {
+
+// Audit events of the kiosk's vault with this action and outcome.
+long events_of(survey::Vault& vault, std::string_view action, std::string_view outcome) {
+  auto events = survey::load_audit_events(vault.database());
+  REQUIRE(events.ok());
+  return std::count_if(events->begin(), events->end(),
+                       [&](const auto& e) { return e.action == action && e.outcome == outcome; });
+}
 
 constexpr crypto::KdfCost kCheap{1, 8 * 1024};
 const std::string kManager = "管理 一郎";
@@ -70,6 +83,7 @@ struct Kiosk {
     vault->close(kManager, "test setup");
     app = std::make_unique<ui::KioskApp>(sitting, vault.get(), ui::DemoData{});
     app->set_import_folder(tmp / "import");
+    app->set_profile_folder(tmp / "profiles");  // missing unless a test writes profiles
   }
 
   // JUKI, the ward's day, 09:00–10:00, every JUKI terminal.
@@ -124,6 +138,52 @@ void replace_text(UiHarness& h, Kiosk& k, const std::string& field, const std::s
   h.type(*k.app, text);
 }
 
+std::string read_text(const std::filesystem::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+void write_text(const std::filesystem::path& file, const std::string& text) {
+  std::ofstream out(file, std::ios::binary);
+  out << text;
+  REQUIRE(out.good());
+}
+
+// Every occurrence of `from` in `text` replaced with `to`; `count` of them expected.
+std::string replaced(std::string text, const std::string& from, const std::string& to,
+                     std::size_t count) {
+  std::size_t found = 0;
+  for (auto at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size())) {
+    text.replace(at, from.size(), to);
+    ++found;
+  }
+  REQUIRE(found == count);
+  return text;
+}
+
+// 12:00 UTC on a day: the same local date in every time zone within ±11 hours.
+std::time_t noon_utc(int year, int month, int day) {
+  std::tm tm{};
+  tm.tm_year = year - 1900;
+  tm.tm_mon = month - 1;
+  tm.tm_mday = day;
+  tm.tm_hour = 12;
+  return timegm(&tm);
+}
+
+bool has_survey(Kiosk& k, const std::string& id, survey::SurveySummary* out = nullptr) {
+  auto surveys = survey::list_surveys(*k.vault);
+  REQUIRE(surveys);
+  for (const auto& s : *surveys) {
+    if (s.id != id) continue;
+    if (out != nullptr) *out = s;
+    return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 TEST_CASE(
@@ -171,6 +231,9 @@ TEST_CASE(
   h.frame(*k.app);
   CHECK(h.drew("抽選で指定し"));
   CHECK(survey::load_designations(*k.vault, kSurvey)->history.size() == 2);
+  // Each designation is an audit event, by the supervisor, before any import.
+  CHECK(events_of(*k.vault, "designate", "ok") == 1);
+  CHECK(events_of(*k.vault, "designation_draw", "ok") == 1);
 
   // The overview shows the history and, with no rows yet, that JUKI is short (P6.2).
   REQUIRE(h.click(*k.app, "メニューに戻る"));
@@ -241,6 +304,8 @@ TEST_CASE("P6.4 the manager previews and imports a sheet off the UI thread and P
   }
   CHECK(h.drew("すでに取り込まれています"));
   CHECK(k.juki_count().rows == expected);
+  // The import is in the audit log, once (the second was refused at its preview).
+  CHECK(events_of(*k.vault, "sheet_import", "ok") == 1);
 
   // Leaving the screen leaves the preview's personal data behind.
   REQUIRE(h.click(*k.app, "メニューに戻る"));
@@ -309,4 +374,225 @@ TEST_CASE("the survey screens draw for many frames with balanced Begin/End", "[s
   }
   CHECK(h.drew("Designate"));
   ui::set_language(ui::Language::japanese);
+}
+
+TEST_CASE("P6.1 the fiscal year runs April to March and the proposed id is the next number",
+          "[survey]") {
+  struct Case {
+    survey::Date date;
+    int fiscal_year;
+  };
+  for (const Case& c :
+       {Case{{2026, 4, 1}, 2026}, Case{{2026, 11, 18}, 2026}, Case{{2027, 1, 1}, 2026},
+        Case{{2027, 3, 31}, 2026}, Case{{2027, 4, 1}, 2027}}) {
+    INFO(c.date.year << "-" << c.date.month << "-" << c.date.day);
+    CHECK(ui::fiscal_year_of(c.date) == c.fiscal_year);
+  }
+  CHECK(ui::propose_survey_id(2026, {}) == "fy2026-1");
+  CHECK(ui::propose_survey_id(2026, {"fy2026-1", "demo-2026-1", "fy2025-7"}) == "fy2026-2");
+  CHECK(ui::propose_survey_id(2026, {"fy2026-3", "fy2026-1"}) == "fy2026-4");
+  CHECK(ui::propose_survey_id(2026, {"fy2026-9x", "fy2026-", "fy2026-10"}) == "fy2026-11");
+  CHECK(ui::propose_survey_id(2027, {"fy2026-4"}) == "fy2027-1");
+  CHECK(ui::valid_survey_id_text("fy2026-2"));
+  CHECK_FALSE(ui::valid_survey_id_text(""));
+  CHECK_FALSE(ui::valid_survey_id_text("fy2026_2"));
+  CHECK_FALSE(ui::valid_survey_id_text("../x"));
+  CHECK_FALSE(ui::valid_survey_id_text("調査1"));
+  CHECK_FALSE(ui::valid_survey_id_text(std::string(41, 'a')));
+}
+
+TEST_CASE("P6.1 a manager makes a new survey in the kiosk, and a supervisor is not offered it",
+          "[survey]") {
+  UiHarness h;
+  h.set_wall(kTenDaysLater);  // 2026-11-28: fiscal year 2026
+  Kiosk k;
+  sign_in(h, k, kManager);
+  REQUIRE(h.click(*k.app, "調査の状況"));
+  h.frame(*k.app);
+  REQUIRE(h.click(*k.app, "新しい調査を作る"));
+  h.frame(*k.app);
+  REQUIRE(h.item("fiscal-year") != nullptr);
+  CHECK(h.drew("2026"));
+  CHECK(h.drew("fy2026-2"));  // fy2026-1 exists: the next number
+
+  // Refused in plain words, nothing made: no title, a bad id, an id in use.
+  REQUIRE(h.click(*k.app, "作成"));
+  h.frame(*k.app);
+  CHECK(h.drew("調査の題名を入力してください"));
+  replace_text(h, k, "title", "令和8年度 第2回（臨時）");
+  replace_text(h, k, "survey-id", "fy2026/2");
+  REQUIRE(h.click(*k.app, "作成"));
+  h.frame(*k.app);
+  CHECK(h.drew("調査 ID には英数字と「-」だけを使えます"));
+  replace_text(h, k, "survey-id", kSurvey);
+  REQUIRE(h.click(*k.app, "作成"));
+  h.frame(*k.app);
+  CHECK(h.drew("この ID の調査はすでにあります"));
+  replace_text(h, k, "fiscal-year", "26");
+  REQUIRE(h.click(*k.app, "作成"));
+  h.frame(*k.app);
+  CHECK(h.drew("4桁の数字"));
+  REQUIRE(k.vault->is_open());
+  CHECK(survey::list_surveys(*k.vault)->size() == 1);
+
+  // The proposal follows the fiscal year until the id is edited by hand.
+  REQUIRE(h.click(*k.app, "やめる"));
+  h.frame(*k.app);
+  CHECK(h.item("fiscal-year") == nullptr);
+  REQUIRE(h.click(*k.app, "新しい調査を作る"));
+  h.frame(*k.app);
+  CHECK(h.drew("fy2026-2"));
+  replace_text(h, k, "fiscal-year", "2027");
+  h.frame(*k.app);
+  CHECK(h.drew("fy2027-1"));
+  replace_text(h, k, "fiscal-year", "2026");
+  h.frame(*k.app);
+  CHECK(h.drew("fy2026-2"));
+
+  replace_text(h, k, "title", "令和8年度 第2回（臨時）");
+  REQUIRE(h.click(*k.app, "作成"));
+  h.frame(*k.app);
+  CHECK(h.drew("調査 fy2026-2 を作りました"));
+  CHECK(h.drew("令和8年度 第2回（臨時）"));
+  CHECK(h.drew("未指定"));
+  CHECK(h.drew("まだ何も指定されていません"));  // the new survey is the one shown
+  CHECK(h.item("fiscal-year") == nullptr);
+  survey::SurveySummary made;
+  REQUIRE(has_survey(k, "fy2026-2", &made));
+  CHECK(made.fiscal_year == 2026);
+  CHECK(made.title == "令和8年度 第2回（臨時）");
+  CHECK(made.state == survey::SurveyState::draft);
+  CHECK(std::filesystem::exists(k.vault->paths().survey("fy2026-2")));
+  CHECK(survey::count_survey(*k.vault, "fy2026-2"));  // its file opens and holds no rows
+  {
+    auto events = survey::load_audit_events(k.vault->database());
+    REQUIRE(events);
+    CHECK(std::count_if(events->begin(), events->end(), [](const auto& e) {
+            return e.action == "survey_create" && e.objects == "survey=fy2026-2" &&
+                   e.outcome == "ok";
+          }) == 1);
+  }
+  // The next proposal skips it.
+  REQUIRE(h.click(*k.app, "新しい調査を作る"));
+  h.frame(*k.app);
+  CHECK(h.drew("fy2026-3"));
+
+  // The supervisor sees the surveys but is not offered the form; a stray request makes nothing.
+  REQUIRE(h.click(*k.app, "メニューに戻る"));
+  h.frame(*k.app);
+  REQUIRE(h.click(*k.app, "サインアウト"));
+  h.frame(*k.app);
+  sign_in(h, k, kSupervisor);
+  REQUIRE(h.click(*k.app, "調査の状況"));
+  h.frame(*k.app);
+  CHECK(h.drew("令和8年度 第2回（臨時）"));
+  CHECK(h.item("新しい調査を作る") == nullptr);
+  k.app->apply({ui::RequestNewSurveyForm{true}, ui::RequestCreateSurvey{}},
+               {h.now(), kTenDaysLater, true});
+  h.frame(*k.app);
+  CHECK(h.item("fiscal-year") == nullptr);
+  CHECK(survey::list_surveys(*k.vault)->size() == 2);
+}
+
+TEST_CASE("P6.1 the default fiscal year comes from the wall clock (April to March)", "[survey]") {
+  for (const auto& [wall, year, id] : {std::tuple{noon_utc(2027, 3, 15), "2026", "fy2026-2"},
+                                       std::tuple{noon_utc(2027, 4, 15), "2027", "fy2027-1"}}) {
+    UiHarness h;
+    h.set_wall(wall);
+    Kiosk k;
+    sign_in(h, k, kManager);
+    REQUIRE(h.click(*k.app, "調査の状況"));
+    h.frame(*k.app);
+    REQUIRE(h.click(*k.app, "新しい調査を作る"));
+    h.frame(*k.app);
+    CHECK(h.drew(year));
+    CHECK(h.drew(id));
+  }
+}
+
+TEST_CASE(
+    "P6.4 a site's own profile reads a layout the reference profile refuses, and unreadable "
+    "profile files are listed with the reason",
+    "[survey]") {
+  UiHarness h;
+  h.set_wall(kTenDaysLater);
+  Kiosk k(/*designate_juki=*/true);
+  const std::size_t expected = k.juki_access_rows_in_window();
+  REQUIRE(expected > 0);
+  // The site's vendor calls the column 処理日時: one profile, no code.
+  const auto profiles = k.tmp / "profiles";
+  std::filesystem::create_directory(profiles);
+  write_text(profiles / "site-juki.toml",
+             replaced(std::string(imp::reference_profile(imp::SheetKind::juki_access_log)),
+                      "\"操作日時\"", "\"処理日時\"", 1));
+  write_text(profiles / "koseki-site.toml",
+             std::string(imp::reference_profile(imp::SheetKind::koseki_issuance)));
+  write_text(profiles / "broken.toml", "kind = \"juki-access-log\"\nsystem = \"JUKI\n");
+  write_text(profiles / "typo.toml",
+             replaced(std::string(imp::reference_profile(imp::SheetKind::juki_access_log)),
+                      "terminal_id =", "terminal =", 1));
+  write_text(profiles / "huge.toml", std::string(ui::kMaxProfileBytes + 1, '#'));
+  write_text(profiles / "notes.txt", "not a profile");
+  write_text(
+      k.tmp / "import" / "juki-site.csv",
+      replaced(read_text(k.tmp / "import" / "juki-access-log.csv"), "操作日時", "処理日時", 1));
+
+  sign_in(h, k, kManager);
+  REQUIRE(h.click(*k.app, "確認用帳票の取り込み"));
+  h.frame(*k.app);
+  REQUIRE(h.click(*k.app, "住基アクセスログ内部監査"));
+  h.frame(*k.app);
+  CHECK(h.drew("標準（参照プロファイル）"));
+  CHECK(h.drew("site-juki.toml"));
+  CHECK_FALSE(h.drew("koseki-site.toml"));  // another kind of sheet
+  CHECK_FALSE(h.drew("notes.txt"));
+  CHECK(h.drew("broken.toml"));
+  CHECK(h.drew("この定義ファイルは読めません（2 行目）"));
+  CHECK(h.drew("typo.toml"));
+  CHECK(h.drew("この定義ファイルは読めません（columns.terminal）"));
+  CHECK(h.drew("huge.toml"));
+  CHECK(h.drew("64 KiB を超える"));
+  REQUIRE(h.item("profile:broken.toml") != nullptr);
+  CHECK_FALSE(h.item("profile:broken.toml")->enabled);
+  CHECK(h.item("profile:site-juki.toml")->enabled);
+
+  // The reference profile refuses the site's layout.
+  REQUIRE(h.click(*k.app, "file:juki-site.csv"));
+  REQUIRE(h.click(*k.app, "プレビュー"));
+  k.app->wait_for_work();
+  h.frame(*k.app);
+  CHECK(h.drew("見出し行が見つかりません"));
+  CHECK_FALSE(h.drew("取り込む行（指定の範囲内）"));
+
+  // An unreadable file cannot be chosen; the site's profile can, and reads the file.
+  REQUIRE(h.click(*k.app, "profile:broken.toml"));
+  k.app->apply({ui::RequestImportProfile{"broken.toml"}}, {h.now(), kTenDaysLater, true});
+  REQUIRE(h.click(*k.app, "profile:site-juki.toml"));
+  REQUIRE(h.click(*k.app, "プレビュー"));
+  k.app->wait_for_work();
+  h.frame(*k.app);
+  CHECK_FALSE(h.drew("見出し行が見つかりません"));
+  CHECK(h.drew("取り込む行（指定の範囲内）：" + std::to_string(expected) + " 行"));
+  CHECK(h.drew("読めない行はありません"));
+  REQUIRE(h.click(*k.app, "取り込む"));
+  k.app->wait_for_work();
+  h.frame(*k.app);
+  CHECK(h.drew(std::to_string(expected) + " 行を記録しました"));
+  CHECK(k.juki_count().rows == expected);
+
+  // Another kind lists its own profiles; the unreadable files are listed under every kind.
+  REQUIRE(h.click(*k.app, "証明書発行管理一覧"));
+  h.frame(*k.app);
+  CHECK(h.drew("koseki-site.toml"));
+  CHECK_FALSE(h.drew("site-juki.toml"));
+  CHECK(h.drew("broken.toml"));
+
+  // Files are read when asked (もう一度見る), not every frame.
+  write_text(profiles / "koseki-later.toml",
+             std::string(imp::reference_profile(imp::SheetKind::koseki_issuance)));
+  h.frame(*k.app);
+  CHECK_FALSE(h.drew("koseki-later.toml"));
+  REQUIRE(h.click(*k.app, "もう一度見る"));
+  h.frame(*k.app);
+  CHECK(h.drew("koseki-later.toml"));
 }
