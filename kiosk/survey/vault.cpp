@@ -486,6 +486,11 @@ Result<storage::Database> Vault::create_survey(const std::string& actor,
   if (!valid_survey_id(survey_id)) {
     return Error{"survey.bad_id", N_("A survey id uses letters, digits and '-' only.")};
   }
+  // P6.1: the manager (調査責任者) begins a survey.
+  const VaultUser* user = find_user(actor);
+  if (user == nullptr || user->disabled || user->role != Role::manager) {
+    return Error{"survey.not_manager", N_("Only the manager creates a survey.")};
+  }
   const auto key = crypto::SecureBuffer::random(storage::Database::kKeySize);
   auto tx = storage::Transaction::begin(*db_);
   if (!tx) return tx.error();
@@ -507,7 +512,9 @@ Result<storage::Database> Vault::create_survey(const std::string& actor,
   auto survey =
       storage::Database::open(paths_.survey(survey_id), key, storage::OpenMode::create_new);
   if (!survey) return survey.error();
-  if (auto s = tx->commit(); !s) {
+  Status made = prepare_survey_file(*survey);  // the file has its schema from the start
+  if (made) made = tx->commit();
+  if (auto s = made; !s) {
     std::error_code ec;
     survey->close();
     fs::remove(paths_.survey(survey_id), ec);

@@ -176,6 +176,8 @@ class Vault {
 
   // Surveys' own files (design.md): a random key per survey, kept in vault.db.
   [[nodiscard]] Result<storage::Database> open_survey(const std::string& survey_id);
+  // P6.1: a manager only (survey.not_manager); the new file has the current
+  // survey schema; the survey starts as a draft; audited as "survey_create".
   [[nodiscard]] Result<storage::Database> create_survey(const std::string& actor,
                                                         const std::string& survey_id,
                                                         int fiscal_year, const std::string& title);

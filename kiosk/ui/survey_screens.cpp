@@ -271,8 +271,8 @@ void SurveyScreens::create_survey(const survey::User& user) {
     new_error_ = N_("A survey id uses letters, digits and '-' only.");
     return;
   }
-  // create_survey() records "survey_create" and leaves a new, empty file; it
-  // gets its schema now, as the demo does (later changes would migrate it too).
+  // create_survey() records "survey_create" and gives the file its schema;
+  // preparing it again is a no-op that keeps this screen independent of that.
   auto db = vault_->create_survey(user.id, id, year, title);
   if (!db) {
     new_error_ = db.error().message;
@@ -547,7 +547,7 @@ bool SurveyScreens::apply(const Intent& intent, const survey::User& user, survey
     return true;
   }
   if (std::holds_alternative<RequestCreateSurvey>(intent)) {
-    // Vault::create_survey() checks no role: P5 is checked here.
+    // Vault::create_survey() refuses anyone but a manager too (P6.1).
     if (user.role != survey::Role::manager || !new_open_ || busy()) return true;
     create_survey(user);
     return true;

@@ -519,3 +519,15 @@ TEST_CASE("P6.4 a site profile may rename columns but not move a sheet to anothe
   REQUIRE(events);
   CHECK_THAT(events->back().detail, Catch::EndsWith("profile=reference"));
 }
+
+TEST_CASE("P6.1 only a manager creates a survey and its file has the survey schema") {
+  Fixture f;
+  auto by_supervisor = f.vault->create_survey(kSupervisor, "fy2026-9", 2026, "x");
+  REQUIRE_FALSE(by_supervisor);
+  CHECK(by_supervisor.error().code == "survey.not_manager");
+  CHECK_FALSE(std::filesystem::exists(f.dir / "surveys" / "fy2026-9.db"));
+  auto made = f.vault->create_survey(kManager, "fy2026-9", 2026, "x");
+  REQUIRE(made);
+  CHECK(made->query_int("SELECT count(*) FROM sources").value() == 0);
+  CHECK(find_survey(*f.vault, "fy2026-9")->state == SurveyState::draft);
+}
