@@ -8,6 +8,8 @@
 #include <set>
 #include <utility>
 
+#include "kiosk/survey/holidays.hpp"
+
 namespace shogo::survey {
 
 namespace {
@@ -131,6 +133,14 @@ DesignationCheck check_designation(const Designation& designation, System system
       add_once(errors, "designation.site_not_covered",
                N_("At least one terminal must be designated at every site."));
     }
+  }
+
+  // P6.3.a: a day the terminals operated. A weekend, a public holiday or the
+  // new-year closing is most likely not one; a ward that opened may go on.
+  if (is_valid(designation.date) && is_closing_day(designation.date)) {
+    add_once(check.warnings, "designation.closing_day",
+             N_("The date is a Saturday, a Sunday, a public holiday or in the new-year closing: "
+                "the terminals may not have operated that day."));
   }
 
   // P6.3 note: KOSEKI notifications for residents registered elsewhere may

@@ -24,9 +24,11 @@
 //           every designated id is a known terminal              designation.unknown_terminal
 //           of this system                                       designation.wrong_system
 //           at a known site                                      designation.unknown_site
+//   P6.3.a  a weekend, public holiday or 29 Dec – 3 Jan        designation.closing_day (warning)
 //   P6.3 note  KOSEKI, a date more than one month back          designation.koseki_old_date (warning)
-// Not checked: whether the terminals really operated on that date (P6.3.a);
-// the caller knows the operating days, draw_designation() takes them.
+// Not checked: whether the terminals really operated on that date (P6.3.a):
+// the ward's own calendar is not known beyond holidays.hpp; draw_designation()
+// takes the operating days from its caller.
 //
 // The window is half-open: a row at `from` is inside, a row at `to` is not.
 

@@ -7,6 +7,7 @@
 #include <set>
 
 #include "kiosk/survey/access_groups.hpp"
+#include "kiosk/survey/holidays.hpp"
 #include "kiosk/survey/sheet_store.hpp"
 
 namespace shogo::survey {
@@ -450,10 +451,7 @@ std::vector<Date> operating_days(Date today) {
   const auto t = days_from_civil(today);
   for (std::int64_t n = t - 60; n < t; ++n) {
     const Date d = civil_from_days(n);
-    const auto weekday = (n + 4) % 7;  // 1970-01-01 was a Thursday (4); 0 = Sunday
-    if (weekday == 0 || weekday == 6) continue;
-    if ((d.month == 12 && d.day >= 29) || (d.month == 1 && d.day <= 3)) continue;
-    days.push_back(d);
+    if (!is_closing_day(d)) days.push_back(d);
   }
   return days;
 }

@@ -120,10 +120,9 @@ struct DesignationOutcome {
                                                             RandomSource& random,
                                                             int window_minutes = kMinWindowMinutes);
 
-// The days a draw chooses among: Monday to Friday in the 60 days before
-// `today`, without 29 December – 3 January. Public holidays are not known to
-// the appliance; the supervisor re-designates when a drawn day was one
-// (P6.3.d), and the history shows it.
+// The days a draw chooses among: the 60 days before `today` that are not a
+// closing day (holidays.hpp: weekends, public holidays, 29 Dec – 3 Jan). A
+// ward closed on another day re-designates (P6.3.d); the history shows it.
 std::vector<Date> operating_days(Date today);
 
 // P6.2 per system, from the rows stored in the survey's file.

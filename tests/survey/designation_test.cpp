@@ -66,10 +66,12 @@ class SeededRandom final : public RandomSource {
 };
 
 // Weekdays of November 2026 (the 2nd is a Monday), today and after included.
+// Weekdays of November 2026 without 3 November (文化の日) and 23 November
+// (勤労感謝の日): the draw itself keeps the ones before kToday.
 std::vector<Date> operating_days() {
   std::vector<Date> out;
   for (int day = 2; day <= 30; ++day) {
-    if ((day - 2) % 7 < 5) out.push_back(Date{2026, 11, day});
+    if ((day - 2) % 7 < 5 && day != 3 && day != 23) out.push_back(Date{2026, 11, day});
   }
   return out;
 }
@@ -184,7 +186,15 @@ TEST_CASE("P6.3 designation rules table") {
        System::koseki,
        [](Designation& d, std::vector<Terminal>&) { d.date = kToday; },
        {"designation.date_not_past"},
-       {}},
+       {"designation.closing_day"}},  // and a Saturday
+      {"P6.3.a today is refused on a weekday too",
+       System::koseki,
+       [](Designation& d, std::vector<Terminal>&) {
+         d.date = {2026, 11, 27};
+       },
+       {"designation.date_not_past"},
+       {},
+       Date{2026, 11, 27}},
       {"P6.3.a a future date is refused",
        System::koseki,
        [](Designation& d, std::vector<Terminal>&) {
@@ -223,10 +233,10 @@ TEST_CASE("P6.3 designation rules table") {
       {"P6.3 note one month before 31 March is the end of February",
        System::koseki,
        [](Designation& d, std::vector<Terminal>&) {
-         d.date = {2026, 2, 28};
+         d.date = {2026, 2, 28};  // a Saturday: P6.3.a warns of that, not of the month
        },
        {},
-       {},
+       {"designation.closing_day"},
        Date{2026, 3, 31}},
       {"P6.3 note the day before that warns",
        System::koseki,
@@ -253,7 +263,23 @@ TEST_CASE("P6.3 designation rules table") {
        },
        {"designation.date_not_past", "designation.short_window", "designation.wrong_system",
         "designation.site_not_covered"},
-       {}},
+       {"designation.closing_day"}},  // kToday is a Saturday
+      {"P6.3.a a public holiday warns that the terminals may not have operated",
+       System::koseki,
+       [](Designation& d, std::vector<Terminal>&) {
+         d.date = {2026, 11, 23};  // 勤労感謝の日, a Monday
+       },
+       {},
+       {"designation.closing_day"}},
+      {"P6.3.a the new-year closing warns too",
+       System::juki,
+       [](Designation& d, std::vector<Terminal>&) {
+         d.date = {2025, 12, 29};
+         d.terminal_ids = {"JK-S01-01", "JK-S02-02", "JK-S03-01"};
+       },
+       {},
+       {"designation.closing_day"},
+       Date{2026, 1, 10}},
   };
   for (const Case& c : cases) {
     DYNAMIC_SECTION(c.name) {
@@ -288,8 +314,8 @@ TEST_CASE("P6.3 the draw with a scripted source is deterministic") {
   CHECK(da->to == db->to);
   CHECK(da->terminal_ids == db->terminal_ids);
   CHECK(da->drawn);
-  // Days before today: 2..27 minus weekends; index 3 is the 5th.
-  CHECK(da->date == Date{2026, 11, 5});
+  // Days before today: 2..27 minus weekends and 3 November; index 3 is the 6th.
+  CHECK(da->date == Date{2026, 11, 6});
   CHECK(da->from == TimeOfDay{8, 47, 0});
   CHECK(da->to == TimeOfDay{9, 2, 0});
   CHECK(da->terminal_ids == std::vector<std::string>{"JK-S01-02", "JK-S02-01", "JK-S03-02"});
@@ -368,7 +394,7 @@ TEST_CASE("P6.3 every draw from a deterministic fake passes the check") {
       auto d = draw_designation(system, ward().sites, ward().terminals, kToday, days, r, minutes);
       REQUIRE(d);
       const auto check = check_designation(*d, system, ward().sites, ward().terminals, kToday);
-      INFO(system_id(system) << " seed " << seed);
+      INFO(system_id(system) << " seed " << seed << " date " << format_date(d->date));
       REQUIRE(codes(check.errors).empty());
       REQUIRE(codes(check.warnings).empty());
       CHECK(d->to.seconds_since_midnight() - d->from.seconds_since_midnight() == minutes * 60);
@@ -389,8 +415,8 @@ TEST_CASE("P6.3 200 draws with the appliance CSPRNG all pass and reach every cho
       dates.insert(d->date);
       terminal_ids.insert(d->terminal_ids.begin(), d->terminal_ids.end());
     }
-    // 20 weekdays before the 28th, 6 terminals; missing one has odds below 1e-9.
-    CHECK(dates.size() == 20);
+    // 18 operating days before the 28th, 6 terminals; missing one has odds below 1e-9.
+    CHECK(dates.size() == 18);
     CHECK(terminal_ids.size() == 6);
   }
 }
