@@ -16,9 +16,9 @@ namespace fs = std::filesystem;
 namespace imp = storage::import;
 
 std::optional<survey::System> parse_system(const std::string& id) {
-  for (survey::System s : survey::kAllSystems)
-    if (survey::system_id(s) == id) return s;
-  return std::nullopt;
+  survey::System s{};
+  if (!survey::parse_system(id, s)) return std::nullopt;
+  return s;
 }
 
 int usage(AdminIo& io, const char* text) {

@@ -23,6 +23,7 @@ namespace shogo::survey {
 enum class System : std::uint8_t { koseki, juki, jukinet };  // P3.1–P3.3
 inline constexpr System kAllSystems[] = {System::koseki, System::juki, System::jukinet};
 std::string_view system_id(System s);  // "KOSEKI", "JUKI", "JUKINET"
+bool parse_system(std::string_view id, System& out);
 
 enum class OperatorKind : std::uint8_t {
   staff,           // P4.1.a 住民情報課の職員
@@ -64,6 +65,13 @@ struct TimeOfDay {
 };
 std::string format_date(Date d);       // "2026-04-01"
 std::string format_time(TimeOfDay t);  // "09:12:03"
+
+// Calendar arithmetic (proleptic Gregorian).
+int days_in_month(int year, int month);     // month 1..12
+bool is_valid_date(Date d);                 // year ≥ 1, a day the month has
+std::int64_t day_number(Date d);            // days since 1970-01-01 (negative before)
+Date date_from_day_number(std::int64_t n);  // its inverse
+inline Date add_days(Date d, std::int64_t n) { return date_from_day_number(day_number(d) + n); }
 
 struct Site {
   std::string id;             // e.g. "S01"

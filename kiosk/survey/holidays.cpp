@@ -6,12 +6,6 @@ namespace shogo::survey {
 
 namespace {
 
-int days_in_month(int year, int month) {
-  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-  return month == 2 && leap ? 29 : kDays[month - 1];
-}
-
 // The n-th Monday of a month (n ≥ 1).
 int nth_monday(int year, int month, int n) {
   const int first = weekday(Date{year, month, 1});
@@ -60,37 +54,11 @@ bool is_named_holiday(Date d) {
   }
 }
 
-Date add_days(Date d, int n) {
-  while (n > 0) {
-    if (++d.day > days_in_month(d.year, d.month)) {
-      d.day = 1;
-      if (++d.month > 12) {
-        d.month = 1;
-        ++d.year;
-      }
-    }
-    --n;
-  }
-  while (n < 0) {
-    if (--d.day < 1) {
-      if (--d.month < 1) {
-        d.month = 12;
-        --d.year;
-      }
-      d.day = days_in_month(d.year, d.month);
-    }
-    ++n;
-  }
-  return d;
-}
-
 }  // namespace
 
 int weekday(Date d) {
-  // Sakamoto's method.
-  static constexpr int kOffsets[] = {0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4};
-  int y = d.year - (d.month < 3 ? 1 : 0);
-  return (y + y / 4 - y / 100 + y / 400 + kOffsets[d.month - 1] + d.day) % 7;
+  const auto n = day_number(d);  // 1970-01-01 was a Thursday (4)
+  return static_cast<int>(((n % 7) + 7 + 4) % 7);
 }
 
 bool is_public_holiday(Date d) {

@@ -114,7 +114,25 @@ struct Prepared {
   crypto::FileDigest digest;
   std::set<std::uint64_t> stored_rows;  // rows of this file already in the survey
   int designations = 0;                 // size of the survey's designation set
+  bool reference_profile = true;        // read with the kind's reference profile
 };
+
+// The designations of `system` in `set` as reader windows (P6.2, P6.3.d).
+std::vector<imp::WindowFilter> windows_of(const DesignationSet& set, System system) {
+  std::vector<imp::WindowFilter> windows;
+  for (const auto& d : set.history) {
+    if (d.system != system) continue;
+    imp::WindowFilter f;
+    const auto& x = d.designation;
+    f.date = imp::CivilDate{x.date.year, x.date.month, x.date.day};
+    f.from = imp::ClockTime{x.from.hour, x.from.minute, x.from.second};
+    f.to = imp::ClockTime{x.to.hour, x.to.minute, x.to.second};
+    f.to_excluded = true;  // P6.3.b: half-open, as in_window()
+    f.terminals = x.terminal_ids;
+    windows.push_back(std::move(f));
+  }
+  return windows;
+}
 
 // Rows of the file (by SHA-256) the survey's file already holds. `schema` is
 // "main" on the survey's own connection, "survey" where it is attached.
@@ -159,20 +177,16 @@ Result<Prepared> prepare(Vault& vault, const ImportRequest& request) {
   auto survey = find_survey(vault, request.survey_id);
   if (!survey) return survey.error();
   Prepared p;
-  if (request.profile) {
-    p.profile = *request.profile;
-  } else {
-    auto profile = imp::parse_profile(imp::reference_profile(request.kind));
-    if (!profile) return profile.error();
-    p.profile = std::move(*profile);
-  }
+  auto reference = imp::parse_profile(imp::reference_profile(request.kind));
+  if (!reference) return reference.error();
+  p.profile = request.profile ? *request.profile : *reference;
+  p.reference_profile = p.profile == *reference;
   if (p.profile.kind != request.kind) {
     return Error{"import.profile_kind", N_("The column profile is for another kind of sheet.")};
   }
   // A site's profile cannot move a sheet to another system: its rows would be
   // filtered by, and counted for, the wrong designations.
-  if (auto reference = imp::parse_profile(imp::reference_profile(request.kind));
-      !reference || reference->system != p.profile.system) {
+  if (reference->system != p.profile.system) {
     return Error{"import.profile_system",
                  N_("The column profile names another system than its kind of sheet.")};
   }
@@ -188,13 +202,11 @@ Result<Prepared> prepare(Vault& vault, const ImportRequest& request) {
   auto set = load_designations(vault, request.survey_id);
   if (!set) return set.error();
   p.designations = static_cast<int>(set->history.size());
-  auto windows = designation_windows(vault, request.survey_id, system);
-  if (!windows) return windows.error();
-  if (windows->empty()) {
+  p.windows = windows_of(*set, system);
+  if (p.windows.empty()) {
     return Error{"import.not_designated",
                  N_("This system has no designation yet: the supervisor designates first.")};
   }
-  p.windows = std::move(*windows);
   auto digest = crypto::file_digest(request.file);
   if (!digest) return digest.error();
   p.digest = std::move(*digest);
@@ -371,19 +383,7 @@ Result<std::vector<imp::WindowFilter>> designation_windows(Vault& vault,
                                                            System system) {
   auto set = load_designations(vault, survey_id);
   if (!set) return set.error();
-  std::vector<imp::WindowFilter> windows;
-  for (const auto& d : set->history) {
-    if (d.system != system) continue;
-    imp::WindowFilter f;
-    const auto& x = d.designation;
-    f.date = imp::CivilDate{x.date.year, x.date.month, x.date.day};
-    f.from = imp::ClockTime{x.from.hour, x.from.minute, x.from.second};
-    f.to = imp::ClockTime{x.to.hour, x.to.minute, x.to.second};
-    f.to_excluded = true;  // P6.3.b: half-open, as in_window()
-    f.terminals = x.terminal_ids;
-    windows.push_back(std::move(f));
-  }
-  return windows;
+  return windows_of(*set, system);
 }
 
 Result<ImportReport> preview_import(Vault& vault, const ImportRequest& request,
@@ -558,11 +558,9 @@ Result<ImportReport> import_sheet(Vault& vault, const std::string& actor,
       (void)problem->reset();
     }
     // Which column profile read the file: the kind's reference one, or a site's.
-    auto standard = imp::parse_profile(imp::reference_profile(request.kind));
-    const bool reference = !request.profile || (standard && *request.profile == *standard);
     return "import=" + std::to_string(report.import_id) + " " +
            counts_detail(report, request.kind) +
-           (reference ? " profile=reference" : " profile=site");
+           (p->reference_profile ? " profile=reference" : " profile=site");
   });
   if (!status) return failed(status.error());
   return report;

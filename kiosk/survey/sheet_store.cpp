@@ -15,15 +15,6 @@ bool parse_date(std::string_view s, Date& d) {
 bool parse_time(std::string_view s, TimeOfDay& t) {
   return std::sscanf(std::string(s).c_str(), "%2d:%2d:%2d", &t.hour, &t.minute, &t.second) == 3;
 }
-bool parse_system(std::string_view s, System& out) {
-  for (System sys : kAllSystems) {
-    if (s == system_id(sys)) {
-      out = sys;
-      return true;
-    }
-  }
-  return false;
-}
 bool parse_operation(std::string_view s, OperationKind& out) {
   for (OperationKind k : {OperationKind::certificate_issue, OperationKind::confirmation_print,
                           OperationKind::inquiry, OperationKind::cs_operation}) {

@@ -37,10 +37,10 @@ bool valid_config_id(std::string_view id) {
   });
 }
 
-std::optional<System> parse_system(std::string_view id) {
-  for (System s : kAllSystems)
-    if (system_id(s) == id) return s;
-  return std::nullopt;
+std::optional<System> system_of(std::string_view id) {
+  System s{};
+  if (!parse_system(id, s)) return std::nullopt;
+  return s;
 }
 
 Error unknown_survey() { return Error{"survey.unknown", N_("There is no such survey.")}; }
@@ -52,30 +52,6 @@ std::string join(const std::vector<std::string>& items, char separator) {
     out += item;
   }
   return out;
-}
-
-std::int64_t days_from_civil(Date d) {
-  // Howard Hinnant's days_from_civil: days since 1970-01-01.
-  const int y = d.year - (d.month <= 2 ? 1 : 0);
-  const int era = (y >= 0 ? y : y - 399) / 400;
-  const unsigned yoe = static_cast<unsigned>(y - era * 400);
-  const unsigned mp = static_cast<unsigned>(d.month + (d.month > 2 ? -3 : 9));
-  const unsigned doy = (153 * mp + 2) / 5 + static_cast<unsigned>(d.day) - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return static_cast<std::int64_t>(era) * 146097 + static_cast<std::int64_t>(doe) - 719468;
-}
-
-Date civil_from_days(std::int64_t z) {
-  z += 719468;
-  const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-  const unsigned doe = static_cast<unsigned>(z - era * 146097);
-  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const std::int64_t y = static_cast<std::int64_t>(yoe) + era * 400;
-  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const unsigned mp = (5 * doy + 2) / 153;
-  const unsigned d = doy - (153 * mp + 2) / 5 + 1;
-  const unsigned m = mp < 10 ? mp + 3 : mp - 9;
-  return Date{static_cast<int>(y + (m <= 2 ? 1 : 0)), static_cast<int>(m), static_cast<int>(d)};
 }
 
 // The designation as the audit log records it: no personal data, ASCII.
@@ -202,7 +178,7 @@ std::optional<Date> parse_iso_date(std::string_view text) {
                                        &d.month, &d.day, &tail) != 3)
     return std::nullopt;
   if (d.month < 1 || d.month > 12 || d.day < 1) return std::nullopt;
-  if (civil_from_days(days_from_civil(d)) != d) return std::nullopt;
+  if (!is_valid_date(d)) return std::nullopt;
   return d;
 }
 
@@ -319,7 +295,7 @@ Result<std::vector<Terminal>> load_terminals(Vault& vault) {
     Terminal t;
     t.id = st->column_text(0);
     t.site_id = st->column_text(1);
-    t.system = parse_system(st->column_text_view(2)).value_or(System::koseki);
+    t.system = system_of(st->column_text_view(2)).value_or(System::koseki);
     out.push_back(std::move(t));
   }
   return out;
@@ -396,7 +372,7 @@ Result<DesignationSet> load_designations(Vault& vault, const std::string& survey
     if (!*more) break;
     const auto seq = st->column_int64(0);
     if (seq != last_seq) {
-      auto system = parse_system(st->column_text_view(1));
+      auto system = system_of(st->column_text_view(1));
       auto date = parse_iso_date(st->column_text_view(2));
       auto from = parse_hh_mm(st->column_text_view(3));
       auto to = parse_hh_mm(st->column_text_view(4));
@@ -448,9 +424,9 @@ Result<DesignationOutcome> draw_and_designate(Vault& vault, const std::string& a
 
 std::vector<Date> operating_days(Date today) {
   std::vector<Date> days;
-  const auto t = days_from_civil(today);
+  const auto t = day_number(today);
   for (std::int64_t n = t - 60; n < t; ++n) {
-    const Date d = civil_from_days(n);
+    const Date d = date_from_day_number(n);
     if (!is_closing_day(d)) days.push_back(d);
   }
   return days;

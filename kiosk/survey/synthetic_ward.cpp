@@ -162,19 +162,6 @@ std::uint64_t stream_seed(std::uint64_t seed, std::uint64_t stream) {
 
 TimeOfDay time_of(int seconds) { return {seconds / 3600, seconds / 60 % 60, seconds % 60}; }
 
-bool is_leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
-
-int days_in_month(int y, int m) {
-  constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (m == 2 && is_leap(y)) return 29;
-  return kDays[m - 1];
-}
-
-bool is_valid(Date d) {
-  return d.year >= 1 && d.month >= 1 && d.month <= 12 && d.day >= 1 &&
-         d.day <= days_in_month(d.year, d.month);
-}
-
 std::string two_digits(int n) {
   std::string s = std::to_string(n);
   if (s.size() < 2) s.insert(s.begin(), '0');
@@ -308,7 +295,7 @@ Date mistyped(Rng& rng, const std::string& name, Date d, Date max,
       case 2: t.month = t.month / 10 * 10 + (t.month % 10 + delta) % 10; break;
       default: t.day = t.day / 10 * 10 + (t.day % 10 + delta) % 10; break;
     }
-    if (is_valid(t) && t < max && keys.count({name, t}) == 0) return t;
+    if (is_valid_date(t) && t < max && keys.count({name, t}) == 0) return t;
   }
 }
 

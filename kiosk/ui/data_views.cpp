@@ -11,12 +11,16 @@ void access_log_view(const AccessLogModel& model, Intents& out) {
   ImGui::TextUnformatted(tr("Confirmation sheet (demo data)"));
   ImGui::PopFont();
   ImGui::TextWrapped("%s", model.caption.c_str());
+  access_rows_table("access_log", model.rows, /*with_system=*/true);
+}
+
+void access_rows_table(const char* id, const std::vector<AccessRowView>& rows, bool with_system) {
   constexpr ImGuiTableFlags kFlags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg |
                                      ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingFixedFit;
-  if (!ImGui::BeginTable("access_log", 8, kFlags, ImGui::GetContentRegionAvail())) return;
+  if (!ImGui::BeginTable(id, with_system ? 8 : 7, kFlags, ImGui::GetContentRegionAvail())) return;
   ImGui::TableSetupScrollFreeze(0, 1);
   ImGui::TableSetupColumn(tr("Time"));
-  ImGui::TableSetupColumn(tr("System"));
+  if (with_system) ImGui::TableSetupColumn(tr("System"));
   ImGui::TableSetupColumn(tr("Terminal"));
   ImGui::TableSetupColumn(tr("Operator"));
   ImGui::TableSetupColumn(tr("Operation"));
@@ -24,28 +28,26 @@ void access_log_view(const AccessLogModel& model, Intents& out) {
   ImGui::TableSetupColumn(tr("Kana"));
   ImGui::TableSetupColumn(tr("Birth date"));
   ImGui::TableHeadersRow();
+  auto cell = [](const std::string& text) {
+    ImGui::TableNextColumn();
+    plain_text(text);
+  };
   ImGuiListClipper clipper;
-  clipper.Begin(static_cast<int>(model.rows.size()));
+  clipper.Begin(static_cast<int>(rows.size()));
   while (clipper.Step()) {
     for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
-      const AccessRowView& r = model.rows[static_cast<std::size_t>(i)];
+      const AccessRowView& r = rows[static_cast<std::size_t>(i)];
       ImGui::TableNextRow();
-      ImGui::TableNextColumn();
-      ImGui::TextUnformatted(r.when.c_str());
-      ImGui::TableNextColumn();
-      ImGui::TextUnformatted(r.system.c_str());
-      ImGui::TableNextColumn();
-      ImGui::TextUnformatted(r.terminal.c_str());
-      ImGui::TableNextColumn();
-      ImGui::TextUnformatted(r.operator_id.c_str());
-      ImGui::TableNextColumn();
-      ImGui::TextUnformatted(r.operation.c_str());
+      cell(r.when);
+      if (with_system) cell(r.system);
+      cell(r.terminal);
+      cell(r.operator_id);
+      cell(r.operation);
       ImGui::TableNextColumn();
       name_text(r.name);
       ImGui::TableNextColumn();
       name_text(r.kana);
-      ImGui::TableNextColumn();
-      ImGui::TextUnformatted(r.birth.c_str());
+      cell(r.birth);
     }
   }
   ImGui::EndTable();

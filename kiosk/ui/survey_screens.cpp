@@ -9,7 +9,6 @@
 
 #include "crypto/audit_chain.hpp"
 #include "kiosk/survey/designation.hpp"
-#include "kiosk/survey/sheet_store.hpp"
 
 namespace shogo::ui {
 
@@ -271,19 +270,17 @@ void SurveyScreens::create_survey(const survey::User& user) {
     new_error_ = N_("A survey id uses letters, digits and '-' only.");
     return;
   }
-  // create_survey() records "survey_create" and gives the file its schema;
-  // preparing it again is a no-op that keeps this screen independent of that.
+  // create_survey() records "survey_create" and gives the file its schema.
   auto db = vault_->create_survey(user.id, id, year, title);
   if (!db) {
     new_error_ = db.error().message;
     return;
   }
-  const Status prepared = survey::prepare_survey_file(*db);
+  db->close();
   new_open_ = false;
   created_id_ = id;
   selected_ = id;
   load_register();
-  if (!prepared && load_error_.empty()) load_error_ = prepared.error().message;
 }
 
 void SurveyScreens::reset_form(survey::Date today) {

@@ -430,37 +430,7 @@ void sheet_import_view(const ImportModel& model, Intents& out) {
   if (button(tr("Import"), ImVec2(200, 0), may_import)) out.emplace_back(RequestImport{});
 
   heading(tr("The first kept rows (personal data)"));
-  if (!ImGui::BeginTable("preview", 7, kTable | ImGuiTableFlags_ScrollY,
-                         ImGui::GetContentRegionAvail())) {
-    return;
-  }
-  ImGui::TableSetupScrollFreeze(0, 1);
-  ImGui::TableSetupColumn(tr("Time"));
-  ImGui::TableSetupColumn(tr("Terminal"));
-  ImGui::TableSetupColumn(tr("Operator"));
-  ImGui::TableSetupColumn(tr("Operation"));
-  ImGui::TableSetupColumn(tr("Name"));
-  ImGui::TableSetupColumn(tr("Kana"));
-  ImGui::TableSetupColumn(tr("Birth date"));
-  ImGui::TableHeadersRow();
-  ImGuiListClipper clipper;
-  clipper.Begin(static_cast<int>(model.preview.size()));
-  while (clipper.Step()) {
-    for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
-      const AccessRowView& r = model.preview[static_cast<std::size_t>(i)];
-      ImGui::TableNextRow();
-      cell(r.when);
-      cell(r.terminal);
-      cell(r.operator_id);
-      cell(r.operation);
-      ImGui::TableNextColumn();
-      name_text(r.name);
-      ImGui::TableNextColumn();
-      name_text(r.kana);
-      cell(r.birth);
-    }
-  }
-  ImGui::EndTable();
+  access_rows_table("preview", model.preview, /*with_system=*/false);
 }
 
 }  // namespace shogo::ui

@@ -202,6 +202,11 @@ const char* system_label(survey::System s);  // translated: 戸籍情報シス�
 void lock_view(const LockModel& model, Intents& out);
 void home_view(const HomeModel& model, Intents& out);
 void access_log_view(const AccessLogModel& model, Intents& out);
+// PERSONAL DATA. Confirmation-sheet rows as a scrolling table filling the rest
+// of the window: time, [system,] terminal, operator, operation, name, kana,
+// birth date (names through name_text()); only the visible rows are drawn.
+// The access-log screen and the import preview share it.
+void access_rows_table(const char* id, const std::vector<AccessRowView>& rows, bool with_system);
 void name_check_view(const NameCheckModel& model, Intents& out);
 void settings_view(const SettingsModel& model, Intents& out);
 void audit_log_view(const AuditLogModel& model, Intents& out);

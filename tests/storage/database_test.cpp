@@ -24,6 +24,7 @@
 
 #include "crypto/secure_buffer.hpp"
 #include "storage/database.hpp"
+#include "tests/support/db_checks.hpp"
 #include "tests/support/temp_dir.hpp"
 
 namespace fs = std::filesystem;
@@ -33,6 +34,11 @@ using shogo::storage::OpenMode;
 using shogo::storage::Statement;
 using shogo::storage::Transaction;
 
+using shogo::test::exec_ok;
+using shogo::test::int_ok;
+using shogo::test::open_ok;
+using shogo::test::text_of;
+
 namespace {
 
 constexpr std::size_t kPage = Database::kCipherPageSize;
@@ -40,35 +46,6 @@ constexpr std::size_t kPage = Database::kCipherPageSize;
 using shogo::test::TempDir;
 
 SecureBuffer new_key() { return SecureBuffer::random(Database::kKeySize); }
-
-Database open_ok(const fs::path& file, const SecureBuffer& key, OpenMode mode) {
-  auto db = Database::open(file, key, mode);
-  INFO("open: " << (db ? std::string("ok") : db.error().code));
-  REQUIRE(db);
-  return std::move(db).value();
-}
-
-void exec_ok(Database& db, std::string_view sql) {
-  auto s = db.exec(sql);
-  INFO(sql << " -> " << (s ? std::string("ok") : s.error().code + " " + db.diagnostic()));
-  REQUIRE(s);
-}
-
-std::int64_t int_ok(Database& db, std::string_view sql) {
-  auto v = db.query_int(sql);
-  INFO(sql << " -> " << (v ? std::string("ok") : v.error().code + " " + db.diagnostic()));
-  REQUIRE(v);
-  return v.value();
-}
-
-std::string text_of(Database& db, std::string_view sql) {
-  auto st = Statement::prepare(db, sql);
-  REQUIRE(st);
-  auto row = st->step();
-  REQUIRE(row);
-  REQUIRE(row.value());
-  return st->column_text(0);
-}
 
 std::vector<std::uint8_t> file_bytes(const fs::path& file) {
   std::ifstream in(file, std::ios::binary);

@@ -13,6 +13,7 @@
 #include "storage/database.hpp"
 #include "storage/migrations.hpp"
 #include "storage/vault_schema.hpp"
+#include "tests/support/db_checks.hpp"
 #include "tests/support/temp_dir.hpp"
 
 namespace fs = std::filesystem;
@@ -23,42 +24,15 @@ using shogo::storage::OpenMode;
 using shogo::storage::Statement;
 using shogo::storage::vault_migrations;
 
+using shogo::test::error_of;
+using shogo::test::exec_ok;
+using shogo::test::int_ok;
+using shogo::test::open_ok;
+using shogo::test::text_of;
+
 namespace {
 
 using shogo::test::TempDir;
-
-Database open_ok(const fs::path& file, const SecureBuffer& key, OpenMode mode) {
-  auto db = Database::open(file, key, mode);
-  REQUIRE(db);
-  return std::move(db).value();
-}
-
-void exec_ok(Database& db, std::string_view sql) {
-  auto s = db.exec(sql);
-  INFO(sql << " -> " << (s ? std::string("ok") : s.error().code + " " + db.diagnostic()));
-  REQUIRE(s);
-}
-
-std::int64_t int_ok(Database& db, std::string_view sql) {
-  auto v = db.query_int(sql);
-  INFO(sql << " -> " << (v ? std::string("ok") : v.error().code + " " + db.diagnostic()));
-  REQUIRE(v);
-  return v.value();
-}
-
-std::string text_of(Database& db, std::string_view sql) {
-  auto st = Statement::prepare(db, sql);
-  REQUIRE(st);
-  auto row = st->step();
-  REQUIRE(row);
-  REQUIRE(row.value());
-  return st->column_text(0);
-}
-
-std::string error_of(Database& db, std::string_view sql) {
-  auto s = db.exec(sql);
-  return s ? "ok" : s.error().code;
-}
 
 // "table.column" for every column of every table, in schema order.
 std::vector<std::string> columns(Database& db) {
