@@ -17,7 +17,7 @@
 #include "crypto/audit_chain.hpp"
 #include "crypto/startup.hpp"
 #include "kiosk/survey/audit_log.hpp"
-#include "kiosk/survey/synthetic_ward.hpp"
+#include "provisioning/synthetic/synthetic_ward.hpp"
 #include "kiosk/survey/vault.hpp"
 #include "provisioning/demo_vault.hpp"
 #include "storage/sqlcipher_probe.hpp"
@@ -280,7 +280,7 @@ int run_doctor(const fs::path& dir, const std::string& as, AdminIo& io) {
       } else {
         ok("vault.db passes SQLCipher's integrity check");
       }
-      (void)(*vault)->record(as, "doctor", "");
+      (void)(*vault)->record(as, survey::AuditAction::doctor, "");
       for (const std::string& id : (*vault)->survey_ids()) {
         auto db = (*vault)->open_survey(id);
         if (!db) {
@@ -315,7 +315,7 @@ int run_demo(const fs::path& dir, std::uint64_t seed, bool print_keys, const fs:
     crypto::SecureBuffer pass(m.passphrase.size());
     std::memcpy(pass.data(), m.passphrase.data(), m.passphrase.size());
     if (auto r = (*vault)->unlock(std::string(m.name), pass); !r) return refuse(io, r.error());
-    (void)(*vault)->record(std::string(m.name), "keys_print", "");
+    (void)(*vault)->record(std::string(m.name), survey::AuditAction::keys_print, "");
     auto key = (*vault)->demo_vault_key_hex();
     if (!key) return refuse(io, key.error());
     std::fputs("vault.db raw key: x'", io.out);
@@ -397,7 +397,7 @@ int run_audit_verify(const fs::path& dir, const std::string& as, const fs::path&
   auto events = survey::load_audit_events((*vault)->database());
   if (!events) return refuse(io, events.error());
   const auto report = crypto::audit::verify(*events, seed ? &*seed : nullptr, anchors);
-  (void)(*vault)->record(as, "audit_verify", "",
+  (void)(*vault)->record(as, survey::AuditAction::audit_verify, "",
                          report.ok ? "ok" : crypto::audit::problem_name(report.problem));
   if (!report.ok) {
     std::fprintf(io.out, "FAILED at event %llu (%s): %s\n",
@@ -426,7 +426,7 @@ int run_audit_export(const fs::path& dir, const std::string& as, const std::stri
   if (!vault) return refuse(io, vault.error());
   auto events = survey::load_audit_events((*vault)->database());
   if (!events) return refuse(io, events.error());
-  (void)(*vault)->record(as, "audit_export", "format=" + format);
+  (void)(*vault)->record(as, survey::AuditAction::audit_export, survey::AuditObjects().add("format", format));
   // No personal data by construction: events hold ids, actions and outcomes.
   if (format == "csv") {
     std::fputs(

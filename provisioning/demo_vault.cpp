@@ -7,8 +7,8 @@
 #include "kiosk/survey/sheet_import.hpp"
 #include "kiosk/survey/sheet_store.hpp"
 #include "kiosk/survey/survey_register.hpp"
-#include "kiosk/survey/synthetic_sheets.hpp"
-#include "kiosk/survey/synthetic_ward.hpp"
+#include "provisioning/synthetic/synthetic_sheets.hpp"
+#include "provisioning/synthetic/synthetic_ward.hpp"
 #include "kiosk/survey/vault.hpp"
 
 namespace shogo::provisioning {

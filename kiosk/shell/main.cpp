@@ -16,7 +16,6 @@
 #include "crypto/passphrase_input.hpp"
 #include "crypto/startup.hpp"
 #include "crypto/zeroing_heap.hpp"
-#include "kiosk/shell/demo.hpp"
 #include "kiosk/shell/font_book.hpp"
 #include "kiosk/shell/frame_runner.hpp"
 #include "kiosk/shell/platform_window.hpp"
@@ -37,22 +36,20 @@ struct Options {
   bool print_startup_time = false;
   std::string language = "ja";
   std::string vault = survey::kDefaultVaultDir;
-  std::string import_dir = ui::kDefaultImportDir;    // the import screen's only folder
-  std::string profile_dir = ui::kDefaultProfileDir;  // the site's own column profiles (P6.4)
+  std::string import_dir = survey::kDefaultImportDir;    // the import screen's only folder
+  std::string profile_dir = survey::kDefaultProfileDir;  // the site's own column profiles (P6.4)
   std::string sign_in;                               // sign this user in before the first frame
   int passphrase_fd = -1;    // ... with the passphrase read from this descriptor
   std::string goto_screen;   // then open this screen
   std::string screenshot;    // demo vault only: write a PNG after --frames frames
   int frames = 0;            // exit after this many presented frames (0: run until quit)
-  double idle_lock = 300.0;  // seconds
+  double idle_lock = 0;      // seconds; 0: the vault's setting
 };
 
 int fail(const Error& e) {
   std::fprintf(stderr, "shogo-kiosk: %s\n", e.message.c_str());
   return 1;
 }
-
-double seconds_to_next_minute(std::time_t wall) { return 60.0 - static_cast<double>(wall % 60); }
 
 }  // namespace
 
@@ -85,13 +82,15 @@ int run(int argc, char** argv) {
                  "Read the --sign-in passphrase from this file descriptor (never argv)")
       ->check(CLI::NonNegativeNumber);
   cli.add_option("--goto", opt.goto_screen,
-                 "Open a screen after --sign-in (home, access-log, name-check, settings, "
-                 "audit-log, surveys, designation, import)");
+                 "Open a screen after --sign-in (home, name-check, settings, audit-log, "
+                 "surveys, designation, import)");
   cli.add_option("--screenshot", opt.screenshot,
                  "Demo vault only: write a PNG of the screen after --frames");
   cli.add_option("--frames", opt.frames, "Exit after this many frames")
       ->check(CLI::NonNegativeNumber);
-  cli.add_option("--idle-lock", opt.idle_lock, "Seconds without input before the screen locks")
+  cli.add_option("--idle-lock", opt.idle_lock,
+                 "Demos and tests: seconds without input before the screen locks, instead of "
+                 "the vault's setting")
       ->check(CLI::Range(5.0, 3600.0));
   CLI11_PARSE(cli, argc, argv);
 
@@ -114,7 +113,7 @@ int run(int argc, char** argv) {
     start_passphrase = std::move(pass.value());
   }
 
-  ui::Screen goto_screen = ui::Screen::home;
+  ui::ScreenId goto_screen = ui::ScreenId::home;
   if (!opt.goto_screen.empty() && !ui::parse_screen(opt.goto_screen, goto_screen)) {
     std::fprintf(stderr, "shogo-kiosk: unknown screen \"%s\"\n", opt.goto_screen.c_str());
     return 2;
@@ -149,10 +148,12 @@ int run(int argc, char** argv) {
     std::fputs("shogo-kiosk: screenshots are refused unless the vault is a demo vault\n", stderr);
     return 2;
   }
-  survey::Sitting sitting({}, opt.idle_lock);
-  ui::KioskApp app(sitting, vault.get(), shell::demo_data(), vault_error);
-  app.set_import_folder(opt.import_dir);
-  app.set_profile_folder(opt.profile_dir);
+  ui::KioskOptions kopt;
+  kopt.vault_error = vault_error;
+  kopt.idle_lock = opt.idle_lock;
+  kopt.import_folder = opt.import_dir;
+  kopt.profile_folder = opt.profile_dir;
+  ui::KioskApp app(vault.get(), kopt);
 
   shell::WindowOptions wopt;
   wopt.windowed = opt.windowed;
@@ -168,18 +169,20 @@ int run(int argc, char** argv) {
     return fail(window.error());
   }
   shell::KioskWindow& win = *window.value();
+  // Background work (sign-in, import) wakes the frame loop when it reports.
+  app.set_wake(shell::KioskWindow::wake);
 
   if (!opt.sign_in.empty()) {
     // The lock screen's own path: the check runs on the sign-in worker.
     app.submit_sign_in(opt.sign_in, std::move(start_passphrase));
-    app.wait_for_sign_in();
+    app.wait_for_work();
     const ui::FrameInput now{shell::monotonic_seconds(), std::time(nullptr), true};
     app.begin_frame(now);
     if (app.sitting().locked()) {
       std::fprintf(stderr, "shogo-kiosk: sign-in failed: %s\n", app.last_error().c_str());
       return 1;
     }
-    if (!opt.goto_screen.empty() && goto_screen != ui::Screen::home) {
+    if (!opt.goto_screen.empty() && goto_screen != ui::ScreenId::home) {
       app.apply({ui::RequestScreen{goto_screen}}, now);
     }
   }
@@ -196,13 +199,10 @@ int run(int argc, char** argv) {
     const std::time_t wall = std::time(nullptr);
     if (busy_frames > 0 || opt.frames > 0) {
       win.wait_events(0);
-    } else if (app.checking_passphrase()) {
-      win.wait_events(0.05);  // the worker's answer arrives without an event
     } else {
-      double timeout = seconds_to_next_minute(wall);  // the header clock shows minutes
-      if (!sitting.locked())
-        timeout = std::min(timeout, sitting.seconds_until_idle_lock(now) + 0.05);
-      win.wait_events(std::max(0.05, timeout));
+      // Asleep until input, a task's report (KioskWindow::wake), or the next
+      // moment something changes by time alone (clock, countdown, idle lock).
+      win.wait_events(app.next_redraw({now, wall, false}));
     }
     const bool input = win.take_input();
     busy_frames = input ? 6 : std::max(0, busy_frames - 1);

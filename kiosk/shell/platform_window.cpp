@@ -106,6 +106,8 @@ KioskWindow::~KioskWindow() {
   glfwTerminate();
 }
 
+void KioskWindow::wake() { glfwPostEmptyEvent(); }
+
 void KioskWindow::wait_events(double timeout) {
   if (timeout <= 0) {
     glfwPollEvents();

@@ -33,6 +33,9 @@ class KioskWindow {
 
   // Blocks until an event or `timeout` seconds; 0 polls.
   void wait_events(double timeout);
+  // Ends a wait_events() now; safe from any thread (glfwPostEmptyEvent). The
+  // task runner calls it when background work reports.
+  static void wake();
   bool take_input();           // true if a key, click, scroll or move arrived since the last call
   int close_requests() const;  // refused requests from the window manager (for tests)
 

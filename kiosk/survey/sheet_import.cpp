@@ -401,16 +401,16 @@ Result<ImportReport> import_sheet(Vault& vault, const std::string& actor,
   if (user == nullptr || user->disabled || user->role != Role::manager) {
     return Error{"import.not_manager", N_("Only the manager imports confirmation sheets.")};
   }
-  const std::string objects = "survey=" + request.survey_id;
+  const std::string objects = AuditObjects().add("survey", request.survey_id);
   auto failed = [&](Error e) -> Result<ImportReport> {
-    (void)vault.record(actor, "sheet_import", objects, e.code);
+    (void)vault.record(actor, AuditAction::sheet_import, objects, e.code);
     return e;
   };
   auto p = prepare(vault, request);
   if (!p) return failed(p.error());
 
   ImportReport report;
-  const Vault::AuditedChange what{"sheet_import", objects, request.survey_id};
+  const Vault::AuditedChange what{AuditAction::sheet_import, objects, request.survey_id};
   auto status = vault.change(actor, what, [&](storage::Database& db) -> Result<std::string> {
     // Rows are stored kInsertBatch at a time, in the sheet's order, by one
     // multi-row INSERT: fewer statement runs and resets, and the constant
@@ -522,7 +522,7 @@ Result<ImportReport> import_sheet(Vault& vault, const std::string& actor,
         "INSERT INTO imports(survey_id, sha256, size, sheet_kind, system, designations, rows, "
         "kept, already_stored, problems, blank, totals, dropped_date, dropped_time, "
         "dropped_terminal, imported_by, imported_at) "
-        "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,strftime('%s','now'))");
+        "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
     if (!record) return record.error();
     const auto& c = report.counts;
     const std::int64_t numbers[] = {static_cast<std::int64_t>(c.rows),
@@ -542,6 +542,7 @@ Result<ImportReport> import_sheet(Vault& vault, const std::string& actor,
     if (s) s = record->bind_int64(6, p->designations);
     for (int i = 0; s && i < 9; ++i) s = record->bind_int64(7 + i, numbers[i]);
     if (s) s = record->bind_text(16, actor);
+    if (s) s = record->bind_int64(17, vault.now());  // the vault's clock, never SQL's
     if (!s) return s.error();
     if (auto r = record->step(); !r) return r.error();
     report.import_id = db.last_insert_rowid();

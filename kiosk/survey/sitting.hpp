@@ -57,6 +57,7 @@ class Sitting {
   const User* sitting_manager() const { return manager_; }
   const User* locked_user() const { return locked_user_; }  // who was signed in when idle-locked
   Seconds idle_limit() const { return idle_limit_; }
+  void set_idle_limit(Seconds limit) { idle_limit_ = limit; }
   Seconds seconds_until_idle_lock(Seconds now) const;  // meaningless when locked
 
  private:

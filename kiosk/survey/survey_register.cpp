@@ -14,20 +14,6 @@ namespace shogo::survey {
 
 namespace {
 
-constexpr std::array<std::pair<SurveyState, std::string_view>, 12> kStates = {{
-    {SurveyState::draft, "draft"},
-    {SurveyState::designated, "designated"},
-    {SurveyState::sheets_made, "sheets_made"},
-    {SurveyState::reconciling, "reconciling"},
-    {SurveyState::follow_up, "follow_up"},
-    {SurveyState::reported, "reported"},
-    {SurveyState::approved, "approved"},
-    {SurveyState::recheck, "recheck"},
-    {SurveyState::on_hold, "on_hold"},
-    {SurveyState::wiped, "wiped"},
-    {SurveyState::retained, "retained"},
-    {SurveyState::purged, "purged"},
-}};
 
 bool valid_config_id(std::string_view id) {
   if (id.empty() || id.size() > 40) return false;
@@ -76,11 +62,16 @@ Result<DesignationOutcome> record_designation(Vault& vault, const std::string& a
                                               const std::string& survey_id, System system,
                                               const Designation& designation,
                                               const std::vector<std::string>& acknowledged,
-                                              Date today, const char* action) {
+                                              Date today, bool drawn) {
   if (auto s = require_supervisor(vault, actor); !s) return s.error();
   auto survey = find_survey(vault, survey_id);
   if (!survey) return survey.error();
-  if (survey->state != SurveyState::draft && survey->state != SurveyState::designated) {
+  const bool first = survey->state == SurveyState::draft;
+  const Step step = drawn ? (first ? Step::draw : Step::redraw)
+                          : (first ? Step::designate : Step::redesignate);
+  auto row = check_transition(survey->state, step, Taker::supervisor);
+  if (!row) {
+    if (row.error().code != "survey.wrong_state") return row.error();
     return Error{"survey.wrong_state",
                  N_("The sheets of this survey are made: it can no longer be designated.")};
   }
@@ -100,7 +91,7 @@ Result<DesignationOutcome> record_designation(Vault& vault, const std::string& a
     noted.push_back(w.code);
   }
 
-  const Vault::AuditedChange what{action, "survey=" + survey_id, {}};
+  const Vault::AuditedChange what{*row->action, AuditObjects().add("survey", survey_id), {}};
   int seq = 0;
   auto status = vault.change(actor, what, [&](storage::Database& db) -> Result<std::string> {
     auto next = storage::Statement::prepare(
@@ -112,7 +103,7 @@ Result<DesignationOutcome> record_designation(Vault& vault, const std::string& a
     auto insert = storage::Statement::prepare(
         db,
         "INSERT INTO designations(survey_id, seq, system, on_date, window_from, window_to, drawn, "
-        "acknowledged, made_by, made_at) VALUES(?,?,?,?,?,?,?,?,?,strftime('%s','now'))");
+        "acknowledged, made_by, made_at) VALUES(?,?,?,?,?,?,?,?,?,?)");
     if (!insert) return insert.error();
     Status s = insert->bind_text(1, survey_id);
     if (s) s = insert->bind_int64(2, seq);
@@ -123,6 +114,7 @@ Result<DesignationOutcome> record_designation(Vault& vault, const std::string& a
     if (s) s = insert->bind_int64(7, designation.drawn ? 1 : 0);
     if (s) s = insert->bind_text(8, join(noted, ','));
     if (s) s = insert->bind_text(9, actor);
+    if (s) s = insert->bind_int64(10, vault.now());  // the vault's clock, never SQL's
     if (!s) return s.error();
     if (auto r = insert->step(); !r) return r.error();
     auto terminal = storage::Statement::prepare(
@@ -136,11 +128,14 @@ Result<DesignationOutcome> record_designation(Vault& vault, const std::string& a
       if (auto r = terminal->step(); !r) return r.error();
       (void)terminal->reset();
     }
-    // draft → designated (a re-designation stays designated).
-    auto state = storage::Statement::prepare(
-        db, "UPDATE surveys SET state = 'designated' WHERE id = ? AND state = 'draft'");
+    // The lifecycle's row: draft → designated, or designated stays designated.
+    auto state =
+        storage::Statement::prepare(db, "UPDATE surveys SET state = ? WHERE id = ? AND state = ?");
     if (!state) return state.error();
-    if (auto t = state->bind_text(1, survey_id); !t) return t.error();
+    Status b = state->bind_text(1, survey_state_id(row->to));
+    if (b) b = state->bind_text(2, survey_id);
+    if (b) b = state->bind_text(3, survey_state_id(row->from));
+    if (!b) return b.error();
     if (auto r = state->step(); !r) return r.error();
     return "seq=" + std::to_string(seq) + " " + designation_detail(system, designation, noted);
   });
@@ -152,16 +147,21 @@ Result<DesignationOutcome> record_designation(Vault& vault, const std::string& a
 
 }  // namespace
 
-std::string_view survey_state_id(SurveyState state) {
-  for (const auto& [s, id] : kStates)
-    if (s == state) return id;
-  return "?";
-}
+int fiscal_year_of(Date date) { return date.month >= 4 ? date.year : date.year - 1; }
 
-std::optional<SurveyState> parse_survey_state(std::string_view id) {
-  for (const auto& [s, text] : kStates)
-    if (text == id) return s;
-  return std::nullopt;
+std::string propose_survey_id(int fiscal_year, const std::vector<std::string>& existing) {
+  const std::string prefix = "fy" + std::to_string(fiscal_year) + "-";
+  long highest = 0;
+  for (const std::string& id : existing) {
+    if (id.rfind(prefix, 0) != 0) continue;
+    const std::string number = id.substr(prefix.size());
+    const bool digits = !number.empty() && std::all_of(number.begin(), number.end(), [](char c) {
+      return c >= '0' && c <= '9';
+    });
+    if (number.size() > 6 || !digits) continue;  // "fy2026-1a" is not numbered
+    highest = std::max(highest, std::stol(number));
+  }
+  return prefix + std::to_string(highest + 1);
 }
 
 Date local_today() {
@@ -247,7 +247,8 @@ Status set_counting_rules(Vault& vault, const std::string& actor, const std::str
     return Error{"survey.wrong_state",
                  N_("The sheets of this survey are made: how persons are counted is fixed.")};
   }
-  const Vault::AuditedChange what{"survey_settings", "survey=" + survey_id, {}};
+  const Vault::AuditedChange what{AuditAction::survey_settings,
+                                  AuditObjects().add("survey", survey_id), {}};
   return vault.change(actor, what, [&](storage::Database& db) -> Result<std::string> {
     auto st = storage::Statement::prepare(
         db, "UPDATE surveys SET min_persons = ?, group_gap_minutes = ? WHERE id = ?");
@@ -305,7 +306,7 @@ Status add_site(Vault& vault, const std::string& actor, const Site& site) {
   if (!valid_config_id(site.id)) {
     return Error{"config.bad_id", N_("An id uses letters, digits, '-' and '_' only.")};
   }
-  const Vault::AuditedChange what{"site_add", "site=" + site.id, {}};
+  const Vault::AuditedChange what{AuditAction::site_add, AuditObjects().add("site", site.id), {}};
   return vault.change(actor, what, [&](storage::Database& db) -> Result<std::string> {
     auto st = storage::Statement::prepare(
         db, "INSERT INTO sites(id, name, opens, closes) VALUES(?,?,?,?)");
@@ -336,7 +337,8 @@ Status add_terminal(Vault& vault, const std::string& actor, const Terminal& term
                    [&](const Site& s) { return s.id == terminal.site_id; })) {
     return Error{"config.unknown_site", N_("There is no site with this id.")};
   }
-  const Vault::AuditedChange what{"terminal_add", "terminal=" + terminal.id, {}};
+  const Vault::AuditedChange what{AuditAction::terminal_add,
+                                  AuditObjects().add("terminal", terminal.id), {}};
   return vault.change(actor, what, [&](storage::Database& db) -> Result<std::string> {
     auto st =
         storage::Statement::prepare(db, "INSERT INTO terminals(id, site_id, system) VALUES(?,?,?)");
@@ -400,7 +402,7 @@ Result<DesignationOutcome> designate(Vault& vault, const std::string& actor,
   Designation typed = designation;
   typed.drawn = false;
   return record_designation(vault, actor, survey_id, system, typed, acknowledged, today,
-                            "designate");
+                            /*drawn=*/false);
 }
 
 Result<DesignationOutcome> draw_and_designate(Vault& vault, const std::string& actor,
@@ -419,7 +421,7 @@ Result<DesignationOutcome> draw_and_designate(Vault& vault, const std::string& a
   const auto check = check_designation(*drawn, system, *sites, *terminals, today);
   for (const Error& w : check.warnings) acknowledged.push_back(w.code);
   return record_designation(vault, actor, survey_id, system, *drawn, acknowledged, today,
-                            "designation_draw");
+                            /*drawn=*/true);
 }
 
 std::vector<Date> operating_days(Date today) {

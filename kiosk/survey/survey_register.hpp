@@ -4,7 +4,7 @@
 // lives here: designations name dates, windows and terminal ids only.
 //
 // Index
-//   SurveyState            design.md's state machine; the transitions of this issue
+//   SurveyState            lifecycle.hpp: the states and the table of transitions
 //   SurveySummary          one survey as the register holds it
 //   list_surveys() / find_survey()
 //   load_sites() / load_terminals() / add_site() / add_terminal()
@@ -21,10 +21,9 @@
 //   create a survey          manager (Vault::create_survey)
 //   sites and terminals      shogo-admin (provisioning), audited as the signed-in user
 //
-// States and the transitions that exist so far (others come with their issues):
-//   draft      → designated   first designation                       supervisor
-//   designated → designated   re-designation (P6.3.d) adds, keeps history  supervisor
-// Designating in any later state is survey.wrong_state: the sheets are made.
+// States and transitions: lifecycle.hpp's table (designate, draw, redesignate,
+// redraw go through check_transition()). Designating in any later state is
+// survey.wrong_state: the sheets are made.
 //
 // Error codes: survey.unknown, survey.wrong_state, survey.not_supervisor,
 // designation.refused (check errors, see DesignationOutcome), designation.unacknowledged
@@ -40,26 +39,10 @@
 #include "crypto/result.hpp"
 #include "kiosk/survey/designation.hpp"
 #include "kiosk/survey/domain.hpp"
+#include "kiosk/survey/lifecycle.hpp"
 #include "kiosk/survey/vault.hpp"
 
 namespace shogo::survey {
-
-enum class SurveyState {
-  draft,        // made; nothing designated yet
-  designated,   // P6.3 designated; sheets may be imported (P6.4)
-  sheets_made,  // P6.4 confirmation sheets complete
-  reconciling,  // P6.5
-  follow_up,    // P6.6
-  reported,     // P7
-  approved,     // P8
-  recheck,      // P8: back to reconciling
-  on_hold,      // P9: misconduct found, sheets kept
-  wiped,        // P9: sheets destroyed
-  retained,     // P9.1: the report kept one year
-  purged,
-};
-std::string_view survey_state_id(SurveyState state);  // "draft", "sheets_made", …
-std::optional<SurveyState> parse_survey_state(std::string_view id);
 
 struct SurveySummary {
   std::string id;
@@ -137,6 +120,12 @@ struct SystemCount {
 };
 [[nodiscard]] Result<std::vector<SystemCount>> count_survey(Vault& vault,
                                                             const std::string& survey_id);
+
+// P6.1 the Japanese fiscal year (年度) of a date: April to March.  2027-03-31 → 2026
+int fiscal_year_of(Date date);
+// The id proposed for a new survey: "fy<year>-<n>", n one more than the
+// highest such number among `existing` (1 when none).
+std::string propose_survey_id(int fiscal_year, const std::vector<std::string>& existing);
 
 // The appliance's local date (the clock of the machine; P6.3.a "before today").
 Date local_today();

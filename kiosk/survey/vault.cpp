@@ -8,8 +8,10 @@
 #include <algorithm>
 #include <cassert>
 #include <cmath>
+#include <cstdio>
 #include <ctime>
 #include <system_error>
+#include <utility>
 
 #include "kiosk/survey/audit_log.hpp"
 #include "kiosk/survey/sheet_store.hpp"
@@ -55,30 +57,7 @@ Status make_private_dir(const fs::path& dir) {
   return ok_status();
 }
 
-// Survey ids become file names: letters, digits and '-' only.
-bool valid_survey_id(const std::string& id) {
-  if (id.empty() || id.size() > 40) return false;
-  return std::all_of(id.begin(), id.end(), [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-';
-  });
-}
-
-// An audit object value: printable ASCII, so a user's name is percent-encoded
-// (UTF-8 bytes and the characters ';', '=', '%' as %XX).
-std::string user_object(const std::string& id) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  std::string out = "user=";
-  for (unsigned char c : id) {
-    if (c > 0x20 && c < 0x7F && c != ';' && c != '=' && c != '%') {
-      out.push_back(static_cast<char>(c));
-    } else {
-      out.push_back('%');
-      out.push_back(kHex[c >> 4]);
-      out.push_back(kHex[c & 0x0F]);
-    }
-  }
-  return out.substr(0, 5 + 128);
-}
+std::string user_object(const std::string& id) { return AuditObjects().add("user", id); }
 
 std::int64_t wall_millis_part() {
   timespec t{};
@@ -99,6 +78,12 @@ crypto::SecureBuffer to_hex(const crypto::SecureBuffer& key) {
 }
 
 }  // namespace
+
+bool valid_survey_id(std::string_view id) {
+  return !id.empty() && id.size() <= 40 && std::all_of(id.begin(), id.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-';
+  });
+}
 
 Status check_vault_directory(const fs::path& dir) {
   if (auto s = check_private_dir(dir, true); !s) return s;
@@ -165,7 +150,7 @@ Result<CreatedVault> Vault::create(const fs::path& dir, const std::vector<NewUse
     made.monotonic_ms = boot_millis();
     made.actor = "system";
     made.role = "system";
-    made.action = "vault_create";
+    made.action = std::string(audit_action_id(AuditAction::vault_create));
     made.objects = demo ? "demo=yes" : "";
     made.outcome = "ok";
     made.detail = "users=" + std::to_string(users.size());
@@ -200,7 +185,7 @@ double Vault::seconds_until_next_try(const std::string& user_id) const {
   return crypto::seconds_until_next_try(keyslots_.attempts(user_id), clock_());
 }
 
-Status Vault::emit(const std::string& actor, const std::string& action, const std::string& objects,
+Status Vault::emit(const std::string& actor, AuditAction action, const std::string& objects,
                    const std::string& outcome, const std::string& detail) {
   crypto::audit::EventFields fields;
   fields.at_utc_ms = clock_() * 1000 + wall_millis_part();
@@ -211,11 +196,11 @@ Status Vault::emit(const std::string& actor, const std::string& action, const st
   fields.role = user != nullptr     ? std::string(role_id(user->role))
                 : actor == "system" ? "system"
                                     : "unknown";
-  fields.action = action;
+  fields.action = std::string(audit_action_id(action));
   fields.objects = objects;
   fields.outcome = outcome;
   fields.detail = detail;
-  if (hook_) hook_(VaultEvent{clock_(), actor, action, objects, outcome});
+  if (hook_) hook_(VaultEvent{clock_(), actor, fields.action, objects, outcome});
   pending_events_.push_back(std::move(fields));
   if (!is_open()) return ok_status();
   for (std::size_t i = 0; i < pending_events_.size(); ++i) {
@@ -229,7 +214,7 @@ Status Vault::emit(const std::string& actor, const std::string& action, const st
   return ok_status();
 }
 
-Status Vault::record(const std::string& actor, const std::string& action,
+Status Vault::record(const std::string& actor, AuditAction action,
                      const std::string& objects, const std::string& outcome) {
   return emit(actor, action, objects, outcome);
 }
@@ -270,7 +255,7 @@ Result<SignInResult> Vault::unlock(const std::string& user_id,
     return Error{"keyslots.unknown_user", N_("This user cannot sign in on this appliance.")};
   }
   if (seconds_until_next_try(user_id) > 0) {
-    (void)emit(user_id, "sign_in", user_object(user_id), "vault.wait");
+    (void)emit(user_id, AuditAction::sign_in, user_object(user_id), "vault.wait");
     return Error{"vault.wait", N_("Too many wrong passphrases. Please wait before trying again.")};
   }
   auto key = keyslots_.unlock(user_id, passphrase);
@@ -279,7 +264,7 @@ Result<SignInResult> Vault::unlock(const std::string& user_id,
       keyslots_.record_failure(user_id, clock_());
       if (auto s = save_keyslots(); !s) return s.error();
     }
-    (void)emit(user_id, "sign_in", user_object(user_id), key.error().code);
+    (void)emit(user_id, AuditAction::sign_in, user_object(user_id), key.error().code);
     return key.error();
   }
   if (keyslots_.attempts(user_id).failures > 0) {
@@ -290,18 +275,36 @@ Result<SignInResult> Vault::unlock(const std::string& user_id,
   if (!is_open()) {
     if (auto s = open_database(std::move(key.value())); !s) return s.error();
     result.opened_vault = true;
-    (void)emit(user_id, "unlock", "", "ok");
+    (void)emit(user_id, AuditAction::unlock, "", "ok");
   } else if (!key->equals(key_)) {
     // A slot that opens a different key belongs to another vault's file.
     return Error{"keyslots.altered", N_("The key file has been altered.")};
   }
   const VaultUser* user = find_user(user_id);
   if (user == nullptr || user->disabled) {
-    (void)emit(user_id, "sign_in", user_object(user_id), "vault.disabled");
+    (void)emit(user_id, AuditAction::sign_in, user_object(user_id), "vault.disabled");
     if (result.opened_vault) close("system", "disabled user");
     return Error{"vault.disabled", N_("This user is disabled.")};
   }
-  (void)emit(user_id, "sign_in", user_object(user_id), "ok");
+  // users.last_sign_in_at and the sign_in event commit together; a sign-in
+  // that cannot be recorded does not happen.
+  auto signed_in = [&]() -> Status {
+    auto tx = storage::Transaction::begin(*db_);
+    if (!tx) return tx.error();
+    auto st =
+        storage::Statement::prepare(*db_, "UPDATE users SET last_sign_in_at = ? WHERE id = ?");
+    if (!st) return st.error();
+    Status b = st->bind_int64(1, clock_());
+    if (b) b = st->bind_text(2, user_id);
+    if (!b) return b;
+    if (auto r = st->step(); !r) return r.error();
+    if (auto s = emit(user_id, AuditAction::sign_in, user_object(user_id), "ok"); !s) return s;
+    return tx->commit();
+  }();
+  if (!signed_in) {
+    if (result.opened_vault) close("system", "sign-in not recorded");
+    return signed_in.error();
+  }
   result.user = *user;
   return result;
 }
@@ -311,13 +314,13 @@ Status Vault::unlock_with_recovery(const crypto::SecureBuffer& recovery_key_text
   if (!recovery) return recovery.error();
   auto key = keyslots_.unlock_with_recovery(*recovery);
   if (!key) {
-    (void)emit("recovery", "unlock", "", key.error().code);
+    (void)emit("recovery", AuditAction::unlock, "", key.error().code);
     return key.error();
   }
   if (!is_open()) {
     if (auto s = open_database(std::move(key.value())); !s) return s;
   }
-  (void)emit("recovery", "unlock", "", "ok");
+  (void)emit("recovery", AuditAction::unlock, "", "ok");
   return ok_status();
 }
 
@@ -367,8 +370,54 @@ Status Vault::load_users() {
   return ok_status();
 }
 
+Status Vault::change_settings(const std::string& actor, int idle_lock_seconds,
+                              const std::string& end_of_day) {
+  if (!is_open()) return Error{"vault.locked", N_("The vault is locked.")};
+  const VaultUser* user = find_user(actor);
+  if (user == nullptr || user->disabled || user->role != Role::manager) {
+    return Error{"settings.not_manager", N_("Only the manager changes these settings.")};
+  }
+  int hour = -1, minute = -1;
+  char tail = 0;
+  const bool hh_mm = end_of_day.size() == 5 &&
+                     std::sscanf(end_of_day.c_str(), "%2d:%2d%c", &hour, &minute, &tail) == 2 &&
+                     hour >= 0 && hour <= 23 && minute >= 0 && minute <= 59;
+  if (idle_lock_seconds < 60 || idle_lock_seconds > 3600 || !hh_mm) {
+    return Error{"settings.bad_value",
+                 N_("The idle lock is 1 to 60 minutes and the end of the day a time as HH:MM.")};
+  }
+  const AuditedChange what{AuditAction::setting_change,
+                           AuditObjects()
+                               .add("idle_lock_seconds", idle_lock_seconds)
+                               .add("end_of_day", end_of_day),
+                           {}};
+  if (auto s = change(actor, what,
+                      [&](storage::Database& db) -> Result<std::string> {
+                        auto st = storage::Statement::prepare(
+                            db, "INSERT OR REPLACE INTO settings(key, value) VALUES(?, ?)");
+                        if (!st) return st.error();
+                        const std::pair<const char*, std::string> rows[] = {
+                            {"idle_lock_seconds", std::to_string(idle_lock_seconds)},
+                            {"end_of_day", end_of_day}};
+                        for (const auto& [key, value] : rows) {
+                          Status b = st->bind_text(1, key);
+                          if (b) b = st->bind_text(2, value);
+                          if (!b) return b.error();
+                          if (auto r = st->step(); !r) return r.error();
+                          if (auto r = st->reset(); !r) return r.error();
+                        }
+                        return std::string();
+                      });
+      !s) {
+    return s;
+  }
+  idle_lock_seconds_ = idle_lock_seconds;
+  end_of_day_ = end_of_day;
+  return ok_status();
+}
+
 void Vault::close(const std::string& actor, const std::string& reason) {
-  if (is_open()) (void)emit(actor, "close", "", "ok", "reason=" + reason);
+  if (is_open()) (void)emit(actor, AuditAction::close, "", "ok", "reason=" + reason);
   db_.reset();
   key_ = crypto::SecureBuffer();  // sodium_free wipes it
   users_.clear();
@@ -405,8 +454,8 @@ Status Vault::add_user(const std::string& actor, const NewUser& user, crypto::Kd
   // leaves a slot without a user, which sign-in refuses, never the reverse.
   crypto::KeyslotFile updated = keyslots_;
   if (auto s = updated.add_user(key_, user.id, *user.passphrase, cost); !s) return s;
-  if (auto s = emit(actor, "user_add",
-                    "role=" + std::string(role_id(user.role)) + ";" + user_object(user.id), "ok");
+  if (auto s = emit(actor, AuditAction::user_add,
+                    AuditObjects().add("role", role_id(user.role)).add("user", user.id), "ok");
       !s)
     return s;
   if (auto s = updated.save(paths_.keyslots()); !s) return s;
@@ -432,7 +481,7 @@ Status Vault::disable_user(const std::string& actor, const std::string& user_id)
   if (auto s = st->bind_text(1, user_id); !s) return s;
   if (auto r = st->step(); !r) return r.error();
   crypto::KeyslotFile updated = keyslots_;
-  if (auto s = emit(actor, "user_disable", user_object(user_id), "ok"); !s) return s;
+  if (auto s = emit(actor, AuditAction::user_disable, user_object(user_id), "ok"); !s) return s;
   if (updated.has_user(user_id)) {
     if (auto s = updated.remove_user(key_, user_id); !s) return s;
     if (auto s = updated.save(paths_.keyslots()); !s) return s;
@@ -452,7 +501,7 @@ Status Vault::change_passphrase(const std::string& actor, const std::string& use
   crypto::KeyslotFile updated = keyslots_;
   if (auto s = updated.change_passphrase(key_, user_id, new_passphrase, cost); !s) return s;
   // The event first: a passphrase change that cannot be recorded is not made.
-  if (auto s = emit(actor, "passphrase_change", user_object(user_id), "ok"); !s) return s;
+  if (auto s = emit(actor, AuditAction::passphrase_change, user_object(user_id), "ok"); !s) return s;
   if (auto s = updated.save(paths_.keyslots()); !s) return s;
   keyslots_ = std::move(updated);
   return ok_status();
@@ -508,7 +557,7 @@ Result<storage::Database> Vault::create_survey(const std::string& actor,
                ? Error{"survey.exists", N_("A survey with this id already exists.")}
                : r.error();
   }
-  if (auto s = emit(actor, "survey_create", "survey=" + survey_id, "ok"); !s) return s.error();
+  if (auto s = emit(actor, AuditAction::survey_create, AuditObjects().add("survey", survey_id), "ok"); !s) return s.error();
   auto survey =
       storage::Database::open(paths_.survey(survey_id), key, storage::OpenMode::create_new);
   if (!survey) return survey.error();

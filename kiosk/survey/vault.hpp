@@ -29,6 +29,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "crypto/audit_chain.hpp"
@@ -36,6 +37,7 @@
 #include "crypto/keyslots.hpp"
 #include "crypto/result.hpp"
 #include "crypto/secure_buffer.hpp"
+#include "kiosk/survey/audit_actions.hpp"
 #include "kiosk/survey/domain.hpp"
 #include "storage/database.hpp"
 
@@ -43,19 +45,8 @@ namespace shogo::survey {
 
 inline constexpr const char* kDefaultVaultDir = "/var/lib/shogo";
 
-// Every action the audit log records today, by who records it. A test runs the
-// kiosk and shogo-admin through all of them and finds each in the chain.
-// The survey screens' actions (survey_create, designate, designation_draw,
-// sheet_import) are checked with the kiosk as their actor in
-// tests/ui/survey_screens_test.cpp; the demo vault already holds them.
-inline constexpr const char* kKioskAuditActions[] = {
-    "sign_in",        "unlock", "lock",     "sign_out",  "view_personal_data",
-    "setting_change", "close",  "shutdown", "audit_view"};
-inline constexpr const char* kAdminAuditActions[] = {
-    "vault_create",     "sign_in",           "unlock",         "close",        "user_add",
-    "user_disable",     "passphrase_change", "survey_create",  "doctor",       "audit_verify",
-    "audit_export",     "keys_print",        "site_add",       "terminal_add", "designate",
-    "designation_draw", "sheet_import",      "survey_settings"};
+// A survey id becomes a file name: 1–40 ASCII letters, digits and '-'.
+bool valid_survey_id(std::string_view id);
 
 struct VaultPaths {
   std::filesystem::path dir;
@@ -141,7 +132,7 @@ class Vault {
   // An event of the kiosk or shogo-admin that changes nothing in the vault
   // (a view of personal data, a lock, a setting, a verification). While
   // locked it is kept and appended at the next unlock.
-  [[nodiscard]] Status record(const std::string& actor, const std::string& action,
+  [[nodiscard]] Status record(const std::string& actor, AuditAction action,
                               const std::string& objects, const std::string& outcome = "ok");
   void close(const std::string& actor, const std::string& reason);  // wipes keys, closes db
 
@@ -161,14 +152,23 @@ class Vault {
   // Open vault only. The survey workflow (designation, import) goes through it.
   using Change = std::function<Result<std::string>(storage::Database&)>;
   struct AuditedChange {
-    std::string action;     // e.g. "designate", "sheet_import"
-    std::string objects;    // e.g. "survey=demo-2026-1"
+    AuditAction action;     // e.g. designate, sheet_import
+    std::string objects;    // AuditObjects, e.g. "survey=demo-2026-1"
     std::string survey_id;  // attach this survey's file; empty: vault.db only
   };
   [[nodiscard]] Status change(const std::string& actor, const AuditedChange& what,
                               const Change& change);
 
+  // The vault's clock (unix seconds): every time written to vault.db or a
+  // survey file comes from it, never from SQL's 'now'; tests pass a fake.
+  std::int64_t now() const { return clock_(); }
+
   int idle_lock_seconds() const { return idle_lock_seconds_; }
+  // The kiosk's settings in vault.db: idle lock 60–3600 s, end of day "HH:MM"
+  // (P6.4.c). A manager; one change audited as setting_change with both
+  // values. Errors: settings.not_manager, settings.bad_value.
+  [[nodiscard]] Status change_settings(const std::string& actor, int idle_lock_seconds,
+                                       const std::string& end_of_day);
   std::string end_of_day() const { return end_of_day_; }  // "HH:MM"
   storage::Database& database();                          // asserts is_open()
   // For `shogo-admin demo --print-keys` only: refused unless demo().
@@ -192,7 +192,7 @@ class Vault {
   // Appends one audit event (and any pending ones). Inside a caller's
   // transaction its failure must abort the change; outside, a failed append
   // keeps the events pending for the next try.
-  [[nodiscard]] Status emit(const std::string& actor, const std::string& action,
+  [[nodiscard]] Status emit(const std::string& actor, AuditAction action,
                             const std::string& objects, const std::string& outcome,
                             const std::string& detail = {});
 

@@ -11,7 +11,7 @@
 
 #include "crypto/startup.hpp"
 #include "kiosk/survey/audit_log.hpp"
-#include "kiosk/survey/synthetic_ward.hpp"
+#include "provisioning/synthetic/synthetic_ward.hpp"
 #include "kiosk/survey/vault.hpp"
 #include "provisioning/commands.hpp"
 #include "provisioning/demo_vault.hpp"

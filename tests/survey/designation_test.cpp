@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "kiosk/survey/designation.hpp"
-#include "kiosk/survey/synthetic_ward.hpp"
+#include "provisioning/synthetic/synthetic_ward.hpp"
 
 using namespace shogo::survey;
 using namespace shogo::survey::synthetic;

@@ -1,4 +1,4 @@
-#include "kiosk/survey/synthetic_sheets.hpp"
+#include "provisioning/synthetic/synthetic_sheets.hpp"
 
 #include <cstdio>
 #include <fstream>

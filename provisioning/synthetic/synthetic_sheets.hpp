@@ -20,7 +20,7 @@
 
 #include "crypto/result.hpp"
 #include "kiosk/survey/domain.hpp"
-#include "kiosk/survey/synthetic_ward.hpp"
+#include "provisioning/synthetic/synthetic_ward.hpp"
 #include "storage/import/profile.hpp"
 
 namespace shogo::survey::synthetic {

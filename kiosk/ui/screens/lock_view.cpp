@@ -1,20 +1,11 @@
 #include <imgui.h>
 
-#include "kiosk/ui/views.hpp"
+#include "kiosk/ui/screens/lock_screen.hpp"
 #include "kiosk/ui/widgets.hpp"
 
 namespace shogo::ui {
 
-const char* role_label(survey::Role role) {
-  switch (role) {
-    case survey::Role::supervisor: return tr("Supervisor");
-    case survey::Role::manager: return tr("Manager");
-    case survey::Role::investigator: return tr("Investigator");
-  }
-  return "";
-}
-
-void lock_view(const LockModel& model, Intents& out) {
+void lock_view(const LockModel& model, LockForm& form, Out<LockIntent>& out) {
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   const float width = 640.0f;
   ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (avail.x - width) * 0.5f);
@@ -46,7 +37,7 @@ void lock_view(const LockModel& model, Intents& out) {
   ImGui::TextUnformatted(tr("Choose your name:"));
   for (const std::string& user : model.users) {
     if (selectable_name(user, user, user == model.selected_user_id, "")) {
-      out.emplace_back(RequestSelectUser{user});
+      out(UserChosen{user});
     }
   }
   ImGui::Spacing();
@@ -55,18 +46,16 @@ void lock_view(const LockModel& model, Intents& out) {
     ImGui::TextUnformatted(tr("Passphrase:"));
     ImGui::SetNextItemWidth(360);
     // Once, not every frame: focusing each frame would steal the button's click.
-    if (model.focus_passphrase) ImGui::SetKeyboardFocusHere();
-    const bool enter =
-        ImGui::InputText("##passphrase", model.passphrase, model.passphrase_capacity,
-                         ImGuiInputTextFlags_Password | ImGuiInputTextFlags_EnterReturnsTrue |
-                             ImGuiInputTextFlags_NoUndoRedo);
+    if (std::exchange(form.focus_passphrase, false)) ImGui::SetKeyboardFocusHere();
+    const bool enter = ImGui::InputText(
+        "##passphrase", reinterpret_cast<char*>(form.passphrase.data()), form.passphrase.size(),
+        ImGuiInputTextFlags_Password | ImGuiInputTextFlags_EnterReturnsTrue |
+            ImGuiInputTextFlags_NoUndoRedo);
     record_last_item("passphrase");
-    if (enter && model.wait_seconds <= 0) {
-      out.emplace_back(RequestSignIn{model.selected_user_id});
-    }
+    if (enter && model.wait_seconds <= 0) out(RequestSignIn{model.selected_user_id});
   }
   if (button(tr("Sign in"), ImVec2(200, 0), chosen && model.wait_seconds <= 0)) {
-    out.emplace_back(RequestSignIn{model.selected_user_id});
+    out(RequestSignIn{model.selected_user_id});
   }
   if (model.wait_seconds > 0) {
     ImGui::Text(tr("Please wait %d seconds before the next try."), model.wait_seconds);
@@ -77,11 +66,11 @@ void lock_view(const LockModel& model, Intents& out) {
   ImGui::TextUnformatted(tr("Language:"));
   ImGui::SameLine();
   if (button(verbatim("日本語"), ImVec2(0, 0), model.language != Language::japanese)) {
-    out.emplace_back(RequestLanguage{Language::japanese});
+    out.app(RequestLanguage{Language::japanese});
   }
   ImGui::SameLine();
   if (button("English", ImVec2(0, 0), model.language != Language::english)) {
-    out.emplace_back(RequestLanguage{Language::english});
+    out.app(RequestLanguage{Language::english});
   }
   ImGui::EndChild();
 }

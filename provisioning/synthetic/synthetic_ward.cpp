@@ -1,4 +1,6 @@
-#include "kiosk/survey/synthetic_ward.hpp"
+#include "provisioning/synthetic/synthetic_ward.hpp"
+
+#include "kiosk/survey/name_samples.hpp"
 
 #include <algorithm>
 #include <array>
@@ -41,10 +43,7 @@ namespace {
 // Name tables. Common surnames and given names, combined at random; a kana for
 // every part. Hard characters are written as escapes so the source is unambiguous.
 
-struct Part {
-  std::string_view text;
-  std::string_view kana;
-};
+using Part = survey::NamePart;
 
 constexpr Part kSurnames[] = {
     {"佐藤", "サトウ"},     {"鈴木", "スズキ"},   {"高橋", "タカハシ"}, {"田中", "タナカ"},
@@ -73,36 +72,11 @@ constexpr Part kGivenNames[] = {
     {"千代", "チヨ"},     {"ハル", "ハル"},     {"トメ", "トメ"},     {"ヴィオラ", "ヴィオラ"},
 };
 
-struct HardName {
-  Part surname;
-  Part given;
-  std::string_view full;
-};
+using survey::kHardNames;
 
-constexpr HardName kHardNames[] = {
-    {{"\u9AD9橋", "タカハシ"}, {"一郎", "イチロウ"}, "\u9AD9橋\u3000一郎"},
-    {{"渡\u9089", "ワタナベ"}, {"花子", "ハナコ"}, "渡\u9089\u3000花子"},
-    {{"\u9F4B藤", "サイトウ"}, {"健", "ケン"}, "\u9F4B藤\u3000健"},
-    {{"山\uFA11", "ヤマザキ"}, {"みどり", "ミドリ"}, "山\uFA11\u3000みどり"},
-    {{"\U00020BB7田", "ヨシダ"}, {"太郎", "タロウ"}, "\U00020BB7田\u3000太郎"},
-    {{"\u845B\U000E0102西", "カサイ"}, {"治", "オサム"}, "\u845B\U000E0102西\u3000治"},
-    {{"\u845B\U000E0100城", "カツラギ"}, {"優", "ユウ"}, "\u845B\U000E0100城\u3000優"},
-    {{"\uE0A1川", "ツジカワ"}, {"次郎", "ジロウ"}, "\uE0A1川\u3000次郎"},
-};
 constexpr std::size_t kHardCount = std::size(kHardNames);
 
 constexpr std::string_view kFullWidthSpace = "\u3000";
-
-constexpr bool hard_names_are_consistent() {
-  for (const HardName& h : kHardNames) {
-    const std::size_t s = h.surname.text.size();
-    if (h.full.substr(0, s) != h.surname.text) return false;
-    if (h.full.substr(s, kFullWidthSpace.size()) != kFullWidthSpace) return false;
-    if (h.full.substr(s + kFullWidthSpace.size()) != h.given.text) return false;
-  }
-  return true;
-}
-static_assert(hard_names_are_consistent(), "kHardNames: full must be surname U+3000 given");
 
 constexpr auto kHardFull = [] {
   std::array<std::string_view, kHardCount> out{};

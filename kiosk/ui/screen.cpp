@@ -1,0 +1,53 @@
+#include "kiosk/ui/screen.hpp"
+
+#include <imgui.h>
+
+#include "kiosk/ui/widgets.hpp"
+
+namespace shogo::ui {
+
+namespace {
+
+constexpr std::pair<ScreenId, const char*> kIds[] = {
+    {ScreenId::lock, "lock"},
+    {ScreenId::home, "home"},
+    {ScreenId::name_check, "name-check"},
+    {ScreenId::settings, "settings"},
+    {ScreenId::audit_log, "audit-log"},
+    {ScreenId::surveys, "surveys"},
+    {ScreenId::designation, "designation"},
+    {ScreenId::sheet_import, "import"},
+};
+
+}  // namespace
+
+const char* screen_id(ScreenId s) {
+  for (const auto& [id, text] : kIds)
+    if (id == s) return text;
+  return "?";
+}
+
+bool parse_screen(const std::string& text, ScreenId& out) {
+  for (const auto& [id, t] : kIds) {
+    if (text == t) {
+      out = id;
+      return true;
+    }
+  }
+  return false;
+}
+
+void Screen::draw(ScreenContext& ctx, std::vector<AppIntent>& app) {
+  if (has_back_button()) {
+    if (button(tr("Back to menu"))) app.emplace_back(RequestScreen{ScreenId::home});
+    ImGui::Separator();
+  }
+  if (has_title()) {
+    ImGui::PushFont(fonts().title);
+    ImGui::TextUnformatted(title());
+    ImGui::PopFont();
+  }
+  draw_content(ctx, app);
+}
+
+}  // namespace shogo::ui

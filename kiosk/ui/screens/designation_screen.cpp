@@ -1,0 +1,151 @@
+#include "kiosk/ui/screens/designation_screen.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <cstring>
+
+#include "kiosk/survey/designation.hpp"
+#include "kiosk/ui/labels.hpp"
+
+namespace shogo::ui {
+
+namespace {
+
+template <std::size_t N>
+void set_field(std::array<char, N>& field, const std::string& text) {
+  field.fill('\0');
+  std::memcpy(field.data(), text.data(), std::min(text.size(), N - 1));
+}
+
+}  // namespace
+
+void DesignationScreen::open(ScreenContext& ctx, const ScreenArgs& args) {
+  board_.load(*ctx.sitting.vault(), ctx.survey_id);
+  reset_form(ctx);
+  if (args.system) system_ = *args.system;  // P6.3.d from the overview: this system again
+}
+
+void DesignationScreen::reset_form(const ScreenContext& ctx) {
+  checked_.clear();
+  acknowledged_.clear();
+  outcome_.reset();
+  error_.clear();
+  const auto days = survey::operating_days(ctx.today);
+  set_field(form_.date, days.empty() ? std::string() : survey::format_date(days.back()));
+  set_field(form_.from, "09:00");
+  set_field(form_.to, "09:30");
+}
+
+void DesignationScreen::view(ScreenContext& ctx, Out<DesignationIntent>& out) {
+  DesignationModel m;
+  m.allowed = ctx.may(survey::Action::designate);
+  m.picker = board_.picker(ctx.survey_id);
+  m.system = system_;
+  for (const auto& site : board_.sites) {
+    SiteChoice choice{
+        site.name, survey::format_hh_mm(site.opens) + "–" + survey::format_hh_mm(site.closes), {}};
+    for (const auto& t : board_.terminals) {
+      if (t.site_id == site.id && t.system == system_) {
+        choice.terminals.push_back({t.id, checked_.count(t.id) > 0});
+      }
+    }
+    if (!choice.terminals.empty()) m.sites.push_back(std::move(choice));
+  }
+  if (outcome_) {
+    for (const Error& e : outcome_->check.errors) m.errors.emplace_back(tr(e.message.c_str()));
+    if (!outcome_->stored) {
+      for (const Error& w : outcome_->check.warnings) {
+        m.warnings.push_back({w.code, tr(w.message.c_str()), acknowledged_.count(w.code) > 0});
+      }
+    } else {
+      const auto& d = outcome_->designation;
+      char line[200];
+      std::snprintf(line, sizeof line,
+                    d.drawn ? tr("Drawn by lots and stored as designation no. %d of this survey:")
+                            : tr("Stored as designation no. %d of this survey:"),
+                    outcome_->seq);
+      m.stored = std::string(line) + " " + system_label(system_) + "  " +
+                 survey::format_date(d.date) + "  " + survey::format_hh_mm(d.from) + "–" +
+                 survey::format_hh_mm(d.to) + "  " + joined_ids(d.terminal_ids);
+    }
+  }
+  if (!error_.empty()) {
+    m.error = tr(error_.c_str());
+  } else if (!board_.error.empty()) {
+    m.error = tr(board_.error.c_str());
+  }
+  m.history = board_.designation_rows();
+  designation_view(m, form_, out);
+}
+
+void DesignationScreen::designate(ScreenContext& ctx, const RequestDesignate* typed,
+                                  survey::System system) {
+  error_.clear();
+  survey::Vault& vault = *ctx.sitting.vault();
+  auto result = [&]() -> Result<survey::DesignationOutcome> {
+    if (typed == nullptr) {
+      survey::SodiumRandom random;  // the appliance's CSPRNG (P6.3 by the appliance)
+      return survey::draw_and_designate(vault, ctx.user->id, ctx.survey_id, system, ctx.today,
+                                        random);
+    }
+    const auto date = survey::parse_iso_date(typed->date);
+    const auto from = survey::parse_hh_mm(typed->from);
+    const auto to = survey::parse_hh_mm(typed->to);
+    if (!date || !from || !to) {
+      return Error{"designation.format",
+                   N_("Please type the date as YYYY-MM-DD and the times as HH:MM.")};
+    }
+    survey::Designation d{*date, *from, *to, {}, false};
+    for (const auto& t : board_.terminals) {
+      const bool chosen = std::find(typed->terminal_ids.begin(), typed->terminal_ids.end(),
+                                    t.id) != typed->terminal_ids.end();
+      if (t.system == system && chosen) d.terminal_ids.push_back(t.id);
+    }
+    return survey::designate(vault, ctx.user->id, ctx.survey_id, system, d, typed->acknowledged,
+                             ctx.today);
+  }();
+  if (!result) {
+    outcome_.reset();
+    error_ = result.error().message;
+    return;
+  }
+  outcome_ = std::move(*result);
+  if (outcome_->stored) {
+    acknowledged_.clear();
+    board_.load(vault, ctx.survey_id);
+  }
+}
+
+void DesignationScreen::apply(const DesignationIntent& intent, ScreenContext& ctx) {
+  if (!ctx.sitting.vault_open() || ctx.tasks.busy()) return;
+  dispatch(
+      intent,
+      [&](const SurveyChosen<DesignationScreen>& r) {
+        ctx.survey_id = r.survey_id;
+        board_.load(*ctx.sitting.vault(), ctx.survey_id);
+        reset_form(ctx);
+      },
+      [&](const SystemChosen& r) {
+        system_ = r.system;
+        checked_.clear();
+        acknowledged_.clear();
+        outcome_.reset();
+        error_.clear();
+      },
+      [&](const TerminalToggled& r) {
+        if (!checked_.erase(r.terminal_id)) checked_.insert(r.terminal_id);
+      },
+      [&](const WarningAcknowledged& r) {
+        if (!acknowledged_.erase(r.code)) acknowledged_.insert(r.code);
+      },
+      [&](const RequestDesignate& r) {
+        if (!ctx.may(survey::Action::designate) || ctx.survey_id.empty()) return;
+        designate(ctx, &r, r.system);
+      },
+      [&](const RequestDraw& r) {
+        if (!ctx.may(survey::Action::designate) || ctx.survey_id.empty()) return;
+        designate(ctx, nullptr, r.system);
+      });
+}
+
+}  // namespace shogo::ui

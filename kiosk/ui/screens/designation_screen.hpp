@@ -1,0 +1,96 @@
+#pragma once
+// 調査対象の指定 (P6.3) — the supervisor designates the date, window and
+// terminals of one system, typed (with checks and acknowledgeable warnings)
+// or drawn by the appliance; every designation is kept (P6.3.d).
+
+#include <array>
+#include <optional>
+#include <set>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "kiosk/ui/screen.hpp"
+#include "kiosk/ui/screens/survey_board.hpp"
+
+namespace shogo::ui {
+
+class DesignationScreen;
+struct SystemChosen {
+  survey::System system;
+};
+struct TerminalToggled {
+  std::string terminal_id;
+};
+struct WarningAcknowledged {
+  std::string code;  // toggles the supervisor's "確認しました" of one warning
+};
+struct RequestDesignate {  // the typed designation, as typed, with the acknowledged warnings
+  survey::System system;
+  std::string date, from, to;
+  std::vector<std::string> terminal_ids;
+  std::vector<std::string> acknowledged;
+};
+struct RequestDraw {  // the appliance's draw
+  survey::System system;
+};
+using DesignationIntent = std::variant<SurveyChosen<DesignationScreen>, SystemChosen,
+                                       TerminalToggled, WarningAcknowledged, RequestDesignate,
+                                       RequestDraw>;
+
+struct DesignationForm {  // YYYY-MM-DD, HH:MM (not secret)
+  std::array<char, 16> date{}, from{}, to{};
+};
+
+struct TerminalChoice {
+  std::string id;
+  bool checked = false;
+};
+struct SiteChoice {  // the site's terminals of the chosen system
+  std::string name, hours;
+  std::vector<TerminalChoice> terminals;
+};
+struct WarningChoice {
+  std::string code, message;  // message translated
+  bool acknowledged = false;
+};
+struct DesignationModel {
+  bool allowed = false;  // the supervisor designates (P6.3)
+  SurveyPicker picker;
+  survey::System system = survey::System::koseki;
+  std::vector<SiteChoice> sites;
+  std::vector<std::string> errors;      // translated: refused, nothing stored
+  std::vector<WarningChoice> warnings;  // to acknowledge, then designate again
+  std::string stored;                   // translated: what was stored (typed or drawn)
+  std::string error;                    // translated
+  std::vector<DesignationRowView> history;
+};
+
+class DesignationScreen : public ScreenOf<DesignationIntent> {
+ public:
+  ScreenId id() const override { return ScreenId::designation; }
+  const char* title() const override { return tr("Designate the date, window and terminals"); }
+  std::optional<survey::Action> needs() const override { return survey::Action::see_surveys; }
+  void open(ScreenContext& ctx, const ScreenArgs& args) override;
+  void apply(const DesignationIntent& intent, ScreenContext& ctx) override;
+
+ protected:
+  void view(ScreenContext& ctx, Out<DesignationIntent>& out) override;
+
+ private:
+  void reset_form(const ScreenContext& ctx);
+  void designate(ScreenContext& ctx, const RequestDesignate* typed, survey::System system);
+
+  SurveyBoard board_;
+  DesignationForm form_;
+  survey::System system_ = survey::System::koseki;
+  std::set<std::string> checked_;
+  std::set<std::string> acknowledged_;
+  std::optional<survey::DesignationOutcome> outcome_;
+  std::string error_;  // msgid
+};
+
+void designation_view(const DesignationModel& model, DesignationForm& form,
+                      Out<DesignationIntent>& out);
+
+}  // namespace shogo::ui

@@ -1,0 +1,22 @@
+#include "kiosk/ui/screens/name_check_screen.hpp"
+
+#include "kiosk/survey/name_samples.hpp"
+#include "kiosk/ui/glyph_registry.hpp"
+
+namespace shogo::ui {
+
+NameCheckScreen::NameCheckScreen() {
+  for (const survey::HardName& h : survey::hard_name_samples()) {
+    NameSample sample{std::string(h.full), std::string(h.full_kana), {}};
+    for (const NameUnit unit : split_units(h.full)) {
+      if (unit.base < 0x80 || unit.base == 0x3000) continue;  // spaces
+      if (!sample.codes.empty()) sample.codes += ' ';
+      sample.codes += code_point_label(unit);
+    }
+    model_.samples.push_back(std::move(sample));
+  }
+}
+
+void NameCheckScreen::view(ScreenContext&, Out<Intent>&) { name_check_view(model_); }
+
+}  // namespace shogo::ui

@@ -1,0 +1,40 @@
+#pragma once
+// 表示文字の確認 — the hard characters of registry names (髙, 邉, 𠮷, 葛 with
+// IVS, 外字 …) drawn in IPAmj Mincho, each with its code points: a check that
+// the fonts hold. The names are the fixed made-up samples of
+// kiosk/survey/name_samples.hpp, never a resident's.
+
+#include <string>
+#include <vector>
+
+#include "kiosk/ui/screen.hpp"
+
+namespace shogo::ui {
+
+struct NameSample {
+  std::string name;   // UTF-8 as stored
+  std::string kana;
+  std::string codes;  // "U+9AD9 …" of the hard units
+};
+struct NameCheckModel {
+  std::vector<NameSample> samples;
+};
+
+class NameCheckScreen : public ScreenOf<NoIntent<NameCheckScreen>> {
+ public:
+  NameCheckScreen();
+  ScreenId id() const override { return ScreenId::name_check; }
+  const char* title() const override { return tr("Check how names are shown"); }
+  std::optional<survey::Action> needs() const override { return survey::Action::check_names; }
+  void apply(const Intent&, ScreenContext&) override {}
+
+ protected:
+  void view(ScreenContext& ctx, Out<Intent>& out) override;
+
+ private:
+  NameCheckModel model_;
+};
+
+void name_check_view(const NameCheckModel& model);
+
+}  // namespace shogo::ui

@@ -1,0 +1,51 @@
+#pragma once
+// 設定 — the language of the screens (anyone), and the vault's idle lock and
+// end of the day (P6.4.c), which the manager changes (audited as
+// setting_change); the others see them.
+
+#include <array>
+#include <string>
+#include <variant>
+
+#include "kiosk/ui/screen.hpp"
+
+namespace shogo::ui {
+
+struct RequestSaveSettings {
+  std::string idle_lock_minutes, end_of_day;  // as typed: "5", "18:00"
+};
+using SettingsIntent = std::variant<RequestSaveSettings>;
+
+struct SettingsForm {
+  std::array<char, 8> idle_lock_minutes{};
+  std::array<char, 8> end_of_day{};
+};
+
+struct SettingsModel {
+  Language language = Language::japanese;
+  bool may_change = false;  // the manager
+  int idle_lock_minutes = 5;
+  std::string end_of_day;   // "HH:MM"
+  bool fixed_by_option = false;  // --idle-lock given (demos, tests)
+  std::string saved;        // translated
+  std::string error;        // translated
+};
+
+class SettingsScreen : public ScreenOf<SettingsIntent> {
+ public:
+  ScreenId id() const override { return ScreenId::settings; }
+  const char* title() const override { return tr("Settings"); }
+  void open(ScreenContext& ctx, const ScreenArgs& args) override;
+  void apply(const SettingsIntent& intent, ScreenContext& ctx) override;
+
+ protected:
+  void view(ScreenContext& ctx, Out<SettingsIntent>& out) override;
+
+ private:
+  SettingsForm form_;
+  std::string saved_, error_;  // msgids
+};
+
+void settings_view(const SettingsModel& model, SettingsForm& form, Out<SettingsIntent>& out);
+
+}  // namespace shogo::ui
