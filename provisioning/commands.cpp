@@ -17,9 +17,9 @@
 #include "crypto/audit_chain.hpp"
 #include "crypto/startup.hpp"
 #include "kiosk/survey/audit_log.hpp"
-#include "provisioning/synthetic/synthetic_ward.hpp"
 #include "kiosk/survey/vault.hpp"
 #include "provisioning/demo_vault.hpp"
+#include "provisioning/synthetic/synthetic_ward.hpp"
 #include "storage/sqlcipher_probe.hpp"
 
 namespace shogo::provisioning {
@@ -426,7 +426,8 @@ int run_audit_export(const fs::path& dir, const std::string& as, const std::stri
   if (!vault) return refuse(io, vault.error());
   auto events = survey::load_audit_events((*vault)->database());
   if (!events) return refuse(io, events.error());
-  (void)(*vault)->record(as, survey::AuditAction::audit_export, survey::AuditObjects().add("format", format));
+  (void)(*vault)->record(as, survey::AuditAction::audit_export,
+                         survey::AuditObjects().add("format", format));
   // No personal data by construction: events hold ids, actions and outcomes.
   if (format == "csv") {
     std::fputs(

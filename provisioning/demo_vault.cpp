@@ -7,9 +7,9 @@
 #include "kiosk/survey/sheet_import.hpp"
 #include "kiosk/survey/sheet_store.hpp"
 #include "kiosk/survey/survey_register.hpp"
+#include "kiosk/survey/vault.hpp"
 #include "provisioning/synthetic/synthetic_sheets.hpp"
 #include "provisioning/synthetic/synthetic_ward.hpp"
-#include "kiosk/survey/vault.hpp"
 
 namespace shogo::provisioning {
 

@@ -38,12 +38,12 @@ struct Options {
   std::string vault = survey::kDefaultVaultDir;
   std::string import_dir = survey::kDefaultImportDir;    // the import screen's only folder
   std::string profile_dir = survey::kDefaultProfileDir;  // the site's own column profiles (P6.4)
-  std::string sign_in;                               // sign this user in before the first frame
-  int passphrase_fd = -1;    // ... with the passphrase read from this descriptor
-  std::string goto_screen;   // then open this screen
-  std::string screenshot;    // demo vault only: write a PNG after --frames frames
-  int frames = 0;            // exit after this many presented frames (0: run until quit)
-  double idle_lock = 0;      // seconds; 0: the vault's setting
+  std::string sign_in;                                   // sign this user in before the first frame
+  int passphrase_fd = -1;   // ... with the passphrase read from this descriptor
+  std::string goto_screen;  // then open this screen
+  std::string screenshot;   // demo vault only: write a PNG after --frames frames
+  int frames = 0;           // exit after this many presented frames (0: run until quit)
+  double idle_lock = 0;     // seconds; 0: the vault's setting
 };
 
 int fail(const Error& e) {

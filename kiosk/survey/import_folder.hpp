@@ -28,8 +28,8 @@ inline constexpr std::size_t kMaxProfileBytes = 64 * 1024;  // a larger file is 
 
 std::vector<std::string> list_sheet_files(const std::filesystem::path& folder);
 
-struct SiteProfile {  // one *.toml file of the profile folder
-  std::string name;   // file name
+struct SiteProfile {                                // one *.toml file of the profile folder
+  std::string name;                                 // file name
   std::optional<storage::import::Profile> profile;  // parsed; else why not:
   Error error;
   std::string where;  // parse_profile()'s key or "line N"

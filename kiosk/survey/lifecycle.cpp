@@ -10,18 +10,39 @@ using S = SurveyState;
 using A = AuditAction;
 
 constexpr std::pair<SurveyState, std::string_view> kStateIds[] = {
-    {S::draft, "draft"},       {S::designated, "designated"}, {S::sheets_made, "sheets_made"},
-    {S::reconciling, "reconciling"}, {S::follow_up, "follow_up"}, {S::reported, "reported"},
-    {S::approved, "approved"}, {S::recheck, "recheck"},       {S::on_hold, "on_hold"},
-    {S::wiped, "wiped"},       {S::retained, "retained"},     {S::purged, "purged"},
+    {S::draft, "draft"},
+    {S::designated, "designated"},
+    {S::sheets_made, "sheets_made"},
+    {S::reconciling, "reconciling"},
+    {S::follow_up, "follow_up"},
+    {S::reported, "reported"},
+    {S::approved, "approved"},
+    {S::recheck, "recheck"},
+    {S::on_hold, "on_hold"},
+    {S::wiped, "wiped"},
+    {S::retained, "retained"},
+    {S::purged, "purged"},
 };
 
 constexpr std::string_view kStepIds[] = {
-    "designate",     "draw",          "redesignate",          "redraw",
-    "complete_sheets", "begin_reconciling", "begin_follow_up", "end_follow_up",
-    "report",        "report_after_follow_up", "approve",     "order_recheck",
-    "resume_after_recheck", "hold",  "wipe",                  "wipe_after_hold",
-    "retain",        "purge",
+    "designate",
+    "draw",
+    "redesignate",
+    "redraw",
+    "complete_sheets",
+    "begin_reconciling",
+    "begin_follow_up",
+    "end_follow_up",
+    "report",
+    "report_after_follow_up",
+    "approve",
+    "order_recheck",
+    "resume_after_recheck",
+    "hold",
+    "wipe",
+    "wipe_after_hold",
+    "retain",
+    "purge",
 };
 
 constexpr TransitionRow kTable[] = {
@@ -93,12 +114,10 @@ Taker taker_of(Role role) {
 std::span<const TransitionRow> transitions() { return kTable; }
 
 Result<TransitionRow> check_transition(SurveyState from, Step step, Taker taker) {
-  const auto* row = std::find_if(std::begin(kTable), std::end(kTable), [&](const auto& r) {
-    return r.step == step && r.from == from;
-  });
+  const auto* row = std::find_if(std::begin(kTable), std::end(kTable),
+                                 [&](const auto& r) { return r.step == step && r.from == from; });
   if (row == std::end(kTable)) {
-    return Error{"survey.wrong_state",
-                 N_("This cannot be done in the survey's present state.")};
+    return Error{"survey.wrong_state", N_("This cannot be done in the survey's present state.")};
   }
   if (row->taker != taker) {
     return Error{"survey.wrong_role", N_("Someone else in the survey does this (P5).")};

@@ -63,10 +63,10 @@ enum class SurveyState : std::uint8_t {
   purged,       // P9.1: the year is over
 };
 inline constexpr SurveyState kAllSurveyStates[] = {
-    SurveyState::draft,    SurveyState::designated, SurveyState::sheets_made,
-    SurveyState::reconciling, SurveyState::follow_up, SurveyState::reported,
-    SurveyState::approved, SurveyState::recheck,    SurveyState::on_hold,
-    SurveyState::wiped,    SurveyState::retained,   SurveyState::purged};
+    SurveyState::draft,       SurveyState::designated, SurveyState::sheets_made,
+    SurveyState::reconciling, SurveyState::follow_up,  SurveyState::reported,
+    SurveyState::approved,    SurveyState::recheck,    SurveyState::on_hold,
+    SurveyState::wiped,       SurveyState::retained,   SurveyState::purged};
 std::string_view survey_state_id(SurveyState state);  // "draft", "sheets_made", …
 std::optional<SurveyState> parse_survey_state(std::string_view id);
 

@@ -14,7 +14,6 @@ namespace shogo::survey {
 
 namespace {
 
-
 bool valid_config_id(std::string_view id) {
   if (id.empty() || id.size() > 40) return false;
   return std::all_of(id.begin(), id.end(), [](char c) {
@@ -67,8 +66,8 @@ Result<DesignationOutcome> record_designation(Vault& vault, const std::string& a
   auto survey = find_survey(vault, survey_id);
   if (!survey) return survey.error();
   const bool first = survey->state == SurveyState::draft;
-  const Step step = drawn ? (first ? Step::draw : Step::redraw)
-                          : (first ? Step::designate : Step::redesignate);
+  const Step step =
+      drawn ? (first ? Step::draw : Step::redraw) : (first ? Step::designate : Step::redesignate);
   auto row = check_transition(survey->state, step, Taker::supervisor);
   if (!row) {
     if (row.error().code != "survey.wrong_state") return row.error();
@@ -155,9 +154,8 @@ std::string propose_survey_id(int fiscal_year, const std::vector<std::string>& e
   for (const std::string& id : existing) {
     if (id.rfind(prefix, 0) != 0) continue;
     const std::string number = id.substr(prefix.size());
-    const bool digits = !number.empty() && std::all_of(number.begin(), number.end(), [](char c) {
-      return c >= '0' && c <= '9';
-    });
+    const bool digits = !number.empty() && std::all_of(number.begin(), number.end(),
+                                                       [](char c) { return c >= '0' && c <= '9'; });
     if (number.size() > 6 || !digits) continue;  // "fy2026-1a" is not numbered
     highest = std::max(highest, std::stol(number));
   }
@@ -247,8 +245,8 @@ Status set_counting_rules(Vault& vault, const std::string& actor, const std::str
     return Error{"survey.wrong_state",
                  N_("The sheets of this survey are made: how persons are counted is fixed.")};
   }
-  const Vault::AuditedChange what{AuditAction::survey_settings,
-                                  AuditObjects().add("survey", survey_id), {}};
+  const Vault::AuditedChange what{
+      AuditAction::survey_settings, AuditObjects().add("survey", survey_id), {}};
   return vault.change(actor, what, [&](storage::Database& db) -> Result<std::string> {
     auto st = storage::Statement::prepare(
         db, "UPDATE surveys SET min_persons = ?, group_gap_minutes = ? WHERE id = ?");
@@ -337,8 +335,8 @@ Status add_terminal(Vault& vault, const std::string& actor, const Terminal& term
                    [&](const Site& s) { return s.id == terminal.site_id; })) {
     return Error{"config.unknown_site", N_("There is no site with this id.")};
   }
-  const Vault::AuditedChange what{AuditAction::terminal_add,
-                                  AuditObjects().add("terminal", terminal.id), {}};
+  const Vault::AuditedChange what{
+      AuditAction::terminal_add, AuditObjects().add("terminal", terminal.id), {}};
   return vault.change(actor, what, [&](storage::Database& db) -> Result<std::string> {
     auto st =
         storage::Statement::prepare(db, "INSERT INTO terminals(id, site_id, system) VALUES(?,?,?)");

@@ -67,7 +67,8 @@ class TaskRunner {
   void start(std::string name, std::function<R(TaskControl&)> work, std::function<void(R)> done) {
     auto result = std::make_shared<std::optional<R>>();
     launch(
-        std::move(name), [work = std::move(work), result](TaskControl& c) { result->emplace(work(c)); },
+        std::move(name),
+        [work = std::move(work), result](TaskControl& c) { result->emplace(work(c)); },
         [done = std::move(done), result]() {
           if (result->has_value()) done(std::move(**result));
         });

@@ -214,8 +214,8 @@ Status Vault::emit(const std::string& actor, AuditAction action, const std::stri
   return ok_status();
 }
 
-Status Vault::record(const std::string& actor, AuditAction action,
-                     const std::string& objects, const std::string& outcome) {
+Status Vault::record(const std::string& actor, AuditAction action, const std::string& objects,
+                     const std::string& outcome) {
   return emit(actor, action, objects, outcome);
 }
 
@@ -386,11 +386,10 @@ Status Vault::change_settings(const std::string& actor, int idle_lock_seconds,
     return Error{"settings.bad_value",
                  N_("The idle lock is 1 to 60 minutes and the end of the day a time as HH:MM.")};
   }
-  const AuditedChange what{AuditAction::setting_change,
-                           AuditObjects()
-                               .add("idle_lock_seconds", idle_lock_seconds)
-                               .add("end_of_day", end_of_day),
-                           {}};
+  const AuditedChange what{
+      AuditAction::setting_change,
+      AuditObjects().add("idle_lock_seconds", idle_lock_seconds).add("end_of_day", end_of_day),
+      {}};
   if (auto s = change(actor, what,
                       [&](storage::Database& db) -> Result<std::string> {
                         auto st = storage::Statement::prepare(
@@ -501,7 +500,8 @@ Status Vault::change_passphrase(const std::string& actor, const std::string& use
   crypto::KeyslotFile updated = keyslots_;
   if (auto s = updated.change_passphrase(key_, user_id, new_passphrase, cost); !s) return s;
   // The event first: a passphrase change that cannot be recorded is not made.
-  if (auto s = emit(actor, AuditAction::passphrase_change, user_object(user_id), "ok"); !s) return s;
+  if (auto s = emit(actor, AuditAction::passphrase_change, user_object(user_id), "ok"); !s)
+    return s;
   if (auto s = updated.save(paths_.keyslots()); !s) return s;
   keyslots_ = std::move(updated);
   return ok_status();
@@ -557,7 +557,10 @@ Result<storage::Database> Vault::create_survey(const std::string& actor,
                ? Error{"survey.exists", N_("A survey with this id already exists.")}
                : r.error();
   }
-  if (auto s = emit(actor, AuditAction::survey_create, AuditObjects().add("survey", survey_id), "ok"); !s) return s.error();
+  if (auto s =
+          emit(actor, AuditAction::survey_create, AuditObjects().add("survey", survey_id), "ok");
+      !s)
+    return s.error();
   auto survey =
       storage::Database::open(paths_.survey(survey_id), key, storage::OpenMode::create_new);
   if (!survey) return survey.error();

@@ -74,7 +74,7 @@ class WorkSitting {
   const std::string& checking_user() const { return checking_user_; }
   const std::string& sign_in_error() const { return sign_in_error_; }  // msgid; "" = none
   void set_sign_in_error(std::string msgid) { sign_in_error_ = std::move(msgid); }
-  std::vector<std::string> sign_in_names() const;   // the lock screen's list
+  std::vector<std::string> sign_in_names() const;  // the lock screen's list
   double seconds_until_next_try(const std::string& user_id) const;
 
   // Once a frame, before anything is drawn. Returns true when the user was

@@ -61,8 +61,8 @@ KioskApp::KioskApp(survey::Vault* vault, KioskOptions options)
 KioskApp::~KioskApp() { tasks_.stop(); }
 
 ScreenContext KioskApp::context(const FrameInput& in) {
-  return ScreenContext{sitting_,          tasks_, sitting_.current_user(), local_date(in.wall),
-                       in.wall,           in.now, survey_id_};
+  return ScreenContext{sitting_, tasks_,    sitting_.current_user(), local_date(in.wall), in.wall,
+                       in.now,   survey_id_};
 }
 
 Screen& KioskApp::screen_by_id(ScreenId id) {
@@ -107,7 +107,7 @@ void KioskApp::begin_frame(const FrameInput& in) {
   if (sitting_.locked()) {
     quit_open_ = false;
     if (lost || current_ != ScreenId::lock) {
-      forget_all(in);  // personal data leaves memory at every lock
+      forget_all(in);             // personal data leaves memory at every lock
       current_ = ScreenId::home;  // so that go_to() opens the lock screen afresh
       go_to(ScreenId::lock, {}, in);
     }

@@ -36,8 +36,8 @@ struct FrameInput {
 };
 
 struct KioskOptions {
-  std::string vault_error;   // msgid: the vault could not be opened (vault is null)
-  double idle_lock = 0;      // seconds; > 0 replaces the vault's setting (--idle-lock)
+  std::string vault_error;  // msgid: the vault could not be opened (vault is null)
+  double idle_lock = 0;     // seconds; > 0 replaces the vault's setting (--idle-lock)
   std::filesystem::path import_folder = survey::kDefaultImportDir;
   std::filesystem::path profile_folder = survey::kDefaultProfileDir;
 };

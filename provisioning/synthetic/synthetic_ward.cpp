@@ -1,7 +1,5 @@
 #include "provisioning/synthetic/synthetic_ward.hpp"
 
-#include "kiosk/survey/name_samples.hpp"
-
 #include <algorithm>
 #include <array>
 #include <optional>
@@ -9,6 +7,8 @@
 #include <string>
 #include <tuple>
 #include <utility>
+
+#include "kiosk/survey/name_samples.hpp"
 
 namespace shogo::survey::synthetic {
 

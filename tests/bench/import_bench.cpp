@@ -42,9 +42,9 @@
 #include "kiosk/survey/designation.hpp"
 #include "kiosk/survey/sheet_import.hpp"
 #include "kiosk/survey/survey_register.hpp"
-#include "kiosk/survey/synthetic_sheets.hpp"
-#include "kiosk/survey/synthetic_ward.hpp"
 #include "kiosk/survey/vault.hpp"
+#include "provisioning/synthetic/synthetic_sheets.hpp"
+#include "provisioning/synthetic/synthetic_ward.hpp"
 
 namespace {
 

@@ -5,11 +5,11 @@
 #include <catch2/catch.hpp>
 #include <imgui.h>
 
+#include <chrono>
 #include <cmath>
 #include <cstring>
 #include <ctime>
 
-#include "kiosk/shell/demo.hpp"
 #include "kiosk/shell/font_book.hpp"
 #include "kiosk/shell/frame_runner.hpp"
 #include "kiosk/shell/platform_window.hpp"
@@ -32,7 +32,6 @@ struct RealKiosk {
   std::unique_ptr<survey::Vault> vault;
   std::unique_ptr<shell::FontBook> fonts;
   std::unique_ptr<shell::KioskWindow> window;
-  survey::Sitting sitting{{}, 300.0};
   std::unique_ptr<ui::KioskApp> app_owner;
   ui::KioskApp* app_ptr = nullptr;
 
@@ -41,7 +40,7 @@ struct RealKiosk {
     auto v = survey::Vault::open(tmp / "vault");
     REQUIRE(v.ok());
     vault = std::move(v.value());
-    app_owner = std::make_unique<ui::KioskApp>(sitting, vault.get(), shell::demo_data());
+    app_owner = std::make_unique<ui::KioskApp>(vault.get(), ui::KioskOptions{{}, 300.0});
     app_ptr = app_owner.get();
     ui::init_i18n();
     ui::set_language(ui::Language::japanese);
@@ -66,7 +65,7 @@ struct RealKiosk {
     crypto::SecureBuffer pass(m.passphrase.size());
     std::memcpy(pass.data(), m.passphrase.data(), m.passphrase.size());
     app().submit_sign_in(std::string(m.name), std::move(pass));
-    app().wait_for_sign_in();
+    app().wait_for_work();
     app().begin_frame({1000.0, std::time(nullptr), true});
     REQUIRE_FALSE(app().sitting().locked());
   }
@@ -126,7 +125,7 @@ double correlation(const std::vector<float>& a, const std::vector<float>& b) {
 TEST_CASE("real window: every hard character of the name check reaches the screen as itself") {
   RealKiosk k;
   k.sign_in_manager();
-  k.app().apply({ui::RequestScreen{ui::Screen::name_check}}, {1000.0, std::time(nullptr), true});
+  k.app().apply({ui::RequestScreen{ui::ScreenId::name_check}}, {1000.0, std::time(nullptr), true});
   for (int i = 0; i < 4; ++i) k.frame();
   REQUIRE(k.window->width() == kWidth);
   const std::vector<unsigned char> rgb = k.window->read_rgb();
@@ -204,4 +203,28 @@ TEST_CASE("real window: nothing can be copied out through the clipboard") {
   REQUIRE(now != nullptr);
   CHECK(std::string(now) == "before");
   CHECK(std::string(ImGui::GetClipboardText()).empty());
+}
+
+TEST_CASE("real window: a finished sign-in wakes the sleeping frame loop, with no input at all") {
+  RealKiosk k;
+  k.app().set_wake(shell::KioskWindow::wake);
+  k.frame();
+  REQUIRE(k.app().screen() == ui::ScreenId::lock);
+  const auto& m = provisioning::demo_users()[0];
+  crypto::SecureBuffer pass(m.passphrase.size());
+  std::memcpy(pass.data(), m.passphrase.data(), m.passphrase.size());
+  k.app().submit_sign_in(std::string(m.name), std::move(pass));
+  // Asleep as the kiosk sleeps between frames: only the task's wake (or the
+  // timeout) ends the wait. Nobody moves the mouse.
+  const auto start = std::chrono::steady_clock::now();
+  while (k.app().working() && std::chrono::steady_clock::now() - start < std::chrono::seconds(60)) {
+    k.window->wait_events(60.0);
+  }
+  const double waited =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  INFO("waited " << waited << " s");
+  CHECK(waited < 30.0);  // woken by the task, not by the 60 s timeout
+  REQUIRE_FALSE(k.app().working());
+  k.frame();  // the frame after the wake shows the result
+  CHECK(k.app().screen() == ui::ScreenId::home);
 }

@@ -43,7 +43,9 @@ void random_action(survey::Vault& vault, std::mt19937& rng, int& counter) {
       break;
     }
     case 1: (void)vault.create_survey("管理 一郎", "s-" + n, 2026, "t"); break;
-    case 2: (void)vault.record("管理 一郎", "view_personal_data", "screen=access-log"); break;
+    case 2:
+      (void)vault.record("管理 一郎", survey::AuditAction::view_personal_data, "screen=import");
+      break;
     default: {
       for (const auto& u : vault.users()) {
         if (u.role == Role::investigator && !u.disabled) {

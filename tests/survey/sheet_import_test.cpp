@@ -18,9 +18,9 @@
 #include "kiosk/survey/sheet_import.hpp"
 #include "kiosk/survey/sheet_store.hpp"
 #include "kiosk/survey/survey_register.hpp"
+#include "kiosk/survey/vault.hpp"
 #include "provisioning/synthetic/synthetic_sheets.hpp"
 #include "provisioning/synthetic/synthetic_ward.hpp"
-#include "kiosk/survey/vault.hpp"
 #include "tests/support/secrets.hpp"
 #include "tests/support/temp_dir.hpp"
 

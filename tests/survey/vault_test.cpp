@@ -8,9 +8,10 @@
 
 #include "kiosk/survey/audit_log.hpp"
 #include "kiosk/survey/sheet_store.hpp"
-#include "kiosk/survey/sign_in_desk.hpp"
 #include "kiosk/survey/sitting.hpp"
+#include "kiosk/survey/task_runner.hpp"
 #include "kiosk/survey/vault.hpp"
+#include "kiosk/survey/work_sitting.hpp"
 #include "tests/support/secrets.hpp"
 #include "tests/support/temp_dir.hpp"
 
@@ -302,18 +303,44 @@ TEST_CASE("demo keys are printed for a demo vault only") {
   CHECK(key.error().code == "vault.not_demo");
 }
 
-TEST_CASE("the sign-in desk checks a passphrase off the calling thread") {
+TEST_CASE("the work sitting checks a passphrase on the task runner and opens the sitting") {
   Fixture f;
   auto vault = f.open();
-  survey::SignInDesk desk(*vault);
-  CHECK_FALSE(desk.take_result().has_value());
-  desk.start("管理 一郎", pass("manager passphrase"));
-  desk.wait();
-  auto r = desk.take_result();
-  REQUIRE(r.has_value());
-  REQUIRE(r->ok());
-  CHECK((*r)->user.role == Role::manager);
-  CHECK_FALSE(desk.take_result().has_value());  // once
+  survey::TaskRunner tasks;
+  survey::WorkSitting sitting(vault.get(), tasks);
+  sitting.request_sign_in("管理 一郎", pass("manager passphrase"), 0);
+  CHECK(sitting.checking());
+  CHECK(tasks.busy());
+  tasks.wait();
+  CHECK(sitting.locked());  // the result is taken at the start of the next frame
+  CHECK_FALSE(sitting.begin_frame({1.0, 1795000000, false}));
+  CHECK_FALSE(sitting.checking());
+  REQUIRE_FALSE(sitting.locked());
+  CHECK(sitting.current_user()->role == Role::manager);
+  CHECK(sitting.sitting_open());
+  CHECK(sitting.idle_limit() == 300.0);  // the vault's setting
+}
+
+TEST_CASE("the vault's settings: a manager changes them, audited, and bad values are refused") {
+  Fixture f;
+  std::vector<survey::VaultEvent> events;  // outlives the vault, whose close is an event too
+  auto vault = f.open();
+  vault->set_event_hook([&](const survey::VaultEvent& e) { events.push_back(e); });
+  REQUIRE(vault->unlock("管理 一郎", pass("manager passphrase")).ok());
+  CHECK(vault->change_settings("管理 一郎", 600, "17:30").ok());
+  CHECK(vault->idle_lock_seconds() == 600);
+  CHECK(vault->end_of_day() == "17:30");
+  REQUIRE_FALSE(events.empty());
+  CHECK(events.back().action == "setting_change");
+  CHECK(events.back().object == "end_of_day=17:30;idle_lock_seconds=600");
+  CHECK(vault->change_settings("管理 一郎", 30, "17:30").error().code == "settings.bad_value");
+  CHECK(vault->change_settings("管理 一郎", 600, "25:00").error().code == "settings.bad_value");
+  CHECK(vault->change_settings("管理 一郎", 600, "7:30").error().code == "settings.bad_value");
+  // Kept in vault.db: read again after closing.
+  vault->close("管理 一郎", "test");
+  REQUIRE(vault->unlock("管理 一郎", pass("manager passphrase")).ok());
+  CHECK(vault->idle_lock_seconds() == 600);
+  CHECK(vault->end_of_day() == "17:30");
 }
 
 TEST_CASE("P6.4.c the sitting ends at the next end of day") {

@@ -15,11 +15,10 @@
 
 #include "kiosk/survey/audit_log.hpp"
 #include "kiosk/survey/survey_register.hpp"
-#include "kiosk/survey/synthetic_sheets.hpp"
-#include "kiosk/survey/synthetic_ward.hpp"
 #include "kiosk/ui/i18n.hpp"
 #include "kiosk/ui/kiosk_app.hpp"
-#include "kiosk/ui/survey_screens.hpp"
+#include "provisioning/synthetic/synthetic_sheets.hpp"
+#include "provisioning/synthetic/synthetic_ward.hpp"
 #include "tests/support/secrets.hpp"
 #include "tests/support/temp_dir.hpp"
 #include "tests/support/ui_harness.hpp"
@@ -52,7 +51,6 @@ struct Kiosk {
   test::TempDir tmp;
   survey::synthetic::Ward ward = survey::synthetic::generate_ward();
   std::unique_ptr<survey::Vault> vault;
-  survey::Sitting sitting{{}, 300.0};
   std::unique_ptr<ui::KioskApp> app;
 
   explicit Kiosk(bool designate_juki = false) {
@@ -81,9 +79,9 @@ struct Kiosk {
     std::filesystem::create_directory(tmp / "import");
     REQUIRE(survey::synthetic::write_reference_sheets(ward.access_log, tmp / "import"));
     vault->close(kManager, "test setup");
-    app = std::make_unique<ui::KioskApp>(sitting, vault.get(), ui::DemoData{});
-    app->set_import_folder(tmp / "import");
-    app->set_profile_folder(tmp / "profiles");  // missing unless a test writes profiles
+    // The profile folder is missing unless a test writes profiles.
+    app = std::make_unique<ui::KioskApp>(
+        vault.get(), ui::KioskOptions{{}, 300.0, tmp / "import", tmp / "profiles"});
   }
 
   // JUKI, the ward's day, 09:00–10:00, every JUKI terminal.
@@ -120,9 +118,9 @@ void sign_in(UiHarness& h, Kiosk& k, const std::string& name) {
   h.frame(*k.app);
   h.type(*k.app, passphrase_of(name));
   REQUIRE(h.click(*k.app, "サインイン"));
-  k.app->wait_for_sign_in();
+  k.app->wait_for_work();
   h.frame(*k.app);
-  REQUIRE(k.app->screen() == ui::Screen::home);
+  REQUIRE(k.app->screen() == ui::ScreenId::home);
 }
 
 // The manager opens the sitting (only a manager may), then hands over.
@@ -195,7 +193,7 @@ TEST_CASE(
   sign_in_after_manager(h, k, kSupervisor);
   REQUIRE(h.click(*k.app, "調査対象の指定"));
   h.frame(*k.app);
-  REQUIRE(k.app->screen() == ui::Screen::designation);
+  REQUIRE(k.app->screen() == ui::ScreenId::designation);
   CHECK(h.drew("令和8年度 第1回"));
   REQUIRE(h.click(*k.app, "住民基本台帳等事務システム"));
   h.frame(*k.app);
@@ -244,7 +242,7 @@ TEST_CASE(
   CHECK(h.drew("足りません — 再指定が必要です"));
   REQUIRE(h.click(*k.app, "もう一度指定する"));
   h.frame(*k.app);
-  CHECK(k.app->screen() == ui::Screen::designation);
+  CHECK(k.app->screen() == ui::ScreenId::designation);
 }
 
 TEST_CASE("P6.4 the manager previews and imports a sheet off the UI thread and P6.2 counts follow",
@@ -257,7 +255,7 @@ TEST_CASE("P6.4 the manager previews and imports a sheet off the UI thread and P
   sign_in(h, k, kManager);
   REQUIRE(h.click(*k.app, "確認用帳票の取り込み"));
   h.frame(*k.app);
-  REQUIRE(k.app->screen() == ui::Screen::sheet_import);
+  REQUIRE(k.app->screen() == ui::ScreenId::sheet_import);
   CHECK(h.drew("juki-access-log.csv"));
   CHECK(h.drew("cs-operations.csv"));
   REQUIRE(h.click(*k.app, "住基アクセスログ内部監査"));
@@ -337,22 +335,27 @@ TEST_CASE("P5 an investigator reaches none of the survey screens, and a manager 
   CHECK(h.item("調査の状況") == nullptr);
   CHECK(h.item("調査対象の指定") == nullptr);
   CHECK(h.item("確認用帳票の取り込み") == nullptr);
-  for (auto screen : {ui::Screen::surveys, ui::Screen::designation, ui::Screen::sheet_import}) {
+  for (auto screen :
+       {ui::ScreenId::surveys, ui::ScreenId::designation, ui::ScreenId::sheet_import}) {
     k.app->apply({ui::RequestScreen{screen}}, {h.now(), kTenDaysLater, true});
     h.frame(*k.app);
-    CHECK(k.app->screen() == ui::Screen::home);
+    CHECK(k.app->screen() == ui::ScreenId::home);
   }
   // Stray requests change nothing either.
-  k.app->apply({ui::RequestDesignate{}, ui::RequestPreview{}}, {h.now(), kTenDaysLater, true});
+  k.app->apply(
+      {ui::RequestDesignate{survey::System::koseki, "2026-11-18", "09:00", "10:00", {}, {}},
+       ui::RequestDraw{survey::System::koseki},
+       ui::RequestPreview{imp::SheetKind::juki_access_log, "juki-access-log.csv", ""}},
+      {h.now(), kTenDaysLater, true});
   CHECK(survey::load_designations(*k.vault, kSurvey)->history.size() == 1);
 
   REQUIRE(h.click(*k.app, "サインアウト"));
   h.frame(*k.app);
   sign_in(h, k, kManager);
   CHECK(h.item("調査対象の指定") == nullptr);  // the supervisor's button
-  k.app->apply({ui::RequestScreen{ui::Screen::designation}}, {h.now(), kTenDaysLater, true});
+  k.app->apply({ui::RequestScreen{ui::ScreenId::designation}}, {h.now(), kTenDaysLater, true});
   h.frame(*k.app);
-  CHECK(k.app->screen() == ui::Screen::designation);
+  CHECK(k.app->screen() == ui::ScreenId::designation);
   CHECK(h.drew("調査総括責任者だけが"));
   CHECK(h.item("指定する") == nullptr);
 }
@@ -362,13 +365,14 @@ TEST_CASE("the survey screens draw for many frames with balanced Begin/End", "[s
   h.set_wall(kTenDaysLater);
   Kiosk k(/*designate_juki=*/true);
   sign_in_after_manager(h, k, kSupervisor);
-  for (auto screen : {ui::Screen::surveys, ui::Screen::designation, ui::Screen::sheet_import}) {
+  for (auto screen :
+       {ui::ScreenId::surveys, ui::ScreenId::designation, ui::ScreenId::sheet_import}) {
     k.app->apply({ui::RequestScreen{screen}}, {h.now(), kTenDaysLater, true});
     h.frames(*k.app, 5);
     CHECK(k.app->screen() == screen);
   }
   ui::set_language(ui::Language::english);
-  for (auto screen : {ui::Screen::surveys, ui::Screen::designation}) {
+  for (auto screen : {ui::ScreenId::surveys, ui::ScreenId::designation}) {
     k.app->apply({ui::RequestScreen{screen}}, {h.now(), kTenDaysLater, true});
     h.frames(*k.app, 3);
   }
@@ -386,19 +390,19 @@ TEST_CASE("P6.1 the fiscal year runs April to March and the proposed id is the n
        {Case{{2026, 4, 1}, 2026}, Case{{2026, 11, 18}, 2026}, Case{{2027, 1, 1}, 2026},
         Case{{2027, 3, 31}, 2026}, Case{{2027, 4, 1}, 2027}}) {
     INFO(c.date.year << "-" << c.date.month << "-" << c.date.day);
-    CHECK(ui::fiscal_year_of(c.date) == c.fiscal_year);
+    CHECK(survey::fiscal_year_of(c.date) == c.fiscal_year);
   }
-  CHECK(ui::propose_survey_id(2026, {}) == "fy2026-1");
-  CHECK(ui::propose_survey_id(2026, {"fy2026-1", "demo-2026-1", "fy2025-7"}) == "fy2026-2");
-  CHECK(ui::propose_survey_id(2026, {"fy2026-3", "fy2026-1"}) == "fy2026-4");
-  CHECK(ui::propose_survey_id(2026, {"fy2026-9x", "fy2026-", "fy2026-10"}) == "fy2026-11");
-  CHECK(ui::propose_survey_id(2027, {"fy2026-4"}) == "fy2027-1");
-  CHECK(ui::valid_survey_id_text("fy2026-2"));
-  CHECK_FALSE(ui::valid_survey_id_text(""));
-  CHECK_FALSE(ui::valid_survey_id_text("fy2026_2"));
-  CHECK_FALSE(ui::valid_survey_id_text("../x"));
-  CHECK_FALSE(ui::valid_survey_id_text("調査1"));
-  CHECK_FALSE(ui::valid_survey_id_text(std::string(41, 'a')));
+  CHECK(survey::propose_survey_id(2026, {}) == "fy2026-1");
+  CHECK(survey::propose_survey_id(2026, {"fy2026-1", "demo-2026-1", "fy2025-7"}) == "fy2026-2");
+  CHECK(survey::propose_survey_id(2026, {"fy2026-3", "fy2026-1"}) == "fy2026-4");
+  CHECK(survey::propose_survey_id(2026, {"fy2026-9x", "fy2026-", "fy2026-10"}) == "fy2026-11");
+  CHECK(survey::propose_survey_id(2027, {"fy2026-4"}) == "fy2027-1");
+  CHECK(survey::valid_survey_id("fy2026-2"));
+  CHECK_FALSE(survey::valid_survey_id(""));
+  CHECK_FALSE(survey::valid_survey_id("fy2026_2"));
+  CHECK_FALSE(survey::valid_survey_id("../x"));
+  CHECK_FALSE(survey::valid_survey_id("調査1"));
+  CHECK_FALSE(survey::valid_survey_id(std::string(41, 'a')));
 }
 
 TEST_CASE("P6.1 a manager makes a new survey in the kiosk, and a supervisor is not offered it",
@@ -487,7 +491,8 @@ TEST_CASE("P6.1 a manager makes a new survey in the kiosk, and a supervisor is n
   h.frame(*k.app);
   CHECK(h.drew("令和8年度 第2回（臨時）"));
   CHECK(h.item("新しい調査を作る") == nullptr);
-  k.app->apply({ui::RequestNewSurveyForm{true}, ui::RequestCreateSurvey{}},
+  k.app->apply({ui::RequestNewSurveyForm{true},
+                ui::RequestCreateSurvey{"2026", "a stray survey", "fy2026-9"}},
                {h.now(), kTenDaysLater, true});
   h.frame(*k.app);
   CHECK(h.item("fiscal-year") == nullptr);
@@ -531,7 +536,7 @@ TEST_CASE(
   write_text(profiles / "typo.toml",
              replaced(std::string(imp::reference_profile(imp::SheetKind::juki_access_log)),
                       "terminal_id =", "terminal =", 1));
-  write_text(profiles / "huge.toml", std::string(ui::kMaxProfileBytes + 1, '#'));
+  write_text(profiles / "huge.toml", std::string(survey::kMaxProfileBytes + 1, '#'));
   write_text(profiles / "notes.txt", "not a profile");
   write_text(
       k.tmp / "import" / "juki-site.csv",
@@ -566,7 +571,7 @@ TEST_CASE(
 
   // An unreadable file cannot be chosen; the site's profile can, and reads the file.
   REQUIRE(h.click(*k.app, "profile:broken.toml"));
-  k.app->apply({ui::RequestImportProfile{"broken.toml"}}, {h.now(), kTenDaysLater, true});
+  k.app->apply({ui::ProfileChosen{"broken.toml"}}, {h.now(), kTenDaysLater, true});
   REQUIRE(h.click(*k.app, "profile:site-juki.toml"));
   REQUIRE(h.click(*k.app, "プレビュー"));
   k.app->wait_for_work();

@@ -30,7 +30,8 @@ void AuditLogScreen::open(ScreenContext& ctx, const ScreenArgs&) {
   // Continuity only: the seed k0 is on paper, for shogo-admin audit verify.
   const auto report = crypto::audit::verify(*events, nullptr, {});
   ok_ = report.ok;
-  status_ = report.ok ? N_("The chain of the audit log holds (continuity checked).") : report.message;
+  status_ =
+      report.ok ? N_("The chain of the audit log holds (continuity checked).") : report.message;
   // Display rows are made once here; each frame only filters them.
   rows_.reserve(events->size());
   for (auto it = events->rbegin(); it != events->rend(); ++it) {  // newest first

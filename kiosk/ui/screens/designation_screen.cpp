@@ -97,8 +97,8 @@ void DesignationScreen::designate(ScreenContext& ctx, const RequestDesignate* ty
     }
     survey::Designation d{*date, *from, *to, {}, false};
     for (const auto& t : board_.terminals) {
-      const bool chosen = std::find(typed->terminal_ids.begin(), typed->terminal_ids.end(),
-                                    t.id) != typed->terminal_ids.end();
+      const bool chosen = std::find(typed->terminal_ids.begin(), typed->terminal_ids.end(), t.id) !=
+                          typed->terminal_ids.end();
       if (t.system == system && chosen) d.terminal_ids.push_back(t.id);
     }
     return survey::designate(vault, ctx.user->id, ctx.survey_id, system, d, typed->acknowledged,

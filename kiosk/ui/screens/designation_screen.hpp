@@ -34,9 +34,9 @@ struct RequestDesignate {  // the typed designation, as typed, with the acknowle
 struct RequestDraw {  // the appliance's draw
   survey::System system;
 };
-using DesignationIntent = std::variant<SurveyChosen<DesignationScreen>, SystemChosen,
-                                       TerminalToggled, WarningAcknowledged, RequestDesignate,
-                                       RequestDraw>;
+using DesignationIntent =
+    std::variant<SurveyChosen<DesignationScreen>, SystemChosen, TerminalToggled,
+                 WarningAcknowledged, RequestDesignate, RequestDraw>;
 
 struct DesignationForm {  // YYYY-MM-DD, HH:MM (not secret)
   std::array<char, 16> date{}, from{}, to{};

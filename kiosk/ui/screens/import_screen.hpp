@@ -43,10 +43,9 @@ struct AcceptProblemsChanged {
   bool accept = false;
 };
 struct RequestCancelWork {};  // stops a running preview or import
-using ImportIntent =
-    std::variant<SurveyChosen<ImportScreen>, SheetKindChosen, FileChosen, ProfileChosen,
-                 RequestRescan, RequestPreview, RequestImport, AcceptProblemsChanged,
-                 RequestCancelWork>;
+using ImportIntent = std::variant<SurveyChosen<ImportScreen>, SheetKindChosen, FileChosen,
+                                  ProfileChosen, RequestRescan, RequestPreview, RequestImport,
+                                  AcceptProblemsChanged, RequestCancelWork>;
 
 struct ProblemView {  // where and why; never the cell's content
   std::string row, column, message;

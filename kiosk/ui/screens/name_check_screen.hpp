@@ -12,7 +12,7 @@
 namespace shogo::ui {
 
 struct NameSample {
-  std::string name;   // UTF-8 as stored
+  std::string name;  // UTF-8 as stored
   std::string kana;
   std::string codes;  // "U+9AD9 …" of the hard units
 };

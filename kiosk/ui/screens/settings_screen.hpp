@@ -25,10 +25,10 @@ struct SettingsModel {
   Language language = Language::japanese;
   bool may_change = false;  // the manager
   int idle_lock_minutes = 5;
-  std::string end_of_day;   // "HH:MM"
+  std::string end_of_day;        // "HH:MM"
   bool fixed_by_option = false;  // --idle-lock given (demos, tests)
-  std::string saved;        // translated
-  std::string error;        // translated
+  std::string saved;             // translated
+  std::string error;             // translated
 };
 
 class SettingsScreen : public ScreenOf<SettingsIntent> {

@@ -17,7 +17,8 @@ void set_field(std::array<char, N>& field, const std::string& text) {
 }
 
 bool four_digits(const std::string& s) {
-  return s.size() == 4 && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+  return s.size() == 4 &&
+         std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 }  // namespace
@@ -64,11 +65,10 @@ void SurveysScreen::view(ScreenContext& ctx, Out<SurveysIntent>& out) {
   m.counts = SurveyBoard::count_rows(board_.counts);
   // Designating again is a step of the lifecycle the supervisor takes.
   const auto* s = board_.find(ctx.survey_id);
-  m.may_designate = ctx.may(survey::Action::designate) && s != nullptr &&
-                    (survey::is_offered(s->state, survey::Step::designate,
-                                        survey::Taker::supervisor) ||
-                     survey::is_offered(s->state, survey::Step::redesignate,
-                                        survey::Taker::supervisor));
+  m.may_designate =
+      ctx.may(survey::Action::designate) && s != nullptr &&
+      (survey::is_offered(s->state, survey::Step::designate, survey::Taker::supervisor) ||
+       survey::is_offered(s->state, survey::Step::redesignate, survey::Taker::supervisor));
   if (!board_.error.empty()) m.error = tr(board_.error.c_str());
   surveys_view(m, form_, out);
 }

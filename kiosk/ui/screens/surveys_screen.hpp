@@ -24,8 +24,8 @@ struct FiscalYearChanged {
 struct RequestCreateSurvey {
   std::string fiscal_year, title, id;  // as typed (P6.1)
 };
-using SurveysIntent =
-    std::variant<SurveyChosen<SurveysScreen>, RequestNewSurveyForm, FiscalYearChanged, RequestCreateSurvey>;
+using SurveysIntent = std::variant<SurveyChosen<SurveysScreen>, RequestNewSurveyForm,
+                                   FiscalYearChanged, RequestCreateSurvey>;
 
 // 新しい調査を作る (P6.1): the manager's form; the id is proposed ("fy2026-2").
 struct NewSurveyForm {
@@ -37,7 +37,7 @@ struct NewSurveyForm {
 
 struct SurveysModel {
   SurveyPicker picker;
-  bool may_create = false;  // the manager makes surveys (P5); nobody else sees the button
+  bool may_create = false;   // the manager makes surveys (P5); nobody else sees the button
   std::string create_error;  // translated: refused, nothing made
   std::string created;       // translated: what was made
   std::vector<DesignationRowView> designations;  // history, in the order made (P6.3.d)
@@ -64,7 +64,7 @@ class SurveysScreen : public ScreenOf<SurveysIntent> {
 
   SurveyBoard board_;
   NewSurveyForm form_;
-  std::string proposed_id_;  // the id the form proposed; follows the year while unedited
+  std::string proposed_id_;   // the id the form proposed; follows the year while unedited
   std::string create_error_;  // msgid
   std::string created_id_;
 };
