@@ -469,6 +469,39 @@ VerifyReport verify(std::span<const Event> events, const SecureBuffer* seed,
   return report;
 }
 
+StateReport check_state(std::span<const Event> events, const WriterState* state,
+                        const SecureBuffer* seed, std::uint64_t start_seq, const Hash& start_prev) {
+  assert(start_seq >= 1 && "check_state() called with start_seq 0");
+  assert((seed == nullptr || seed->size() == kSeedBytes) && "check_state() seed is not 32 bytes");
+  StateReport report;
+  const std::uint64_t end = start_seq + events.size();  // the number the next event gets
+  const Hash& last_hash = events.empty() ? start_prev : events.back().hash;
+  Fault fault;
+  if (state == nullptr) {
+    if (!events.empty()) fault = {Problem::state_missing, end - 1};
+  } else if (state->next_seq > end) {
+    fault = {Problem::truncated_before_state, end};
+  } else if (state->next_seq < end) {
+    fault = {Problem::state_behind, state->next_seq};
+  } else if (state->head != last_hash) {
+    fault = {Problem::state_head_mismatch, std::max<std::uint64_t>(end - 1, 1)};
+  } else if (seed != nullptr) {
+    report.key_checked = true;
+    const SecureBuffer expected = audit_key_for(*seed, end);
+    if (state->key.size() != kHashBytes ||
+        sodium_memcmp(expected.data(), state->key.data(), kHashBytes) != 0) {
+      fault = {Problem::state_key_mismatch, end};
+    }
+  }
+  if (fault.problem != Problem::none) {
+    report.ok = false;
+    report.problem = fault.problem;
+    report.first_bad_seq = fault.seq;
+    report.message = fill_seq(problem_sentence(fault.problem), fault.seq);
+  }
+  return report;
+}
+
 const char* problem_name(Problem problem) {
   switch (problem) {
     case Problem::none: return "none";
@@ -481,6 +514,11 @@ const char* problem_name(Problem problem) {
     case Problem::forged: return "forged";
     case Problem::truncated_before_anchor: return "truncated_before_anchor";
     case Problem::anchor_mismatch: return "anchor_mismatch";
+    case Problem::state_missing: return "state_missing";
+    case Problem::truncated_before_state: return "truncated_before_state";
+    case Problem::state_behind: return "state_behind";
+    case Problem::state_head_mismatch: return "state_head_mismatch";
+    case Problem::state_key_mismatch: return "state_key_mismatch";
   }
   return "unknown";
 }
@@ -511,6 +549,26 @@ const char* problem_sentence(Problem problem) {
       return N_(
           "Event %llu does not match its paper anchor: the log was rewritten or rolled back "
           "at or before it.");
+    case Problem::state_missing:
+      return N_(
+          "The log holds events up to %llu, but its saved state is missing: the state was "
+          "deleted.");
+    case Problem::truncated_before_state:
+      return N_(
+          "The log ends before event %llu, but its saved state says that event was written: "
+          "the tail of the log was cut.");
+    case Problem::state_behind:
+      return N_(
+          "Event %llu is in the log, but the log's saved state says it was never written: the "
+          "state was rolled back or the event was added.");
+    case Problem::state_head_mismatch:
+      return N_(
+          "The log's saved state names another event as event %llu, the last one: the state "
+          "or that event was rewritten.");
+    case Problem::state_key_mismatch:
+      return N_(
+          "The log's saved key is not the key the seed gives for event %llu: the saved state "
+          "was rewritten, or the tail of the log was cut and the state rewound.");
   }
   return "";
 }

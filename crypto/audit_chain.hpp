@@ -24,6 +24,7 @@
 //   Anchors (paper) ................. Anchor, short_hash(), format_anchor(), parse_anchor()
 //   Writing ......................... ChainWriter, WriterState, serialise_state(), parse_state()
 //   Verifying ....................... Problem, VerifyReport, verify(), problem_name(), problem_sentence()
+//   The saved state against the log . StateReport, check_state()
 //   Self-test ....................... audit_self_test()
 //
 // Secrets. The seed k0 and every key k_i live only in SecureBuffer. Events,
@@ -202,6 +203,12 @@ enum class Problem {
   forged,                   // the MAC does not match k_seq (checked only with the seed)
   truncated_before_anchor,  // a paper anchor names an event after the last one in the copy
   anchor_mismatch,          // a paper anchor's short hash differs from that event's hash
+  // check_state(): the writer state saved beside the copy (vault.db's audit_state)
+  state_missing,           // the copy has events but no saved state: it was deleted
+  truncated_before_state,  // the state's next_seq is past the end: the tail was cut
+  state_behind,            // the copy goes on past the state's next_seq: rolled back, or added
+  state_head_mismatch,     // the state's head is not the hash of the last event
+  state_key_mismatch,      // the state's key is not k_next_seq (checked only with the seed)
 };
 
 struct VerifyReport {
@@ -229,6 +236,29 @@ const char* problem_name(Problem problem);  // "edited", "truncated_before_ancho
 // The sentence of VerifyReport::message, with "%llu" where the sequence number
 // goes, marked N_() so the kiosk can translate it; "" for Problem::none.
 const char* problem_sentence(Problem problem);
+
+// --- the saved state against the log (docs/audit-log.md, "Checking the saved state") ----------
+
+struct StateReport {
+  bool ok = true;
+  Problem problem = Problem::none;  // one of the state_… problems
+  std::uint64_t first_bad_seq = 0;  // 0 when ok; else the event named (see the doc)
+  std::string message;              // one English sentence naming first_bad_seq; "" when ok
+  bool key_checked = false;         // a seed was given, so the key was compared with k_next_seq
+};
+
+// Checks the writer state kept beside a copy (`state`; nullptr when there is
+// none) against that copy, which verify() passed with the same start_seq and
+// start_prev. In this order: a state must be there unless the copy is empty;
+// next_seq must be the last seq + 1 (start_seq for an empty copy); head must be
+// the last event's hash (start_prev for an empty copy); and with `seed` the key
+// must be k_next_seq, compared in constant time. The key is one-way, so a thief
+// of the state cannot rewind it: with the seed, a cut tail is caught even when
+// next_seq and head were rewound to match, without a paper anchor. Deriving
+// k_next_seq costs next_seq key steps.
+StateReport check_state(std::span<const Event> events, const WriterState* state,
+                        const SecureBuffer* seed, std::uint64_t start_seq = 1,
+                        const Hash& start_prev = kGenesisPrev);
 
 // --- self-test ------------------------------------------------------------------------------
 

@@ -20,6 +20,7 @@
 #include "kiosk/survey/vault.hpp"
 #include "provisioning/demo_vault.hpp"
 #include "provisioning/synthetic/synthetic_ward.hpp"
+#include "storage/database.hpp"
 #include "storage/sqlcipher_probe.hpp"
 
 namespace shogo::provisioning {
@@ -77,12 +78,12 @@ int refuse(AdminIo& io, const Error& e) {
 }
 
 Result<std::unique_ptr<survey::Vault>> open_as(const fs::path& dir, const std::string& as,
-                                               AdminIo& io) {
+                                               AdminIo& io, survey::Vault::UnlockEvents events) {
   auto vault = survey::Vault::open(dir);
   if (!vault) return vault.error();
   auto pass = io.passphrases.read("Passphrase of " + as + ": ");
   if (!pass) return pass.error();
-  auto signed_in = (*vault)->unlock(as, *pass);
+  auto signed_in = (*vault)->unlock(as, *pass, events);
   if (!signed_in) return signed_in.error();
   return std::move(vault.value());
 }
@@ -380,9 +381,10 @@ std::string csv_field(const std::string& s) {
 
 int run_audit_verify(const fs::path& dir, const std::string& as, const fs::path& seed_file,
                      const std::vector<std::string>& anchor_texts, AdminIo& io) {
-  std::vector<crypto::audit::Anchor> anchors;
+  namespace audit = crypto::audit;
+  std::vector<audit::Anchor> anchors;
   for (const std::string& text : anchor_texts) {
-    auto a = crypto::audit::parse_anchor(text);
+    auto a = audit::parse_anchor(text);
     if (!a) return refuse(io, a.error());
     anchors.push_back(*a);
   }
@@ -392,17 +394,38 @@ int run_audit_verify(const fs::path& dir, const std::string& as, const fs::path&
     if (!s) return refuse(io, s.error());
     seed = std::move(s.value());
   }
-  auto vault = open_as(dir, as, io);
+  // Verify first, on what was there: this sign-in's events are held and
+  // written after the verification, with its result (docs/audit-log.md).
+  auto vault = open_as(dir, as, io, survey::Vault::UnlockEvents::hold);
   if (!vault) return refuse(io, vault.error());
-  auto events = survey::load_audit_events((*vault)->database());
-  if (!events) return refuse(io, events.error());
-  const auto report = crypto::audit::verify(*events, seed ? &*seed : nullptr, anchors);
+  storage::Database& db = (*vault)->database();
+  std::vector<audit::Event> events;
+  std::optional<audit::WriterState> state;
+  {
+    // One snapshot: a kiosk writing meanwhile cannot come between the reads.
+    auto tx = storage::Transaction::begin(db);
+    if (!tx) return refuse(io, tx.error());
+    auto loaded = survey::load_audit_events(db);
+    if (!loaded) return refuse(io, loaded.error());
+    auto saved = survey::load_audit_state(db);
+    if (!saved) return refuse(io, saved.error());
+    if (auto s = tx->commit(); !s) return refuse(io, s.error());
+    events = std::move(loaded.value());
+    state = std::move(saved.value());
+  }
+  const crypto::SecureBuffer* k0 = seed ? &*seed : nullptr;
+  const auto report = audit::verify(events, k0, anchors);
+  // The state is checked against a chain that holds; a broken chain is named first.
+  const auto state_report =
+      report.ok ? audit::check_state(events, state ? &*state : nullptr, k0) : audit::StateReport{};
+  const audit::Problem problem = report.ok ? state_report.problem : report.problem;
   (void)(*vault)->record(as, survey::AuditAction::audit_verify, "",
-                         report.ok ? "ok" : crypto::audit::problem_name(report.problem));
-  if (!report.ok) {
-    std::fprintf(io.out, "FAILED at event %llu (%s): %s\n",
-                 static_cast<unsigned long long>(report.first_bad_seq),
-                 crypto::audit::problem_name(report.problem), report.message.c_str());
+                         problem == audit::Problem::none ? "ok" : audit::problem_name(problem));
+  if (problem != audit::Problem::none) {
+    const std::uint64_t seq = report.ok ? state_report.first_bad_seq : report.first_bad_seq;
+    const std::string& message = report.ok ? state_report.message : report.message;
+    std::fprintf(io.out, "FAILED at event %llu (%s): %s\n", static_cast<unsigned long long>(seq),
+                 audit::problem_name(problem), message.c_str());
     return 1;
   }
   std::fprintf(
@@ -410,8 +433,15 @@ int run_audit_verify(const fs::path& dir, const std::string& as, const fs::path&
       static_cast<unsigned long long>(report.events_checked),
       report.macs_checked ? " and every MAC matches the seed" : " (no seed: MACs not checked)",
       static_cast<unsigned long long>(report.anchors_checked));
-  if (!events->empty()) {
-    std::fprintf(io.out, "head: %s\n", crypto::audit::format_anchor(events->back()).c_str());
+  if (!events.empty()) {
+    std::fprintf(io.out, "head: %s\n", audit::format_anchor(events.back()).c_str());
+  }
+  if (state) {
+    std::fprintf(
+        io.out, "state: next event %llu; %s\n", static_cast<unsigned long long>(state->next_seq),
+        state_report.key_checked ? "its key matches the seed" : "no seed: its key was not checked");
+  } else {
+    std::fputs("state: none (the log is empty)\n", io.out);
   }
   return 0;
 }

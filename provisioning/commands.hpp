@@ -14,9 +14,12 @@
 //   doctor --vault D [--as N]       permissions, keyslots, files, core dumps, integrity
 //   demo --vault D [--print-keys]   a demo vault from the synthetic ward
 //   audit verify --vault D --as N [--seed-file F] [--anchor SEQ:HASH]…
-//                                   the chain (with the seed, every MAC; with
-//                                   anchors, the paper): 0 holds, 1 names the
-//                                   first bad event
+//                                   the chain as it was before this command
+//                                   signed in (with the seed, every MAC; with
+//                                   anchors, the paper) and the saved state
+//                                   against it (with the seed, its key too);
+//                                   then records the sign-in and the result:
+//                                   0 holds, 1 names the first bad event
 //   audit export --vault D --as N --format jsonl|csv   for the system division
 
 #include <cstdint>
@@ -58,9 +61,11 @@ int run_audit_export(const std::filesystem::path& vault, const std::string& as,
                      const std::string& format, AdminIo& io);
 
 // Shared by the commands: print a refusal ("shogo-admin: <message>") and
-// return 1; open the vault and sign `as` in with a passphrase from io.
+// return 1; open the vault and sign `as` in with a passphrase from io (with
+// UnlockEvents::hold, the sign-in's events wait for the command's own).
 int refuse(AdminIo& io, const Error& e);
-[[nodiscard]] Result<std::unique_ptr<survey::Vault>> open_as(const std::filesystem::path& dir,
-                                                             const std::string& as, AdminIo& io);
+[[nodiscard]] Result<std::unique_ptr<survey::Vault>> open_as(
+    const std::filesystem::path& dir, const std::string& as, AdminIo& io,
+    survey::Vault::UnlockEvents events = survey::Vault::UnlockEvents::append);
 
 }  // namespace shogo::provisioning

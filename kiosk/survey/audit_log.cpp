@@ -136,4 +136,8 @@ Result<std::vector<audit::Event>> load_audit_events(storage::Database& db) {
   return events;
 }
 
+Result<std::optional<audit::WriterState>> load_audit_state(storage::Database& db) {
+  return load_state(db);
+}
+
 }  // namespace shogo::survey

@@ -202,7 +202,12 @@ Status Vault::emit(const std::string& actor, AuditAction action, const std::stri
   fields.detail = detail;
   if (hook_) hook_(VaultEvent{clock_(), actor, fields.action, objects, outcome});
   pending_events_.push_back(std::move(fields));
-  if (!is_open()) return ok_status();
+  if (!is_open() || holding_events_) return ok_status();
+  return append_pending_events();
+}
+
+Status Vault::append_pending_events() {
+  if (!is_open()) return Error{"vault.locked", N_("The vault is locked.")};
   for (std::size_t i = 0; i < pending_events_.size(); ++i) {
     if (auto e = append_audit_event(*db_, pending_events_[i]); !e) {
       pending_events_.erase(pending_events_.begin(),
@@ -250,7 +255,13 @@ Status Vault::change(const std::string& actor, const AuditedChange& what, const 
 Status Vault::save_keyslots() { return keyslots_.save(paths_.keyslots()); }
 
 Result<SignInResult> Vault::unlock(const std::string& user_id,
-                                   const crypto::SecureBuffer& passphrase) {
+                                   const crypto::SecureBuffer& passphrase, UnlockEvents events) {
+  holding_events_ = events == UnlockEvents::hold;
+  // On every return, holding stops: later events are written as usual.
+  struct StopHolding {  // NOLINT(cppcoreguidelines-special-member-functions): a local scope guard
+    bool& holding;
+    ~StopHolding() { holding = false; }
+  } stop_holding{holding_events_};
   if (!keyslots_.has_user(user_id)) {
     return Error{"keyslots.unknown_user", N_("This user cannot sign in on this appliance.")};
   }
@@ -416,6 +427,7 @@ Status Vault::change_settings(const std::string& actor, int idle_lock_seconds,
 }
 
 void Vault::close(const std::string& actor, const std::string& reason) {
+  holding_events_ = false;  // what is held is written with the close
   if (is_open()) (void)emit(actor, AuditAction::close, "", "ok", "reason=" + reason);
   db_.reset();
   key_ = crypto::SecureBuffer();  // sodium_free wipes it

@@ -17,8 +17,10 @@
 //   - Events:   every sign-in success and failure, unlock, close and change is
 //               an audit event (docs/audit-log.md) appended to vault.db's
 //               chain — a change and its event in one transaction; failures
-//               seen while locked are appended at the next unlock. The event
-//               hook sees each event too (tests).
+//               seen while locked are appended at the next unlock. An unlock
+//               can hold its own events pending the same way, for a reader
+//               that must see the log as it was (audit verify). The event
+//               hook sees each event at once (tests).
 //
 // Every method that can fail returns Status/Result with a plain message.
 // Secrets (passphrases, keys) are crypto::SecureBuffer only.
@@ -123,8 +125,14 @@ class Vault {
 
   // Checks the passphrase. Errors: vault.wait (rate limit), keyslots.wrong_passphrase,
   // keyslots.unknown_user, vault.disabled, and those of opening vault.db.
+  // UnlockEvents::hold keeps this sign-in's events (unlock, sign_in) pending,
+  // as failures seen while locked are, until the next event or
+  // append_pending_events(), so that vault.db is read as it was before this
+  // process wrote to it (`shogo-admin audit verify`). close() writes them.
+  enum class UnlockEvents { append, hold };
   [[nodiscard]] Result<SignInResult> unlock(const std::string& user_id,
-                                            const crypto::SecureBuffer& passphrase);
+                                            const crypto::SecureBuffer& passphrase,
+                                            UnlockEvents events = UnlockEvents::append);
   // Opens with the paper recovery key (text as printed). Needs no user.
   [[nodiscard]] Status unlock_with_recovery(const crypto::SecureBuffer& recovery_key_text);
 
@@ -134,6 +142,9 @@ class Vault {
   // locked it is kept and appended at the next unlock.
   [[nodiscard]] Status record(const std::string& actor, AuditAction action,
                               const std::string& objects, const std::string& outcome = "ok");
+  // Appends the events kept pending (a held unlock's, failures seen while
+  // locked), in the order they happened. Open vault only (vault.locked).
+  [[nodiscard]] Status append_pending_events();
   void close(const std::string& actor, const std::string& reason);  // wipes keys, closes db
 
   // Open vault only.
@@ -203,7 +214,8 @@ class Vault {
   crypto::SecureBuffer key_;  // empty while locked
   std::optional<storage::Database> db_;
   std::vector<VaultUser> users_;
-  std::vector<crypto::audit::EventFields> pending_events_;  // seen while locked
+  std::vector<crypto::audit::EventFields> pending_events_;  // seen while locked, or held
+  bool holding_events_ = false;  // inside unlock(…, UnlockEvents::hold)
   int idle_lock_seconds_ = 300;
   std::string end_of_day_ = "18:00";
 };

@@ -160,6 +160,27 @@ void require_fault(const VerifyReport& r, Problem problem, std::uint64_t seq) {
   CHECK(r.message.find(std::to_string(seq)) != std::string::npos);
 }
 
+void require_state_fault(const StateReport& r, Problem problem, std::uint64_t seq) {
+  INFO("got " << problem_name(r.problem) << " at " << r.first_bad_seq << ": " << r.message);
+  CHECK_FALSE(r.ok);
+  CHECK(r.problem == problem);
+  CHECK(r.first_bad_seq == seq);
+  CHECK(r.message.find(std::to_string(seq)) != std::string::npos);
+}
+
+void require_state_ok(const StateReport& r, bool key_checked) {
+  INFO("got " << problem_name(r.problem) << " at " << r.first_bad_seq << ": " << r.message);
+  CHECK(r.ok);
+  CHECK(r.problem == Problem::none);
+  CHECK(r.first_bad_seq == 0);
+  CHECK(r.message.empty());
+  CHECK(r.key_checked == key_checked);
+}
+
+WriterState state_of(std::uint64_t next_seq, const Hash& head, const SecureBuffer& key) {
+  return WriterState{next_seq, head, copy_of(key)};
+}
+
 void require_ok(const VerifyReport& r) {
   INFO("got " << problem_name(r.problem) << " at " << r.first_bad_seq << ": " << r.message);
   CHECK(r.ok);
@@ -724,6 +745,111 @@ TEST_CASE("tamper matrix: the key stolen at event n forges nothing before n", "[
   }
 }
 
+// --- the saved state against the log ----------------------------------------------------------
+
+TEST_CASE("the writer's state after every event matches the log, with and without the seed",
+          "[audit]") {
+  const SecureBuffer seed = test_seed();
+  ChainWriter w = ChainWriter::begin(seed);
+  std::vector<Event> events;
+  for (std::size_t n = 0; n <= kChainLength; ++n) {
+    INFO(n << " events");
+    const WriterState state = w.state();
+    require_state_ok(check_state(events, &state, nullptr), false);
+    require_state_ok(check_state(events, &state, &seed), true);
+    events.push_back(must(w.append(fields_for(n))));
+  }
+  // No state: only an empty log passes.
+  require_state_ok(check_state({}, nullptr, &seed), false);
+  events.pop_back();
+  require_state_fault(check_state(events, nullptr, nullptr), Problem::state_missing, kChainLength);
+  require_state_fault(check_state(events, nullptr, &seed), Problem::state_missing, kChainLength);
+}
+
+TEST_CASE(
+    "tamper matrix: a cut tail is caught by the state left behind, and with the seed by "
+    "its key when next_seq and head are rewound",
+    "[audit]") {
+  const SecureBuffer seed = test_seed();
+  ChainWriter w = ChainWriter::begin(seed);
+  std::vector<Event> good;
+  for (std::size_t i = 0; i < kChainLength; ++i) good.push_back(must(w.append(fields_for(i))));
+  const WriterState left = w.state();  // k21, not changed by whoever cut the tail
+  for (std::size_t keep = 0; keep < good.size(); ++keep) {
+    INFO("kept " << keep << " events");
+    const std::vector<Event> cut(good.begin(), good.begin() + static_cast<std::ptrdiff_t>(keep));
+    require_ok(check(cut, &seed));  // the chain alone cannot tell
+    for (const SecureBuffer* k0 : {static_cast<const SecureBuffer*>(nullptr), &seed}) {
+      require_state_fault(check_state(cut, &left, k0), Problem::truncated_before_state, keep + 1);
+    }
+    const Hash& head = keep == 0 ? kGenesisPrev : cut.back().hash;
+    const WriterState rewound = state_of(keep + 1, head, left.key);
+    require_state_ok(check_state(cut, &rewound, nullptr), false);
+    require_state_fault(check_state(cut, &rewound, &seed), Problem::state_key_mismatch, keep + 1);
+  }
+}
+
+TEST_CASE("tamper matrix: a saved state rolled back, or with another head or key, is caught",
+          "[audit]") {
+  const SecureBuffer seed = test_seed();
+  ChainWriter w = ChainWriter::begin(seed);
+  std::vector<Event> events;
+  std::vector<WriterState> states;  // states[n]: after n events
+  for (std::size_t i = 0; i < kChainLength; ++i) {
+    states.push_back(w.state());
+    events.push_back(must(w.append(fields_for(i))));
+  }
+  const WriterState now = w.state();
+  const std::uint64_t next = kChainLength + 1;
+  // A genuine older state (a copy of vault.db from before event n) beside the whole log.
+  for (std::size_t n = 0; n < kChainLength; ++n) {
+    INFO("state of " << n << " events");
+    for (const SecureBuffer* k0 : {static_cast<const SecureBuffer*>(nullptr), &seed}) {
+      require_state_fault(check_state(events, &states[n], k0), Problem::state_behind, n + 1);
+    }
+  }
+  // Another head: with or without the seed.
+  for (std::size_t byte : {std::size_t{0}, kHashBytes - 1}) {
+    WriterState edited = state_of(next, now.head, now.key);
+    edited.head[byte] ^= 0x01;
+    for (const SecureBuffer* k0 : {static_cast<const SecureBuffer*>(nullptr), &seed}) {
+      require_state_fault(check_state(events, &edited, k0), Problem::state_head_mismatch,
+                          kChainLength);
+    }
+  }
+  // Another key, next_seq and head left alone: only the seed sees it.
+  std::vector<SecureBuffer> keys;
+  for (std::uint64_t seq : {std::uint64_t{0}, std::uint64_t{1}, next - 1, next + 1}) {
+    keys.push_back(audit_key_for(seed, seq));  // older keys, the seed itself, a later key
+  }
+  keys.push_back(copy_of(now.key));
+  keys.back().data()[kHashBytes - 1] ^= 0x80;
+  keys.emplace_back(kHashBytes - 1);  // a key of the wrong size
+  for (const SecureBuffer& key : keys) {
+    const WriterState other = state_of(next, now.head, key);
+    require_state_ok(check_state(events, &other, nullptr), false);
+    require_state_fault(check_state(events, &other, &seed), Problem::state_key_mismatch, next);
+  }
+}
+
+TEST_CASE("a segment's saved state is checked from its start", "[audit]") {
+  const SecureBuffer seed = test_seed();
+  constexpr std::uint64_t kStart = 5000;
+  Hash start_prev{};
+  start_prev.fill(0x5A);
+  const WriterState start{kStart, start_prev, audit_key_for(seed, kStart)};
+  require_state_ok(check_state({}, &start, &seed, kStart, start_prev), true);
+  ChainWriter w = must(ChainWriter::resume(state_of(kStart, start_prev, start.key)));
+  std::vector<Event> events;
+  for (std::size_t i = 0; i < 5; ++i) events.push_back(must(w.append(fields_for(i))));
+  const WriterState now = w.state();
+  require_state_ok(check_state(events, &now, &seed, kStart, start_prev), true);
+  require_state_fault(check_state({}, &now, &seed, kStart, start_prev),
+                      Problem::truncated_before_state, kStart);
+  require_state_fault(check_state(events, &start, &seed, kStart, start_prev), Problem::state_behind,
+                      kStart);
+}
+
 // --- properties ----------------------------------------------------------------------------------
 
 TEST_CASE("property: random appends with random resumes always verify", "[audit]") {
@@ -784,11 +910,20 @@ TEST_CASE("property: random appends with random resumes always verify", "[audit]
 }
 
 TEST_CASE("every problem has a name and a sentence that names the event", "[audit]") {
-  const Problem all[] = {Problem::edited,         Problem::missing,
-                         Problem::reordered,      Problem::inserted,
-                         Problem::broken_link,    Problem::bad_start,
-                         Problem::forged,         Problem::truncated_before_anchor,
-                         Problem::anchor_mismatch};
+  const Problem all[] = {Problem::edited,
+                         Problem::missing,
+                         Problem::reordered,
+                         Problem::inserted,
+                         Problem::broken_link,
+                         Problem::bad_start,
+                         Problem::forged,
+                         Problem::truncated_before_anchor,
+                         Problem::anchor_mismatch,
+                         Problem::state_missing,
+                         Problem::truncated_before_state,
+                         Problem::state_behind,
+                         Problem::state_head_mismatch,
+                         Problem::state_key_mismatch};
   std::vector<std::string> names;
   for (Problem p : all) {
     const std::string sentence = problem_sentence(p);

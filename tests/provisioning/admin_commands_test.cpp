@@ -16,6 +16,7 @@
 #include "provisioning/demo_vault.hpp"
 #include "provisioning/survey_commands.hpp"
 #include "provisioning/synthetic/synthetic_ward.hpp"
+#include "storage/database.hpp"
 #include "tests/support/secrets.hpp"
 #include "tests/support/temp_dir.hpp"
 
@@ -54,6 +55,68 @@ struct Io {
   std::string out_text() { return text(out); }
   std::string err_text() { return text(err); }
 };
+
+// A small demo vault for the audit tests: one manager, the seed in a file as
+// printed, and the raw vault key, to read and edit vault.db as someone holding
+// that key (but not the seed) could.
+struct AuditVault {
+  static constexpr const char* kManager = "管理 一郎";
+  test::TempDir tmp;
+  std::filesystem::path dir = tmp / "vault";
+  std::filesystem::path seed_file = tmp / "seed";
+  crypto::SecureBuffer seed;
+  crypto::SecureBuffer key;
+
+  AuditVault() {
+    const auto m = test::secure("manager pass 1");
+    auto created = survey::Vault::create(dir, {{kManager, survey::Role::manager, &m}},
+                                         {1, 8 * 1024}, /*demo=*/true);
+    REQUIRE(created.ok());
+    const crypto::SecureBuffer& hex = created->audit_seed_hex;
+    test::write_bytes(seed_file, {hex.data(), hex.data() + hex.size() - 1});
+    seed = test::bytes_from_hex(hex, crypto::audit::kSeedBytes);
+    auto vault = survey::Vault::open(dir);
+    REQUIRE(vault.ok());
+    REQUIRE((*vault)->unlock(kManager, m).ok());
+    auto key_hex = (*vault)->demo_vault_key_hex();
+    REQUIRE(key_hex.ok());
+    key = test::bytes_from_hex(*key_hex, storage::Database::kKeySize);
+  }
+  storage::Database db() {
+    auto db = storage::Database::open(dir / "vault.db", key, storage::OpenMode::open_existing);
+    REQUIRE(db.ok());
+    return std::move(db.value());
+  }
+  std::vector<crypto::audit::Event> events() {
+    auto d = db();
+    auto loaded = survey::load_audit_events(d);
+    REQUIRE(loaded.ok());
+    return std::move(loaded.value());
+  }
+  void edit(const std::string& sql) {
+    auto d = db();
+    REQUIRE(d.exec(sql).ok());
+  }
+  int verify(bool with_seed, std::string& out) {
+    Io io("manager pass 1\n");
+    const int status = provisioning::run_audit_verify(
+        dir, kManager, with_seed ? seed_file : std::filesystem::path{}, {}, io.io);
+    out = io.out_text();
+    return status;
+  }
+  // verify() on vault.db as it is now, which is put back afterwards: a run
+  // appends its own events, and the next run should see the same log.
+  int verify_as_is(bool with_seed, std::string& out) {
+    const auto saved = test::read_bytes(dir / "vault.db");
+    const int status = verify(with_seed, out);
+    test::write_bytes(dir / "vault.db", saved);
+    return status;
+  }
+};
+
+bool has(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
 
 }  // namespace
 
@@ -238,4 +301,113 @@ TEST_CASE("every shogo-admin action writes its audit event") {
     CHECK(seen.count(action) == 1);
   }
   CHECK(crypto::audit::verify(*events, nullptr, {}).ok);
+}
+
+TEST_CASE("audit verify reports the log as it was before the command wrote anything") {
+  AuditVault v;
+  const auto before = v.events();
+  std::string out;
+  REQUIRE(v.verify(true, out) == 0);
+  INFO(out);
+  CHECK(has(out, "ok: " + std::to_string(before.size()) + " events"));
+  CHECK(has(out, "head: " + crypto::audit::format_anchor(before.back()) + "\n"));
+}
+
+TEST_CASE("audit verify records its sign-in and its result after verifying - a second run passes") {
+  AuditVault v;
+  const auto before = v.events();
+  std::string out;
+  REQUIRE(v.verify(true, out) == 0);
+  const auto after = v.events();
+  std::vector<std::string> added;
+  for (std::size_t i = before.size(); i < after.size(); ++i) added.push_back(after[i].action);
+  CHECK(added == std::vector<std::string>{"unlock", "sign_in", "audit_verify", "close"});
+  REQUIRE(after.size() == before.size() + 4);
+  CHECK(after[before.size() + 2].outcome == "ok");
+  // The second run sees the first one's events, and the state that follows them.
+  REQUIRE(v.verify(true, out) == 0);
+  INFO(out);
+  CHECK(has(out, "ok: " + std::to_string(after.size()) + " events"));
+  CHECK(has(out, "head: " + crypto::audit::format_anchor(after.back()) + "\n"));
+  CHECK(has(out, "its key matches the seed"));
+  REQUIRE(v.verify(false, out) == 0);
+  CHECK(has(out, "key was not checked"));
+}
+
+TEST_CASE(
+    "with the seed, audit verify catches a cut tail and a rewritten state without an anchor") {
+  AuditVault v;
+  std::string out;
+  REQUIRE(v.verify(true, out) == 0);  // eight events
+  const auto events = v.events();
+  REQUIRE(events.size() == 8);
+  const std::uint64_t last = events.back().seq;
+  const auto hash_of = [&](std::uint64_t seq) {
+    const auto& h = events[seq - 1].hash;
+    static constexpr char kHex[] = "0123456789abcdef";
+    std::string x = "x'";
+    for (std::uint8_t b : h) x += {kHex[b >> 4], kHex[b & 0x0F]};
+    return x + "'";
+  };
+  const auto set_key = [&](std::uint64_t seq) {  // k_seq, which the seed gives
+    auto db = v.db();
+    auto st = storage::Statement::prepare(db, "UPDATE audit_state SET mac_key = ?");
+    REQUIRE(st.ok());
+    const auto k = crypto::audit::audit_key_for(v.seed, seq);
+    REQUIRE(st->bind_blob(1, k.bytes()).ok());
+    REQUIRE(st->step().ok());
+  };
+  const std::string at = "FAILED at event ";
+
+  SECTION("the last three events deleted, the state left as it was: seen with or without seed") {
+    v.edit("DELETE FROM audit_events WHERE seq > " + std::to_string(last - 3));
+    for (bool with_seed : {false, true}) {
+      CHECK(v.verify_as_is(with_seed, out) == 1);
+      INFO(out);
+      CHECK(has(out, at + std::to_string(last - 2) + " (truncated_before_state)"));
+    }
+  }
+  SECTION("the last event deleted and next_seq and head rewound to match: seen with the seed") {
+    v.edit("DELETE FROM audit_events WHERE seq = " + std::to_string(last) +
+           "; UPDATE audit_state SET next_seq = " + std::to_string(last) +
+           ", head = " + hash_of(last - 1));
+    CHECK(v.verify_as_is(false, out) == 0);
+    CHECK(has(out, "key was not checked"));
+    CHECK(v.verify_as_is(true, out) == 1);
+    INFO(out);
+    CHECK(has(out, at + std::to_string(last) + " (state_key_mismatch)"));
+  }
+  SECTION("the state's key rewritten to an older one: seen with the seed") {
+    set_key(last);
+    CHECK(v.verify_as_is(false, out) == 0);
+    CHECK(v.verify_as_is(true, out) == 1);
+    INFO(out);
+    CHECK(has(out, at + std::to_string(last + 1) + " (state_key_mismatch)"));
+  }
+  SECTION("the whole state rolled back one event: seen with or without the seed") {
+    v.edit("UPDATE audit_state SET next_seq = " + std::to_string(last) +
+           ", head = " + hash_of(last - 1));
+    set_key(last);
+    for (bool with_seed : {false, true}) {
+      CHECK(v.verify_as_is(with_seed, out) == 1);
+      INFO(out);
+      CHECK(has(out, at + std::to_string(last) + " (state_behind)"));
+    }
+  }
+  SECTION("the state's head rewritten: seen with or without the seed") {
+    v.edit("UPDATE audit_state SET head = " + hash_of(last - 1));
+    for (bool with_seed : {false, true}) {
+      CHECK(v.verify_as_is(with_seed, out) == 1);
+      INFO(out);
+      CHECK(has(out, at + std::to_string(last) + " (state_head_mismatch)"));
+    }
+  }
+  SECTION("the state deleted: seen with or without the seed") {
+    v.edit("DELETE FROM audit_state");
+    for (bool with_seed : {false, true}) {
+      CHECK(v.verify_as_is(with_seed, out) == 1);
+      INFO(out);
+      CHECK(has(out, at + std::to_string(last) + " (state_missing)"));
+    }
+  }
 }

@@ -427,3 +427,41 @@ TEST_CASE("closing the vault is itself an audit event, with its reason") {
   CHECK(closed.detail == "reason=end of day");
   CHECK(closed.role == "manager");
 }
+
+TEST_CASE("an unlock can hold its events pending until they are appended or the vault closes") {
+  Fixture f;
+  auto vault = f.open();
+  std::vector<survey::VaultEvent> seen;
+  vault->set_event_hook([&](const survey::VaultEvent& e) { seen.push_back(e); });
+  CHECK(vault->append_pending_events().error().code == "vault.locked");
+  REQUIRE_FALSE(vault->unlock("管理 一郎", pass("nope nope")).ok());
+  REQUIRE(vault->unlock("管理 一郎", pass("manager passphrase"), Vault::UnlockEvents::hold).ok());
+  CHECK(seen.size() == 3);  // the hook sees them at once
+  auto count = [&] { return vault->database().query_int("SELECT count(*) FROM audit_events"); };
+  CHECK(*count() == 1);  // vault.db as it was: vault_create only
+  SECTION("appended on request, then events are written at once again") {
+    REQUIRE(vault->append_pending_events().ok());
+    CHECK(*count() == 4);
+    REQUIRE(vault->append_pending_events().ok());  // nothing left to do
+    REQUIRE(vault->record("管理 一郎", "audit_verify", "").ok());
+    CHECK(*count() == 5);
+  }
+  SECTION("appended with the next event") {
+    REQUIRE(vault->record("管理 一郎", "audit_verify", "").ok());
+    CHECK(*count() == 5);
+  }
+  SECTION("appended with the close") {
+    vault->close("管理 一郎", "closed");
+    REQUIRE(vault->unlock("管理 一郎", pass("manager passphrase")).ok());
+    CHECK(*count() == 7);
+  }
+  auto events = survey::load_audit_events(vault->database());
+  REQUIRE(events.ok());
+  CHECK((*events)[1].outcome == "keyslots.wrong_passphrase");
+  CHECK((*events)[2].action == "unlock");
+  CHECK((*events)[3].action == "sign_in");
+  CHECK((*events)[4].action == (events->size() == 5 ? "audit_verify" : "close"));
+  const auto seed = test::bytes_from_hex(f.audit_seed_hex, crypto::audit::kSeedBytes);
+  CHECK(crypto::audit::verify(*events, &seed, {}).ok);
+  vault->set_event_hook({});
+}
