@@ -443,11 +443,11 @@ TEST_CASE("an unlock can hold its events pending until they are appended or the 
     REQUIRE(vault->append_pending_events().ok());
     CHECK(*count() == 4);
     REQUIRE(vault->append_pending_events().ok());  // nothing left to do
-    REQUIRE(vault->record("管理 一郎", "audit_verify", "").ok());
+    REQUIRE(vault->record("管理 一郎", survey::AuditAction::audit_verify, "").ok());
     CHECK(*count() == 5);
   }
   SECTION("appended with the next event") {
-    REQUIRE(vault->record("管理 一郎", "audit_verify", "").ok());
+    REQUIRE(vault->record("管理 一郎", survey::AuditAction::audit_verify, "").ok());
     CHECK(*count() == 5);
   }
   SECTION("appended with the close") {
