@@ -42,7 +42,7 @@
 #include <string_view>
 #include <utility>
 
-#include "crypto/result.hpp"
+#include "storage/base/result.hpp"
 
 namespace shogo::storage::import {
 

@@ -34,7 +34,7 @@
 #include <utility>
 #include <vector>
 
-#include "crypto/result.hpp"
+#include "storage/base/result.hpp"
 
 namespace shogo::storage::import {
 

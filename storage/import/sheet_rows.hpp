@@ -45,7 +45,7 @@
 #include <variant>
 #include <vector>
 
-#include "crypto/result.hpp"
+#include "storage/base/result.hpp"
 #include "storage/import/csv_reader.hpp"
 #include "storage/import/japanese_date.hpp"
 #include "storage/import/profile.hpp"
