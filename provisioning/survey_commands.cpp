@@ -174,7 +174,7 @@ int run_vault_import(const fs::path& vault_dir, const std::string& as, const Vau
   }
   auto profile = load_profile(*kind, args.profile);
   if (!profile) return refuse(io, profile.error());
-  if (imp::sheet_system_id(profile->system) != args.system)
+  if (survey::system_id(profile->system) != args.system)
     return usage(io, "the sheet kind does not belong to --system.");
   auto vault = open_as(vault_dir, as, io);
   if (!vault) return refuse(io, vault.error());

@@ -34,12 +34,12 @@ const char* state_label(survey::SurveyState state) {
   return "";
 }
 
-const char* sheet_operation_label(imp::SheetOperation op) {
+const char* sheet_operation_label(survey::OperationKind op) {
   switch (op) {
-    case imp::SheetOperation::certificate_issue: return tr("Certificate issued");
-    case imp::SheetOperation::confirmation_print: return tr("Confirmation print");
-    case imp::SheetOperation::inquiry: return tr("Inquiry");
-    case imp::SheetOperation::cs_operation: return tr("CS terminal operation");
+    case survey::OperationKind::certificate_issue: return tr("Certificate issued");
+    case survey::OperationKind::confirmation_print: return tr("Confirmation print");
+    case survey::OperationKind::inquiry: return tr("Inquiry");
+    case survey::OperationKind::cs_operation: return tr("CS terminal operation");
   }
   return "";
 }
@@ -56,7 +56,7 @@ std::string two(int v) {
   return buf;
 }
 
-std::string civil(const imp::CivilDate& d) {
+std::string civil(const survey::Date& d) {
   return std::to_string(d.year) + "-" + two(d.month) + "-" + two(d.day);
 }
 
@@ -508,7 +508,7 @@ ImportModel SurveyScreens::import_model(const survey::User& user) {
     for (const auto& row : r.preview) {  // PERSONAL DATA, only while shown
       m.preview.push_back({civil(row.date) + " " + two(row.time.hour) + ":" + two(row.time.minute) +
                                ":" + two(row.time.second),
-                           std::string(imp::sheet_system_id(row.system)), row.terminal_id,
+                           std::string(survey::system_id(row.system)), row.terminal_id,
                            row.operator_id, sheet_operation_label(row.operation), row.detail,
                            row.resident_name, row.resident_kana, civil(row.resident_birth)});
     }
