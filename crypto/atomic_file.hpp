@@ -24,7 +24,7 @@
 #include <span>
 #include <vector>
 
-#include "crypto/result.hpp"
+#include "storage/base/result.hpp"
 
 namespace shogo::crypto {
 

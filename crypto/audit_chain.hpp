@@ -49,8 +49,8 @@
 #include <utility>
 #include <vector>
 
-#include "crypto/result.hpp"
 #include "crypto/secure_buffer.hpp"
+#include "storage/base/result.hpp"
 
 namespace shogo::crypto::audit {
 

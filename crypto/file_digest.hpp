@@ -9,7 +9,7 @@
 #include <filesystem>
 #include <string>
 
-#include "crypto/result.hpp"
+#include "storage/base/result.hpp"
 
 namespace shogo::crypto {
 

@@ -17,8 +17,8 @@
 #include <cstdint>
 #include <span>
 
-#include "crypto/result.hpp"
 #include "crypto/secure_buffer.hpp"
+#include "storage/base/result.hpp"
 
 namespace shogo::crypto {
 

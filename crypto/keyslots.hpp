@@ -53,8 +53,8 @@
 #include <vector>
 
 #include "crypto/kdf.hpp"
-#include "crypto/result.hpp"
 #include "crypto/secure_buffer.hpp"
+#include "storage/base/result.hpp"
 
 namespace shogo::crypto {
 

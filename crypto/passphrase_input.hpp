@@ -10,8 +10,8 @@
 
 #include <string>
 
-#include "crypto/result.hpp"
 #include "crypto/secure_buffer.hpp"
+#include "storage/base/result.hpp"
 
 namespace shogo::crypto {
 

@@ -6,7 +6,7 @@
 //                          primitive Shogo uses; a program refuses to run if
 //                          one fails (as KeePassXC does).
 
-#include "crypto/result.hpp"
+#include "storage/base/result.hpp"
 
 namespace shogo::crypto {
 

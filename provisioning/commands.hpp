@@ -30,8 +30,8 @@
 #include <vector>
 
 #include "crypto/passphrase_input.hpp"
-#include "crypto/result.hpp"
 #include "kiosk/survey/vault.hpp"
+#include "storage/base/result.hpp"
 
 namespace shogo::provisioning {
 

@@ -10,9 +10,9 @@
 #include <string_view>
 
 #include "crypto/kdf.hpp"
-#include "crypto/result.hpp"
 #include "kiosk/survey/domain.hpp"
 #include "kiosk/survey/vault.hpp"
+#include "storage/base/result.hpp"
 
 namespace shogo::provisioning {
 

@@ -17,18 +17,6 @@ namespace {
 namespace imp = storage::import;
 using Json = nlohmann::ordered_json;
 
-std::string iso_date(const imp::CivilDate& d) {
-  char buffer[16];
-  std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", d.year, d.month, d.day);
-  return buffer;
-}
-
-std::string iso_time(const imp::ClockTime& t) {
-  char buffer[16];
-  std::snprintf(buffer, sizeof buffer, "%02d:%02d:%02d", t.hour, t.minute, t.second);
-  return buffer;
-}
-
 Json optional_text(const std::optional<std::string>& text) {
   return text ? Json(*text) : Json(nullptr);
 }
@@ -45,19 +33,18 @@ bool parse_window(std::string_view text, imp::WindowFilter& filter) {
   const auto slash = text.find('/');
   if (slash == std::string_view::npos || slash != 10) return false;
   const auto date_text = text.substr(0, slash), hours = text.substr(slash + 1);
-  imp::CivilDate date;
+  Date date;
   if (date_text[4] != '-' || date_text[7] != '-' ||
       !read_number(date_text.substr(0, 4), date.year) ||
       !read_number(date_text.substr(5, 2), date.month) ||
-      !read_number(date_text.substr(8, 2), date.day) || !imp::is_valid_date(date))
+      !read_number(date_text.substr(8, 2), date.day) || !is_valid_date(date))
     return false;
   const auto dash = hours.find('-');
   if (dash == std::string_view::npos) return false;
   auto from = imp::parse_time(hours.substr(0, dash));
   auto to = imp::parse_time(hours.substr(dash + 1));
   if (!from || !to) return false;
-  auto secs = [](const imp::ClockTime& t) { return t.hour * 3600 + t.minute * 60 + t.second; };
-  if (secs(*from) > secs(*to)) return false;
+  if (*from > *to) return false;
   filter.date = date;
   filter.from = *from;
   filter.to = *to;
@@ -68,18 +55,18 @@ Json row_json(const imp::CanonicalRow& r) {
   Json j;
   j["row"] = r.row;
   j["sheet"] = imp::sheet_kind_id(r.kind);
-  j["system"] = imp::sheet_system_id(r.system);
-  j["date"] = iso_date(r.date);
-  j["time"] = iso_time(r.time);
+  j["system"] = system_id(r.system);
+  j["date"] = format_date(r.date);
+  j["time"] = format_time(r.time);
   j["terminal_id"] = r.terminal_id;
   j["operator_id"] = r.operator_id;
-  j["operation"] = imp::sheet_operation_id(r.operation);
+  j["operation"] = operation_kind_id(r.operation);
   j["operation_text"] = r.operation_text;
   j["detail"] = r.detail;
   j["reference"] = optional_text(r.reference);
   j["resident_name"] = r.resident_name;
   j["resident_kana"] = r.resident_kana;
-  j["resident_birth"] = iso_date(r.resident_birth);
+  j["resident_birth"] = format_date(r.resident_birth);
   j["resident_address"] = optional_text(r.resident_address);
   j["resident_honseki"] = optional_text(r.resident_honseki);
   return j;
@@ -138,7 +125,7 @@ int run_import(const ImportArgs& args, AdminIo& io) {
                  "juki-online-forms, cs-operations, or the sheet's Japanese name).\n");
     return 2;
   }
-  const auto system = imp::parse_sheet_system(args.system);
+  const auto system = parse_system(args.system);
   if (!system) {
     std::fprintf(io.err, "shogo-admin: --system is KOSEKI, JUKI or JUKINET.\n");
     return 2;
@@ -151,7 +138,7 @@ int run_import(const ImportArgs& args, AdminIo& io) {
   if (profile->system != *system) {
     std::fprintf(io.err, "shogo-admin: the sheet %s belongs to the system %s, not %s.\n",
                  std::string(imp::sheet_kind_id(*kind)).c_str(),
-                 std::string(imp::sheet_system_id(profile->system)).c_str(), args.system.c_str());
+                 std::string(system_id(profile->system)).c_str(), args.system.c_str());
     return 2;
   }
   imp::WindowFilter filter;
@@ -211,7 +198,7 @@ int run_import(const ImportArgs& args, AdminIo& io) {
   summary["totals"] = c.totals;
   summary["header_row"] = c.header_row;
   summary["sheet"] = imp::sheet_kind_id(*kind);
-  summary["system"] = imp::sheet_system_id(*system);
+  summary["system"] = system_id(*system);
   print_line(io.out, Json{{"summary", std::move(summary)}});
   if (c.problems > 0) {
     std::fprintf(io.err, "shogo-admin: %llu rows could not be read; see \"problems\".\n",

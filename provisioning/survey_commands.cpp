@@ -15,12 +15,6 @@ namespace {
 namespace fs = std::filesystem;
 namespace imp = storage::import;
 
-std::optional<survey::System> parse_system(const std::string& id) {
-  survey::System s{};
-  if (!survey::parse_system(id, s)) return std::nullopt;
-  return s;
-}
-
 int usage(AdminIo& io, const char* text) {
   std::fprintf(io.err, "shogo-admin: %s\n", text);
   return 2;
@@ -61,7 +55,7 @@ int run_site_add(const fs::path& vault_dir, const std::string& as, const std::st
 
 int run_terminal_add(const fs::path& vault_dir, const std::string& as, const std::string& id,
                      const std::string& site, const std::string& system, AdminIo& io) {
-  const auto sys = parse_system(system);
+  const auto sys = survey::parse_system(system);
   if (!sys) return usage(io, "--system is KOSEKI, JUKI or JUKINET.");
   auto vault = open_as(vault_dir, as, io);
   if (!vault) return refuse(io, vault.error());
@@ -94,7 +88,7 @@ int run_survey_create(const fs::path& vault_dir, const std::string& as, const st
 
 int run_survey_designate(const fs::path& vault_dir, const std::string& as,
                          const DesignateArgs& args, bool draw, AdminIo& io) {
-  const auto system = parse_system(args.system);
+  const auto system = survey::parse_system(args.system);
   if (!system) return usage(io, "--system is KOSEKI, JUKI or JUKINET.");
   survey::Designation d;
   if (!draw) {
@@ -180,7 +174,7 @@ int run_vault_import(const fs::path& vault_dir, const std::string& as, const Vau
   }
   auto profile = load_profile(*kind, args.profile);
   if (!profile) return refuse(io, profile.error());
-  if (imp::sheet_system_id(profile->system) != args.system)
+  if (survey::system_id(profile->system) != args.system)
     return usage(io, "the sheet kind does not belong to --system.");
   auto vault = open_as(vault_dir, as, io);
   if (!vault) return refuse(io, vault.error());

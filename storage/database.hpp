@@ -51,8 +51,8 @@
 #include <string_view>
 #include <vector>
 
-#include "crypto/result.hpp"
 #include "crypto/secure_buffer.hpp"
+#include "storage/base/result.hpp"
 
 struct sqlite3;
 struct sqlite3_stmt;

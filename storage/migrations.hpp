@@ -16,7 +16,7 @@
 
 #include <span>
 
-#include "crypto/result.hpp"
+#include "storage/base/result.hpp"
 #include "storage/database.hpp"
 
 namespace shogo::storage {

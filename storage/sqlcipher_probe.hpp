@@ -8,7 +8,7 @@
 
 #include <string>
 
-#include "crypto/result.hpp"
+#include "storage/base/result.hpp"
 
 namespace shogo::storage {
 

@@ -19,7 +19,7 @@
 // so a forgotten call cannot leave SQLite on the plain allocator; the early
 // call only moves the failure to start-up, where it belongs.
 
-#include "crypto/result.hpp"
+#include "storage/base/result.hpp"
 
 namespace shogo::storage {
 

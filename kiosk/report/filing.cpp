@@ -1,5 +1,7 @@
 #include "kiosk/report/filing.hpp"
 
+#include <algorithm>
+
 namespace shogo::report {
 
 Filing filing_for(survey::System system) {
@@ -10,8 +12,7 @@ Filing filing_for(survey::System system) {
 
 survey::Date retention_end(survey::Date reported) {
   survey::Date end{reported.year + 1, reported.month, reported.day};
-  const bool leap = (end.year % 4 == 0 && end.year % 100 != 0) || end.year % 400 == 0;
-  if (end.month == 2 && end.day == 29 && !leap) end.day = 28;
+  end.day = std::min(end.day, survey::days_in_month(end.year, end.month));  // 29 Feb → 28 Feb
   return end;
 }
 

@@ -20,8 +20,8 @@
 #include <string>
 #include <vector>
 
-#include "crypto/result.hpp"
 #include "kiosk/ui/glyph_registry.hpp"
+#include "storage/base/result.hpp"
 
 namespace shogo::shell {
 

@@ -10,9 +10,9 @@
 
 #include <functional>
 
-#include "crypto/result.hpp"
 #include "kiosk/shell/font_book.hpp"
 #include "kiosk/ui/kiosk_app.hpp"
+#include "storage/base/result.hpp"
 
 namespace shogo::shell {
 

@@ -11,7 +11,7 @@
 #include <string>
 #include <vector>
 
-#include "crypto/result.hpp"
+#include "storage/base/result.hpp"
 
 struct GLFWwindow;
 

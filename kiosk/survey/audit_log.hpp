@@ -15,8 +15,8 @@
 #include <vector>
 
 #include "crypto/audit_chain.hpp"
-#include "crypto/result.hpp"
 #include "crypto/secure_buffer.hpp"
+#include "storage/base/result.hpp"
 #include "storage/database.hpp"
 
 namespace shogo::survey {

@@ -37,8 +37,8 @@
 #include <utility>
 #include <vector>
 
-#include "crypto/result.hpp"
 #include "kiosk/survey/domain.hpp"
+#include "storage/base/result.hpp"
 
 namespace shogo::survey {
 

@@ -10,6 +10,13 @@
 //   OperationKind   操作の種類        P6.5.a ア–エ: issue, confirmation print, inquiry, CS operation
 //   AccessLogRow    アクセスログ      one row of a confirmation sheet (personal data)
 //   Role            調査体制の役割    P5: supervisor, manager, investigator
+//   Date, TimeOfDay                   a calendar day and a time of day (JST wall clock)
+//
+// System, OperationKind, Date and TimeOfDay, their ids and formats and the
+// calendar arithmetic are the vocabulary the survey shares with storage
+// (storage/base/vocabulary.hpp, namespace shogo). The using-declarations below
+// bring them in, so survey::System, survey::Date and survey::format_date()
+// name the same entities as shogo::System, shogo::Date and shogo::format_date().
 //
 // Types that hold residents' personal data say so in their comment; such
 // values live only in a survey's own encrypted file (design.md, "Data").
@@ -18,12 +25,29 @@
 #include <string>
 #include <string_view>
 
+#include "storage/base/vocabulary.hpp"
+
 namespace shogo::survey {
 
-enum class System : std::uint8_t { koseki, juki, jukinet };  // P3.1–P3.3
-inline constexpr System kAllSystems[] = {System::koseki, System::juki, System::jukinet};
-std::string_view system_id(System s);  // "KOSEKI", "JUKI", "JUKINET"
-bool parse_system(std::string_view id, System& out);
+using shogo::kAllSystems;
+using shogo::parse_system;
+using shogo::System;
+using shogo::system_id;
+
+using shogo::kAllOperationKinds;
+using shogo::operation_kind_id;
+using shogo::OperationKind;
+using shogo::parse_operation_kind;
+
+using shogo::add_days;
+using shogo::Date;
+using shogo::date_from_day_number;
+using shogo::day_number;
+using shogo::days_in_month;
+using shogo::format_date;
+using shogo::format_time;
+using shogo::is_valid_date;
+using shogo::TimeOfDay;
 
 enum class OperatorKind : std::uint8_t {
   staff,           // P4.1.a 住民情報課の職員
@@ -32,14 +56,6 @@ enum class OperatorKind : std::uint8_t {
 };
 std::string_view operator_kind_id(OperatorKind k);  // "staff", "other-division", "contractor"
 
-enum class OperationKind : std::uint8_t {
-  certificate_issue,   // P6.5.a ア 証明書の発行
-  confirmation_print,  // P6.5.a イ 確認用住民票・戸籍事務専用帳票の出力
-  inquiry,             // P6.5.a ウ 照会のみ
-  cs_operation,        // P6.5.a エ CS 端末の操作
-};
-std::string_view operation_kind_id(OperationKind k);
-
 enum class Role : std::uint8_t {
   supervisor,    // P5.1 調査総括責任者
   manager,       // P5.2 調査責任者
@@ -47,31 +63,6 @@ enum class Role : std::uint8_t {
 };
 std::string_view role_id(Role r);  // "supervisor", "manager", "investigator"
 bool parse_role(std::string_view id, Role& out);
-
-// A calendar date and a time of day, without time zones: the source systems
-// write local (JST) wall-clock times and so does the procedure.
-struct Date {
-  int year = 0;
-  int month = 0;
-  int day = 0;
-  auto operator<=>(const Date&) const = default;
-};
-struct TimeOfDay {
-  int hour = 0;
-  int minute = 0;
-  int second = 0;
-  auto operator<=>(const TimeOfDay&) const = default;
-  int seconds_since_midnight() const { return hour * 3600 + minute * 60 + second; }
-};
-std::string format_date(Date d);       // "2026-04-01"
-std::string format_time(TimeOfDay t);  // "09:12:03"
-
-// Calendar arithmetic (proleptic Gregorian).
-int days_in_month(int year, int month);     // month 1..12
-bool is_valid_date(Date d);                 // year ≥ 1, a day the month has
-std::int64_t day_number(Date d);            // days since 1970-01-01 (negative before)
-Date date_from_day_number(std::int64_t n);  // its inverse
-inline Date add_days(Date d, std::int64_t n) { return date_from_day_number(day_number(d) + n); }
 
 struct Site {
   std::string id;             // e.g. "S01"

@@ -17,7 +17,7 @@
 #include <string>
 #include <vector>
 
-#include "crypto/result.hpp"
+#include "storage/base/result.hpp"
 #include "storage/import/profile.hpp"
 
 namespace shogo::survey {

@@ -42,9 +42,9 @@
 #include <string_view>
 #include <vector>
 
-#include "crypto/result.hpp"
 #include "kiosk/survey/audit_actions.hpp"
 #include "kiosk/survey/domain.hpp"
+#include "storage/base/result.hpp"
 
 namespace shogo::survey {
 

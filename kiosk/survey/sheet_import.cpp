@@ -65,15 +65,6 @@ Result<std::int64_t> source_id(storage::Database& db, const std::string& sha256,
   return select->column_int64(0);
 }
 
-System to_system(imp::SheetSystem s) {
-  switch (s) {
-    case imp::SheetSystem::koseki: return System::koseki;
-    case imp::SheetSystem::juki: return System::juki;
-    case imp::SheetSystem::jukinet: return System::jukinet;
-  }
-  return System::koseki;
-}
-
 // `value` (≥ 0: the readers only return checked dates and times) as `width`
 // digits, as "%0*d" would print it, without printf for every cell.
 char* put_digits(char* out, int value, int width) {
@@ -85,8 +76,9 @@ char* put_digits(char* out, int value, int width) {
   return out + width;
 }
 
-// "YYYY-MM-DD" into `buf` (10 characters); the view points into `buf`.
-std::string_view iso_date(const imp::CivilDate& d, std::array<char, 10>& out) {
+// format_date() into `out` (10 characters), without a std::string for every
+// cell; the view points into `out`.
+std::string_view iso_date(const Date& d, std::array<char, 10>& out) {
   char* buf = out.data();
   char* p = put_digits(buf, d.year % 10000, 4);
   *p++ = '-';
@@ -96,8 +88,8 @@ std::string_view iso_date(const imp::CivilDate& d, std::array<char, 10>& out) {
   return {buf, out.size()};
 }
 
-// "HH:MM:SS" into `buf` (8 characters).
-std::string_view iso_time(const imp::ClockTime& t, std::array<char, 8>& out) {
+// format_time() into `out` (8 characters).
+std::string_view iso_time(const TimeOfDay& t, std::array<char, 8>& out) {
   char* buf = out.data();
   char* p = put_digits(buf, t.hour % 100, 2);
   *p++ = ':';
@@ -124,9 +116,9 @@ std::vector<imp::WindowFilter> windows_of(const DesignationSet& set, System syst
     if (d.system != system) continue;
     imp::WindowFilter f;
     const auto& x = d.designation;
-    f.date = imp::CivilDate{x.date.year, x.date.month, x.date.day};
-    f.from = imp::ClockTime{x.from.hour, x.from.minute, x.from.second};
-    f.to = imp::ClockTime{x.to.hour, x.to.minute, x.to.second};
+    f.date = x.date;
+    f.from = x.from;
+    f.to = x.to;
     f.to_excluded = true;  // P6.3.b: half-open, as in_window()
     f.terminals = x.terminal_ids;
     windows.push_back(std::move(f));
@@ -190,7 +182,7 @@ Result<Prepared> prepare(Vault& vault, const ImportRequest& request) {
     return Error{"import.profile_system",
                  N_("The column profile names another system than its kind of sheet.")};
   }
-  const System system = to_system(p.profile.system);
+  const System system = p.profile.system;
   if (survey->state != SurveyState::designated) {
     return Error{"survey.wrong_state",
                  N_("Sheets are imported after the designation and before the sheets are made.")};
@@ -237,7 +229,7 @@ Result<ImportReport> read_all(
   ImportReport report;
   report.sha256 = p.digest.sha256_hex;
   report.size = p.digest.size;
-  report.system = to_system(p.profile.system);
+  report.system = p.profile.system;
   imp::SheetItem item;
   std::uint64_t next_progress = kProgressEvery;
   for (;;) {
@@ -436,7 +428,7 @@ Result<ImportReport> import_sheet(Vault& vault, const std::string& actor,
     std::uint64_t stored = 0;
     auto store = [&](storage::Statement& st, const imp::CanonicalRow* rows,
                      std::size_t count) -> Status {
-      Status s = st.bind_text(1, imp::sheet_system_id(p->profile.system));
+      Status s = st.bind_text(1, system_id(p->profile.system));
       if (s) s = st.bind_int64(2, *source);
       for (std::size_t k = 0; s && k < count; ++k) {
         const imp::CanonicalRow& r = rows[k];
@@ -445,7 +437,7 @@ Result<ImportReport> import_sheet(Vault& vault, const std::string& actor,
         if (s) s = st.bind_text_static(at + 2, iso_time(r.time, times[k]));
         if (s) s = st.bind_text_static(at + 3, r.terminal_id);
         if (s) s = st.bind_text_static(at + 4, r.operator_id);
-        if (s) s = st.bind_text_static(at + 5, imp::sheet_operation_id(r.operation));
+        if (s) s = st.bind_text_static(at + 5, operation_kind_id(r.operation));
         if (s) s = st.bind_text_static(at + 6, r.detail);
         if (s) s = st.bind_text_static(at + 7, r.resident_name);
         if (s) s = st.bind_text_static(at + 8, r.resident_kana);

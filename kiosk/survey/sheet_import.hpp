@@ -40,9 +40,9 @@
 #include <string>
 #include <vector>
 
-#include "crypto/result.hpp"
 #include "kiosk/survey/domain.hpp"
 #include "kiosk/survey/vault.hpp"
+#include "storage/base/result.hpp"
 #include "storage/import/profile.hpp"
 #include "storage/import/sheet_rows.hpp"
 

@@ -1,6 +1,7 @@
 #include "kiosk/survey/sheet_store.hpp"
 
 #include <cstdio>
+#include <optional>
 
 #include "storage/migrations.hpp"
 #include "storage/survey_schema.hpp"
@@ -15,15 +16,12 @@ bool parse_date(std::string_view s, Date& d) {
 bool parse_time(std::string_view s, TimeOfDay& t) {
   return std::sscanf(std::string(s).c_str(), "%2d:%2d:%2d", &t.hour, &t.minute, &t.second) == 3;
 }
-bool parse_operation(std::string_view s, OperationKind& out) {
-  for (OperationKind k : {OperationKind::certificate_issue, OperationKind::confirmation_print,
-                          OperationKind::inquiry, OperationKind::cs_operation}) {
-    if (s == operation_kind_id(k)) {
-      out = k;
-      return true;
-    }
-  }
-  return false;
+// `out` = the parsed value, or false when `parsed` holds none.
+template <typename T>
+bool assign(std::optional<T> parsed, T& out) {
+  if (!parsed) return false;
+  out = *parsed;
+  return true;
 }
 
 }  // namespace
@@ -76,10 +74,10 @@ Result<std::vector<AccessLogRow>> load_access_rows(storage::Database& db) {
     if (!more) return more.error();
     if (!*more) break;
     AccessLogRow r;
-    const bool ok = parse_system(st->column_text_view(0), r.system) &&
+    const bool ok = assign(parse_system(st->column_text_view(0)), r.system) &&
                     parse_date(st->column_text_view(1), r.date) &&
                     parse_time(st->column_text_view(2), r.time) &&
-                    parse_operation(st->column_text_view(5), r.operation) &&
+                    assign(parse_operation_kind(st->column_text_view(5)), r.operation) &&
                     parse_date(st->column_text_view(9), r.resident_birth);
     if (!ok) return Error{"survey.corrupt", N_("A stored access row could not be read.")};
     r.terminal_id = st->column_text(3);

@@ -5,8 +5,8 @@
 
 #include <vector>
 
-#include "crypto/result.hpp"
 #include "kiosk/survey/domain.hpp"
+#include "storage/base/result.hpp"
 #include "storage/database.hpp"
 
 namespace shogo::survey {

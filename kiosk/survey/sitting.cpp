@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 
-#include "crypto/result.hpp"
+#include "storage/base/result.hpp"
 
 namespace shogo::survey {
 

@@ -15,8 +15,8 @@
 #include <string>
 #include <vector>
 
-#include "crypto/result.hpp"
 #include "kiosk/survey/domain.hpp"
+#include "storage/base/result.hpp"
 
 namespace shogo::survey {
 

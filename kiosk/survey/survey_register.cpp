@@ -22,12 +22,6 @@ bool valid_config_id(std::string_view id) {
   });
 }
 
-std::optional<System> system_of(std::string_view id) {
-  System s{};
-  if (!parse_system(id, s)) return std::nullopt;
-  return s;
-}
-
 Error unknown_survey() { return Error{"survey.unknown", N_("There is no such survey.")}; }
 
 std::string join(const std::vector<std::string>& items, char separator) {
@@ -294,7 +288,7 @@ Result<std::vector<Terminal>> load_terminals(Vault& vault) {
     Terminal t;
     t.id = st->column_text(0);
     t.site_id = st->column_text(1);
-    t.system = system_of(st->column_text_view(2)).value_or(System::koseki);
+    t.system = parse_system(st->column_text_view(2)).value_or(System::koseki);
     out.push_back(std::move(t));
   }
   return out;
@@ -372,7 +366,7 @@ Result<DesignationSet> load_designations(Vault& vault, const std::string& survey
     if (!*more) break;
     const auto seq = st->column_int64(0);
     if (seq != last_seq) {
-      auto system = system_of(st->column_text_view(1));
+      auto system = parse_system(st->column_text_view(1));
       auto date = parse_iso_date(st->column_text_view(2));
       auto from = parse_hh_mm(st->column_text_view(3));
       auto to = parse_hh_mm(st->column_text_view(4));

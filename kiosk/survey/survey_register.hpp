@@ -36,11 +36,11 @@
 #include <string_view>
 #include <vector>
 
-#include "crypto/result.hpp"
 #include "kiosk/survey/designation.hpp"
 #include "kiosk/survey/domain.hpp"
 #include "kiosk/survey/lifecycle.hpp"
 #include "kiosk/survey/vault.hpp"
+#include "storage/base/result.hpp"
 
 namespace shogo::survey {
 

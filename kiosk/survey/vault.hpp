@@ -37,10 +37,10 @@
 #include "crypto/audit_chain.hpp"
 #include "crypto/kdf.hpp"
 #include "crypto/keyslots.hpp"
-#include "crypto/result.hpp"
 #include "crypto/secure_buffer.hpp"
 #include "kiosk/survey/audit_actions.hpp"
 #include "kiosk/survey/domain.hpp"
+#include "storage/base/result.hpp"
 #include "storage/database.hpp"
 
 namespace shogo::survey {

@@ -23,12 +23,12 @@
 #include <utility>
 #include <vector>
 
-#include "crypto/result.hpp"
 #include "crypto/secure_buffer.hpp"
 #include "kiosk/survey/audit_actions.hpp"
 #include "kiosk/survey/sitting.hpp"
 #include "kiosk/survey/task_runner.hpp"
 #include "kiosk/survey/vault.hpp"
+#include "storage/base/result.hpp"
 
 namespace shogo::survey {
 

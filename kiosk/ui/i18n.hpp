@@ -29,4 +29,4 @@ const char* verbatim(const char* literal);
 
 }  // namespace shogo::ui
 
-#include "crypto/result.hpp"  // N_(): marks a string for xgettext without translating it
+#include "storage/base/result.hpp"  // N_(): marks a string for xgettext without translating it

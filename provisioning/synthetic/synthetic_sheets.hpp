@@ -18,9 +18,9 @@
 #include <ostream>
 #include <vector>
 
-#include "crypto/result.hpp"
 #include "kiosk/survey/domain.hpp"
 #include "provisioning/synthetic/synthetic_ward.hpp"
+#include "storage/base/result.hpp"
 #include "storage/import/profile.hpp"
 
 namespace shogo::survey::synthetic {

@@ -49,7 +49,7 @@
 #include <string>
 #include <vector>
 
-#include "crypto/result.hpp"
+#include "storage/base/result.hpp"
 
 namespace shogo::storage::import {
 

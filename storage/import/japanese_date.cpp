@@ -1,15 +1,13 @@
 #include "storage/import/japanese_date.hpp"
 
 #include <array>
-#include <chrono>
 #include <cmath>
 #include <cstddef>
+#include <cstdint>
 #include <string>
 
 namespace shogo::storage::import {
 namespace {
-
-namespace chr = std::chrono;
 
 Error bad_date() {
   return {"import.bad_date", N_("The date is not written in a form Shogo can read.")};
@@ -33,11 +31,11 @@ struct Era {
   std::string_view kanji;
   char letter;
   int base;
-  CivilDate first;
-  CivilDate last;
+  Date first;
+  Date last;
 };
 
-constexpr CivilDate kOpenEnd{9999, 12, 31};
+constexpr Date kOpenEnd{9999, 12, 31};
 constexpr std::array<Era, 5> kEras{{
     {"明治", 'M', 1868, {1873, 1, 1}, {1912, 7, 30}},  // Gregorian from 明治6年 (header)
     {"大正", 'T', 1912, {1912, 7, 30}, {1926, 12, 25}},
@@ -45,17 +43,6 @@ constexpr std::array<Era, 5> kEras{{
     {"平成", 'H', 1989, {1989, 1, 8}, {2019, 4, 30}},
     {"令和", 'R', 2019, {2019, 5, 1}, kOpenEnd},
 }};
-
-chr::sys_days to_days(const CivilDate& d) {
-  return chr::sys_days{chr::year{d.year} / chr::month{static_cast<unsigned>(d.month)} /
-                       chr::day{static_cast<unsigned>(d.day)}};
-}
-
-CivilDate from_days(chr::sys_days days) {
-  const chr::year_month_day ymd{days};
-  return {static_cast<int>(ymd.year()), static_cast<int>(static_cast<unsigned>(ymd.month())),
-          static_cast<int>(static_cast<unsigned>(ymd.day()))};
-}
 
 // Full-width forms U+FF01..U+FF5E become ASCII, U+3000 a space; the rest is kept.
 std::string normalize(std::string_view in) {
@@ -139,23 +126,21 @@ struct Cursor {
   }
 };
 
-bool before(const CivilDate& a, const CivilDate& b) { return to_days(a) < to_days(b); }
-
-Result<CivilDate> checked(const CivilDate& d) {
+Result<Date> checked(const Date& d) {
   if (!is_valid_date(d)) return invalid_date();
   return d;
 }
 
-Result<CivilDate> from_era(const Era& era, int era_year, int month, int day) {
+Result<Date> from_era(const Era& era, int era_year, int month, int day) {
   if (era_year < 1) return outside_era();
-  const CivilDate d{era.base + era_year - 1, month, day};
+  const Date d{era.base + era_year - 1, month, day};
   if (!is_valid_date(d)) return invalid_date();
-  if (before(d, era.first) || before(era.last, d)) return outside_era();
+  if (d < era.first || era.last < d) return outside_era();
   return d;
 }
 
 // 令和8年4月1日, 令和元年5月1日
-Result<CivilDate> parse_kanji_era(const Era& era, Cursor c) {
+Result<Date> parse_kanji_era(const Era& era, Cursor c) {
   int year = 0;
   if (c.eat("元")) {
     year = 1;
@@ -173,7 +158,7 @@ Result<CivilDate> parse_kanji_era(const Era& era, Cursor c) {
 }
 
 // R8.4.1, R08.04.01, H31/4/30
-Result<CivilDate> parse_letter_era(const Era& era, Cursor c) {
+Result<Date> parse_letter_era(const Era& era, Cursor c) {
   char sep = 0;
   const Number y = c.number(2);
   if (y.digits == 0 || !c.eat_separator(sep)) return bad_date();
@@ -185,7 +170,7 @@ Result<CivilDate> parse_letter_era(const Era& era, Cursor c) {
 }
 
 // 2026/04/01, 2026-4-1, 20260401, 2026年4月1日
-Result<CivilDate> parse_gregorian(Cursor c) {
+Result<Date> parse_gregorian(Cursor c) {
   const Number y = c.number(8);
   if (y.digits == 8 && c.at_end()) {
     return checked({y.value / 10000, y.value / 100 % 100, y.value % 100});
@@ -207,7 +192,7 @@ Result<CivilDate> parse_gregorian(Cursor c) {
   return checked({y.value, m.value, d.value});
 }
 
-Result<CivilDate> parse_normalized_date(std::string_view s) {
+Result<Date> parse_normalized_date(std::string_view s) {
   Cursor c{s};
   for (const Era& era : kEras) {
     if (c.eat(era.kanji)) return parse_kanji_era(era, c);
@@ -221,12 +206,12 @@ Result<CivilDate> parse_normalized_date(std::string_view s) {
   return parse_gregorian(c);
 }
 
-Result<ClockTime> checked_time(int h, int m, int s) {
+Result<TimeOfDay> checked_time(int h, int m, int s) {
   if (h < 0 || h > 23 || m < 0 || m > 59 || s < 0 || s > 59) return bad_time();
-  return ClockTime{h, m, s};
+  return TimeOfDay{h, m, s};
 }
 
-Result<ClockTime> parse_normalized_time(std::string_view s) {
+Result<TimeOfDay> parse_normalized_time(std::string_view s) {
   Cursor c{s};
   const Number h = c.number(2);
   if (h.digits == 0) return bad_time();
@@ -260,17 +245,13 @@ Result<ClockTime> parse_normalized_time(std::string_view s) {
 constexpr double kMaxSerial = 2958466.0;  // 10000-01-01 in the 1900 system
 
 // Day number n of an Excel serial (integer part) as a date.
-Result<CivilDate> day_of_serial(long long n, bool date1904) {
-  if (date1904) {
-    const auto d = chr::sys_days{chr::year{1904} / 1 / 1} + chr::days{n};
-    const CivilDate out = from_days(d);
-    if (out.year > 9999) return bad_serial();
-    return out;
+Result<Date> day_of_serial(long long n, bool date1904) {
+  Date epoch{1904, 1, 1};
+  if (!date1904) {
+    if (n < 1 || n == 60) return bad_serial();  // 0 is "1900-01-00"; 60 is Lotus's 1900-02-29
+    epoch = n < 60 ? Date{1899, 12, 31} : Date{1899, 12, 30};
   }
-  if (n < 1 || n == 60) return bad_serial();  // 0 is "1900-01-00"; 60 is Lotus's 1900-02-29
-  const chr::sys_days epoch =
-      n < 60 ? chr::sys_days{chr::year{1899} / 12 / 31} : chr::sys_days{chr::year{1899} / 12 / 30};
-  const CivilDate out = from_days(epoch + chr::days{n});
+  const Date out = add_days(epoch, static_cast<std::int64_t>(n));
   if (out.year > 9999) return bad_serial();
   return out;
 }
@@ -281,27 +262,17 @@ bool serial_in_range(double serial) {
 
 }  // namespace
 
-bool is_valid_date(const CivilDate& date) {
-  if (date.year < 1 || date.year > 9999 || date.month < 1 || date.month > 12 || date.day < 1 ||
-      date.day > 31) {
-    return false;
-  }
-  const chr::year_month_day ymd{chr::year{date.year}, chr::month{static_cast<unsigned>(date.month)},
-                                chr::day{static_cast<unsigned>(date.day)}};
-  return ymd.ok();
-}
-
-Result<CivilDate> parse_date(std::string_view text) {
+Result<Date> parse_date(std::string_view text) {
   std::string buffer;
   return parse_normalized_date(trim(normalized(text, buffer)));
 }
 
-Result<ClockTime> parse_time(std::string_view text) {
+Result<TimeOfDay> parse_time(std::string_view text) {
   std::string buffer;
   return parse_normalized_time(trim(normalized(text, buffer)));
 }
 
-Result<std::pair<CivilDate, ClockTime>> parse_date_time(std::string_view text) {
+Result<std::pair<Date, TimeOfDay>> parse_date_time(std::string_view text) {
   std::string buffer;
   const std::string_view s = trim(normalized(text, buffer));
   std::string_view date_part;
@@ -325,26 +296,26 @@ Result<std::pair<CivilDate, ClockTime>> parse_date_time(std::string_view text) {
   return std::pair{*date, *time};
 }
 
-Result<CivilDate> date_from_excel_serial(double serial, bool date1904) {
+Result<Date> date_from_excel_serial(double serial, bool date1904) {
   if (!serial_in_range(serial)) return bad_serial();
   return day_of_serial(static_cast<long long>(std::floor(serial)), date1904);
 }
 
-Result<ClockTime> time_from_excel_fraction(double fraction) {
+Result<TimeOfDay> time_from_excel_fraction(double fraction) {
   if (!std::isfinite(fraction) || fraction < 0.0 || fraction >= 1.0) return bad_time();
   const long long seconds = std::llround(fraction * 86400.0);
   if (seconds >= 86400) return bad_time();
   const int s = static_cast<int>(seconds);
-  return ClockTime{s / 3600, s / 60 % 60, s % 60};
+  return TimeOfDay{s / 3600, s / 60 % 60, s % 60};
 }
 
-Result<std::pair<CivilDate, ClockTime>> date_time_from_excel_serial(double serial, bool date1904) {
+Result<std::pair<Date, TimeOfDay>> date_time_from_excel_serial(double serial, bool date1904) {
   if (!serial_in_range(serial)) return bad_serial();
   const long long total = std::llround(serial * 86400.0);
   auto date = day_of_serial(total / 86400, date1904);
   if (!date) return date.error();
   const int s = static_cast<int>(total % 86400);
-  return std::pair{*date, ClockTime{s / 3600, s / 60 % 60, s % 60}};
+  return std::pair{*date, TimeOfDay{s / 3600, s / 60 % 60, s % 60}};
 }
 
 }  // namespace shogo::storage::import

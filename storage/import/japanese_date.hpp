@@ -2,7 +2,7 @@
 // Dates and times as the confirmation sheets write them (P6.4) — pure
 // parsing, no database, no locale.
 //
-//   CivilDate, ClockTime ............ plain proleptic-Gregorian values
+//   Date, TimeOfDay ................. the shared values (storage/base/vocabulary.hpp)
 //   parse_date() .................... 2026/04/01, 2026-04-01, 20260401, 2026/4/1,
 //                                      2026年4月1日, 令和8年4月1日, 令和元年5月1日,
 //                                      R8.4.1, R08.04.01, H31.4.30, S64.1.7, ...
@@ -42,34 +42,22 @@
 #include <string_view>
 #include <utility>
 
-#include "crypto/result.hpp"
+#include "storage/base/result.hpp"
+#include "storage/base/vocabulary.hpp"
 
 namespace shogo::storage::import {
 
-// A calendar day, proleptic Gregorian; year 1..9999.
-struct CivilDate {
-  int year = 0;
-  int month = 0;  // 1..12
-  int day = 0;    // 1..31
-  friend bool operator==(const CivilDate&, const CivilDate&) = default;
-};
-
-// A time of day, 00:00:00..23:59:59 (no leap seconds).
-struct ClockTime {
-  int hour = 0;
-  int minute = 0;
-  int second = 0;
-  friend bool operator==(const ClockTime&, const ClockTime&) = default;
-};
+// Every date returned is_valid_date() (year 1..9999); every time of day is
+// 00:00:00..23:59:59 (no leap seconds).
 
 // Reads a date in one of the forms above. Surrounding spaces are ignored.
-[[nodiscard]] Result<CivilDate> parse_date(std::string_view text);
+[[nodiscard]] Result<Date> parse_date(std::string_view text);
 
 // Reads a time of day (seconds optional). Surrounding spaces are ignored.
-[[nodiscard]] Result<ClockTime> parse_time(std::string_view text);
+[[nodiscard]] Result<TimeOfDay> parse_time(std::string_view text);
 
 // Reads a date, then spaces (or none after 日), then a time.
-[[nodiscard]] Result<std::pair<CivilDate, ClockTime>> parse_date_time(std::string_view text);
+[[nodiscard]] Result<std::pair<Date, TimeOfDay>> parse_date_time(std::string_view text);
 
 // The day of an Excel serial; the fraction (time of day) is dropped.
 // 1900 system (date1904 = false): 1 = 1900-01-01, 59 = 1900-02-28, and 60 is
@@ -78,19 +66,16 @@ struct ClockTime {
 //   from there on serial = days since 1899-12-30. 0 ("1900-01-00") is refused.
 // 1904 system (date1904 = true): 0 = 1904-01-01.
 // Upper bound: 9999-12-31 (2958465 in the 1900 system). NaN, ±inf, < 0 refused.
-[[nodiscard]] Result<CivilDate> date_from_excel_serial(double serial, bool date1904);
+[[nodiscard]] Result<Date> date_from_excel_serial(double serial, bool date1904);
 
 // The time of day of a fraction in [0, 1), rounded to the nearest second. A
 // fraction that rounds to 24:00:00 is refused: use date_time_from_excel_serial()
 // when a date carries it over.
-[[nodiscard]] Result<ClockTime> time_from_excel_fraction(double fraction);
+[[nodiscard]] Result<TimeOfDay> time_from_excel_fraction(double fraction);
 
 // Date and time of an Excel date-time serial, rounded to the nearest second
 // before splitting (so 0.999999 of a day carries into the next day).
-[[nodiscard]] Result<std::pair<CivilDate, ClockTime>> date_time_from_excel_serial(double serial,
-                                                                                  bool date1904);
-
-// True when the day exists in the proleptic Gregorian calendar, year 1..9999.
-bool is_valid_date(const CivilDate& date);
+[[nodiscard]] Result<std::pair<Date, TimeOfDay>> date_time_from_excel_serial(double serial,
+                                                                             bool date1904);
 
 }  // namespace shogo::storage::import

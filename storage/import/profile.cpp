@@ -213,13 +213,13 @@ Status read_columns(const toml::table& table, Columns& columns, std::string* whe
   return ok_status();
 }
 
-Result<SheetOperation> read_operation(const toml::node& node, std::string* where,
-                                      const std::string& at) {
+Result<OperationKind> read_operation(const toml::node& node, std::string* where,
+                                     const std::string& at) {
   const auto* text = node.as_string();
   if (!text)
     return profile_error("import.profile_bad_value",
                          N_("An operation kind in the profile must be a text."), where, at);
-  if (auto op = parse_sheet_operation(text->get())) return *op;
+  if (auto op = parse_operation_kind(text->get())) return *op;
   return profile_error("import.profile_unknown_operation",
                        N_("The profile names an operation kind Shogo does not know."), where, at);
 }
@@ -268,39 +268,7 @@ std::optional<SheetKind> parse_sheet_kind(std::string_view text) {
   return std::nullopt;
 }
 
-std::string_view sheet_system_id(SheetSystem system) {
-  switch (system) {
-    case SheetSystem::koseki: return "KOSEKI";
-    case SheetSystem::juki: return "JUKI";
-    case SheetSystem::jukinet: return "JUKINET";
-  }
-  return "?";
-}
-
-std::optional<SheetSystem> parse_sheet_system(std::string_view id) {
-  for (auto s : {SheetSystem::koseki, SheetSystem::juki, SheetSystem::jukinet})
-    if (id == sheet_system_id(s)) return s;
-  return std::nullopt;
-}
-
-std::string_view sheet_operation_id(SheetOperation operation) {
-  switch (operation) {
-    case SheetOperation::certificate_issue: return "certificate-issue";
-    case SheetOperation::confirmation_print: return "confirmation-print";
-    case SheetOperation::inquiry: return "inquiry";
-    case SheetOperation::cs_operation: return "cs-operation";
-  }
-  return "?";
-}
-
-std::optional<SheetOperation> parse_sheet_operation(std::string_view id) {
-  for (auto o : {SheetOperation::certificate_issue, SheetOperation::confirmation_print,
-                 SheetOperation::inquiry, SheetOperation::cs_operation})
-    if (id == sheet_operation_id(o)) return o;
-  return std::nullopt;
-}
-
-SheetOperation Profile::operation_for(std::string_view text) const {
+OperationKind Profile::operation_for(std::string_view text) const {
   text = trim_cell(text);
   for (const auto& [key, op] : operation_map)
     if (key == text) return op;
@@ -343,7 +311,7 @@ Result<Profile> parse_profile(std::string_view toml_text, std::string* where) {
         profile.kind = *kind;
         has_kind = true;
       } else {
-        const auto system = parse_sheet_system(text->get());
+        const auto system = parse_system(text->get());
         if (!system)
           return profile_error("import.profile_unknown_system",
                                N_("The profile names a system Shogo does not know."), where, at);

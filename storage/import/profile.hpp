@@ -6,16 +6,15 @@
 // and are compiled in (reference_profile()).
 //
 //   SheetKind, sheet_kind_id(), sheet_kind_name(), parse_sheet_kind()
-//   SheetSystem, sheet_system_id(), parse_sheet_system()
-//   SheetOperation, sheet_operation_id(), parse_sheet_operation()
 //   Columns ................. header text per canonical field ("" = not in the sheet)
 //   Profile ................. kind, system, columns, operation map and default
 //   Profile::operation_for() the P6.5.a kind of an operation text
 //   parse_profile() ......... TOML text → Profile, or a clear error
 //   reference_profile() ..... the TOML text of a reference profile
 //
-// storage sits below survey, so the system and operation kinds are mirrored
-// here with the same ids as survey::system_id() and survey::operation_kind_id().
+// A profile's system and operation kinds are the shared vocabulary
+// (storage/base/vocabulary.hpp): `system` is read by parse_system() and each
+// operation kind by parse_operation_kind(), so exactly their ids.
 //
 // Profile errors (the offending key, or "line N" for a syntax error, goes to
 // *where when given; never the sheet's content):
@@ -34,7 +33,8 @@
 #include <utility>
 #include <vector>
 
-#include "crypto/result.hpp"
+#include "storage/base/result.hpp"
+#include "storage/base/vocabulary.hpp"
 
 namespace shogo::storage::import {
 
@@ -51,19 +51,6 @@ std::string_view sheet_kind_id(SheetKind kind);    // "koseki-issuance", ...
 std::string_view sheet_kind_name(SheetKind kind);  // "証明書発行管理一覧", ...
 // Reads an id or the Japanese sheet name ("CS 端末操作履歴" with a space too).
 std::optional<SheetKind> parse_sheet_kind(std::string_view text);
-
-enum class SheetSystem { koseki, juki, jukinet };      // P3.1–P3.3
-std::string_view sheet_system_id(SheetSystem system);  // "KOSEKI", "JUKI", "JUKINET"
-std::optional<SheetSystem> parse_sheet_system(std::string_view id);
-
-enum class SheetOperation {
-  certificate_issue,   // P6.5.a ア 証明書の発行         "certificate-issue"
-  confirmation_print,  // P6.5.a イ 確認用帳票の出力      "confirmation-print"
-  inquiry,             // P6.5.a ウ 照会のみ             "inquiry"
-  cs_operation,        // P6.5.a エ CS 端末の操作         "cs-operation"
-};
-std::string_view sheet_operation_id(SheetOperation operation);
-std::optional<SheetOperation> parse_sheet_operation(std::string_view id);
 
 // Header text of each canonical field; "" when the sheet has no such column.
 struct Columns {
@@ -84,13 +71,13 @@ struct Columns {
 
 struct Profile {
   SheetKind kind = SheetKind::koseki_issuance;
-  SheetSystem system = SheetSystem::koseki;
+  System system = System::koseki;
   Columns columns;
   // Operation text (trimmed, compared exactly) → kind; order does not matter.
-  std::vector<std::pair<std::string, SheetOperation>> operation_map;
-  SheetOperation default_operation = SheetOperation::inquiry;  // text not in the map, or blank
+  std::vector<std::pair<std::string, OperationKind>> operation_map;
+  OperationKind default_operation = OperationKind::inquiry;  // text not in the map, or blank
 
-  SheetOperation operation_for(std::string_view text) const;
+  OperationKind operation_for(std::string_view text) const;
   // Header texts a header row must hold: the required columns' (when, or date and time, …).
   std::vector<std::string> required_headers() const;
   friend bool operator==(const Profile&, const Profile&) = default;

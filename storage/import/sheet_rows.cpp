@@ -34,17 +34,16 @@ bool is_totals(const std::vector<std::string>& fields) {
   return false;
 }
 
-bool within_hours(const ClockTime& t, const WindowFilter& f) {
-  auto secs = [](const ClockTime& c) { return c.hour * 3600 + c.minute * 60 + c.second; };
-  if (f.from && secs(t) < secs(*f.from)) return false;
-  if (f.to && (f.to_excluded ? secs(t) >= secs(*f.to) : secs(t) > secs(*f.to))) return false;
+bool within_hours(const TimeOfDay& t, const WindowFilter& f) {
+  if (f.from && t < *f.from) return false;
+  if (f.to && (f.to_excluded ? t >= *f.to : t > *f.to)) return false;
   return true;
 }
 
 // 0: kept; 1: outside on date; 2: on time; 3: on terminal (the furthest test
 // any window passed decides the reason).
-int drop_reason(const std::vector<WindowFilter>& windows, const CivilDate& date,
-                const ClockTime& time, const std::string& terminal) {
+int drop_reason(const std::vector<WindowFilter>& windows, const Date& date, const TimeOfDay& time,
+                const std::string& terminal) {
   if (windows.empty()) return 0;
   int best = 1;
   for (const auto& f : windows) {

@@ -45,7 +45,7 @@
 #include <variant>
 #include <vector>
 
-#include "crypto/result.hpp"
+#include "storage/base/result.hpp"
 #include "storage/import/csv_reader.hpp"
 #include "storage/import/japanese_date.hpp"
 #include "storage/import/profile.hpp"
@@ -59,18 +59,18 @@ inline constexpr std::uint64_t kMaxHeaderSearchRows = 20;
 struct CanonicalRow {
   std::uint64_t row = 0;  // CSV record number (1-based, as CsvReader counts)
   SheetKind kind = SheetKind::koseki_issuance;
-  SheetSystem system = SheetSystem::koseki;
-  CivilDate date;
-  ClockTime time;
+  System system = System::koseki;
+  Date date;
+  TimeOfDay time;
   std::string terminal_id;
   std::string operator_id;
-  SheetOperation operation = SheetOperation::inquiry;
+  OperationKind operation = OperationKind::inquiry;
   std::string operation_text;  // as the sheet writes it
   std::string detail;
   std::optional<std::string> reference;  // nullopt: no such column in the profile or sheet
   std::string resident_name;
   std::string resident_kana;
-  CivilDate resident_birth;
+  Date resident_birth;
   std::optional<std::string> resident_address;  // nullopt: no such column
   std::optional<std::string> resident_honseki;  // nullopt: no such column
   friend bool operator==(const CanonicalRow&, const CanonicalRow&) = default;
@@ -90,9 +90,9 @@ using SheetItem = std::variant<CanonicalRow, RowProblem>;
 // P6.3.d): a row is kept when any window holds it; a dropped row is counted
 // by the furthest test any window passed (date, then time, then terminal).
 struct WindowFilter {
-  std::optional<CivilDate> date;
-  std::optional<ClockTime> from;       // inclusive
-  std::optional<ClockTime> to;         // inclusive, or excluded when to_excluded
+  std::optional<Date> date;
+  std::optional<TimeOfDay> from;       // inclusive
+  std::optional<TimeOfDay> to;         // inclusive, or excluded when to_excluded
   bool to_excluded = false;            // a designation's window is half-open (P6.3.b)
   std::vector<std::string> terminals;  // empty: every terminal
 };

@@ -91,7 +91,7 @@
 #include <string>
 #include <vector>
 
-#include "crypto/result.hpp"
+#include "storage/base/result.hpp"
 
 namespace shogo::storage::import {
 

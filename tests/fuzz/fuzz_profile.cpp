@@ -10,7 +10,10 @@
 //     when (or date and time) and the other required columns;
 //   - operation_for() of a mapped text gives the first mapping of that text,
 //     and of anything unmapped the default;
-//   - sheet_kind_id() and friends read back through parse_sheet_kind() and friends.
+//   - sheet_kind_id(), system_id() and operation_kind_id() read back through
+//     parse_sheet_kind(), parse_system() and parse_operation_kind(), and those
+//     accept only the ids, exactly (a profile's system and operations are read
+//     with them).
 
 #include <algorithm>
 #include <cstddef>
@@ -24,17 +27,17 @@
 
 namespace {
 
+using shogo::operation_kind_id;
+using shogo::OperationKind;
+using shogo::parse_operation_kind;
+using shogo::parse_system;
+using shogo::system_id;
 using shogo::storage::import::kAllSheetKinds;
 using shogo::storage::import::parse_profile;
 using shogo::storage::import::parse_sheet_kind;
-using shogo::storage::import::parse_sheet_operation;
-using shogo::storage::import::parse_sheet_system;
 using shogo::storage::import::Profile;
 using shogo::storage::import::reference_profile;
 using shogo::storage::import::sheet_kind_id;
-using shogo::storage::import::sheet_operation_id;
-using shogo::storage::import::sheet_system_id;
-using shogo::storage::import::SheetOperation;
 using shogo::storage::import::trim_cell;
 
 const std::vector<Profile>& reference_profiles() {
@@ -51,7 +54,7 @@ const std::vector<Profile>& reference_profiles() {
 }
 
 // The first mapping of `text` (already trimmed), or the default.
-SheetOperation expected_operation(const Profile& p, std::string_view text) {
+OperationKind expected_operation(const Profile& p, std::string_view text) {
   for (const auto& [key, op] : p.operation_map)
     if (key == text) return op;
   return p.default_operation;
@@ -59,7 +62,7 @@ SheetOperation expected_operation(const Profile& p, std::string_view text) {
 
 void check_profile(const Profile& p, std::string_view input) {
   SHOGO_FUZZ_CHECK(parse_sheet_kind(sheet_kind_id(p.kind)) == p.kind);
-  SHOGO_FUZZ_CHECK(parse_sheet_system(sheet_system_id(p.system)) == p.system);
+  SHOGO_FUZZ_CHECK(parse_system(system_id(p.system)) == p.system);
 
   const auto headers = p.required_headers();
   for (const auto& h : headers) {
@@ -80,7 +83,7 @@ void check_profile(const Profile& p, std::string_view input) {
     SHOGO_FUZZ_CHECK(trim_cell(key) == key);
     SHOGO_FUZZ_CHECK(p.operation_for(key) == expected_operation(p, key));
     SHOGO_FUZZ_CHECK(p.operation_for(" " + key + "\u3000") == expected_operation(p, key));
-    SHOGO_FUZZ_CHECK(parse_sheet_operation(sheet_operation_id(op)) == op);
+    SHOGO_FUZZ_CHECK(parse_operation_kind(operation_kind_id(op)) == op);
   }
   for (const std::string_view text : {"", " ", "照会", "本人", "証明書発行", "確認用", "その他"})
     SHOGO_FUZZ_CHECK(p.operation_for(text) == expected_operation(p, trim_cell(text)));
@@ -109,9 +112,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     SHOGO_FUZZ_CHECK(p.operation_for(text) == expected_operation(p, trim_cell(text)));
   if (const auto kind = parse_sheet_kind(text))
     SHOGO_FUZZ_CHECK(parse_sheet_kind(sheet_kind_id(*kind)) == kind);
-  if (const auto system = parse_sheet_system(text))
-    SHOGO_FUZZ_CHECK(sheet_system_id(*system) == text);
-  if (const auto op = parse_sheet_operation(text))
-    SHOGO_FUZZ_CHECK(sheet_operation_id(*op) == text);
+  if (const auto system = parse_system(text)) SHOGO_FUZZ_CHECK(system_id(*system) == text);
+  if (const auto op = parse_operation_kind(text)) SHOGO_FUZZ_CHECK(operation_kind_id(*op) == text);
   return 0;
 }

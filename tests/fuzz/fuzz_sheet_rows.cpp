@@ -23,10 +23,10 @@
 
 namespace {
 
+using shogo::Date;
+using shogo::is_valid_date;
+using shogo::TimeOfDay;
 using shogo::storage::import::CanonicalRow;
-using shogo::storage::import::CivilDate;
-using shogo::storage::import::ClockTime;
-using shogo::storage::import::is_valid_date;
 using shogo::storage::import::kAllSheetKinds;
 using shogo::storage::import::parse_profile;
 using shogo::storage::import::Profile;
@@ -52,19 +52,20 @@ const Profile& profile_for(std::uint8_t selector) {
 
 WindowFilter filter_for(std::uint8_t selector) {
   WindowFilter f;
-  if (selector & 0x04) f.date = CivilDate{2026, 4, 1};
+  if (selector & 0x04) f.date = Date{2026, 4, 1};
   if (selector & 0x08) {
-    f.from = ClockTime{9, 0, 0};
-    f.to = ClockTime{17, 0, 0};
+    f.from = TimeOfDay{9, 0, 0};
+    f.to = TimeOfDay{17, 0, 0};
   }
   if (selector & 0x10) f.terminals = {"KT-01", "JK-11", "JK-21", "CS-01"};
   f.to_excluded = (selector & 0x20) != 0;
   return f;
 }
 
-int seconds(const ClockTime& t) { return t.hour * 3600 + t.minute * 60 + t.second; }
+// Compared as seconds, not with TimeOfDay's own order, which the reader uses.
+int seconds(const TimeOfDay& t) { return t.seconds_since_midnight(); }
 
-bool valid_time(const ClockTime& t) {
+bool valid_time(const TimeOfDay& t) {
   return t.hour >= 0 && t.hour <= 23 && t.minute >= 0 && t.minute <= 59 && t.second >= 0 &&
          t.second <= 59;
 }

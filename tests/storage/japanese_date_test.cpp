@@ -11,8 +11,8 @@
 
 #include "storage/import/japanese_date.hpp"
 
-using shogo::storage::import::CivilDate;
-using shogo::storage::import::ClockTime;
+using shogo::Date;
+using shogo::TimeOfDay;
 using shogo::storage::import::date_from_excel_serial;
 using shogo::storage::import::date_time_from_excel_serial;
 using shogo::storage::import::parse_date;
@@ -24,7 +24,7 @@ namespace {
 
 struct DateCase {
   std::string_view text;
-  CivilDate expected;
+  Date expected;
 };
 
 struct BadCase {
@@ -142,7 +142,7 @@ TEST_CASE("P6.4 errors never repeat the input (a birth date is personal data)") 
 TEST_CASE("P6.4 parse_time reads clock and kanji forms") {
   struct Case {
     std::string_view text;
-    ClockTime expected;
+    TimeOfDay expected;
   };
   const std::vector<Case> cases{
       {"09:12:03", {9, 12, 3}},   {"9:12", {9, 12, 0}},        {"9:12:03", {9, 12, 3}},
@@ -169,8 +169,8 @@ TEST_CASE("P6.4 parse_time reads clock and kanji forms") {
 TEST_CASE("P6.4 parse_date_time reads a date then a time") {
   struct Case {
     std::string_view text;
-    CivilDate date;
-    ClockTime time;
+    Date date;
+    TimeOfDay time;
   };
   const std::vector<Case> cases{
       {"2026/04/01 09:12:03", {2026, 4, 1}, {9, 12, 3}},
@@ -197,7 +197,7 @@ TEST_CASE("P6.4 parse_date_time reads a date then a time") {
 TEST_CASE("P6.4 Excel 1900 serials keep Lotus's fictitious 1900-02-29") {
   struct Case {
     double serial;
-    CivilDate expected;
+    Date expected;
   };
   const std::vector<Case> cases{
       {1, {1900, 1, 1}},        {31, {1900, 1, 31}},       {59, {1900, 2, 28}},
@@ -228,19 +228,19 @@ TEST_CASE("P6.4 Excel 1900 serials keep Lotus's fictitious 1900-02-29") {
 }
 
 TEST_CASE("P6.4 Excel 1904 serials count from 1904-01-01") {
-  CHECK(*date_from_excel_serial(0, true) == CivilDate{1904, 1, 1});
-  CHECK(*date_from_excel_serial(1, true) == CivilDate{1904, 1, 2});
-  CHECK(*date_from_excel_serial(59, true) == CivilDate{1904, 2, 29});
-  CHECK(*date_from_excel_serial(60, true) == CivilDate{1904, 3, 1});
-  CHECK(*date_from_excel_serial(44651, true) == CivilDate{2026, 4, 1});  // 46113 - 1462
+  CHECK(*date_from_excel_serial(0, true) == Date{1904, 1, 1});
+  CHECK(*date_from_excel_serial(1, true) == Date{1904, 1, 2});
+  CHECK(*date_from_excel_serial(59, true) == Date{1904, 2, 29});
+  CHECK(*date_from_excel_serial(60, true) == Date{1904, 3, 1});
+  CHECK(*date_from_excel_serial(44651, true) == Date{2026, 4, 1});  // 46113 - 1462
   CHECK_FALSE(date_from_excel_serial(-1, true).ok());
 }
 
 TEST_CASE("P6.4 Excel time fractions and date-time serials") {
-  CHECK(*time_from_excel_fraction(0.0) == ClockTime{0, 0, 0});
-  CHECK(*time_from_excel_fraction(0.5) == ClockTime{12, 0, 0});
-  CHECK(*time_from_excel_fraction((9 * 3600 + 12 * 60 + 3) / 86400.0) == ClockTime{9, 12, 3});
-  CHECK(*time_from_excel_fraction(86399.0 / 86400.0) == ClockTime{23, 59, 59});
+  CHECK(*time_from_excel_fraction(0.0) == TimeOfDay{0, 0, 0});
+  CHECK(*time_from_excel_fraction(0.5) == TimeOfDay{12, 0, 0});
+  CHECK(*time_from_excel_fraction((9 * 3600 + 12 * 60 + 3) / 86400.0) == TimeOfDay{9, 12, 3});
+  CHECK(*time_from_excel_fraction(86399.0 / 86400.0) == TimeOfDay{23, 59, 59});
   CHECK(time_from_excel_fraction(0.9999999).error().code == "import.bad_time");  // rounds to 24:00
   CHECK_FALSE(time_from_excel_fraction(1.0).ok());
   CHECK_FALSE(time_from_excel_fraction(-0.1).ok());
@@ -248,11 +248,11 @@ TEST_CASE("P6.4 Excel time fractions and date-time serials") {
 
   const auto dt = date_time_from_excel_serial(46113 + (9 * 3600 + 12 * 60 + 3) / 86400.0, false);
   REQUIRE(dt.ok());
-  CHECK(dt->first == CivilDate{2026, 4, 1});
-  CHECK(dt->second == ClockTime{9, 12, 3});
+  CHECK(dt->first == Date{2026, 4, 1});
+  CHECK(dt->second == TimeOfDay{9, 12, 3});
   const auto carried = date_time_from_excel_serial(46113.9999999, false);
   REQUIRE(carried.ok());
-  CHECK(carried->first == CivilDate{2026, 4, 2});
-  CHECK(carried->second == ClockTime{0, 0, 0});
+  CHECK(carried->first == Date{2026, 4, 2});
+  CHECK(carried->second == TimeOfDay{0, 0, 0});
   CHECK_FALSE(date_time_from_excel_serial(60.25, false).ok());
 }

@@ -8,12 +8,14 @@
 #include <iterator>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "storage/import/profile.hpp"
 
 namespace imp = shogo::storage::import;
 using imp::SheetKind;
-using imp::SheetOperation;
+using shogo::OperationKind;
+using shogo::System;
 
 namespace {
 
@@ -78,33 +80,33 @@ TEST_CASE("P6.4 each reference profile parses and equals its toml file") {
 TEST_CASE("P6.4 the reference profiles map the reference headers") {
   auto koseki = imp::parse_profile(imp::reference_profile(SheetKind::koseki_issuance));
   REQUIRE(koseki);
-  CHECK(koseki->system == imp::SheetSystem::koseki);
+  CHECK(koseki->system == System::koseki);
   CHECK(koseki->columns.when == "発行日時");
   CHECK(koseki->columns.reference == "受付番号");
   CHECK(koseki->columns.resident_honseki == "本籍");
   CHECK(koseki->columns.resident_address.empty());
-  CHECK(koseki->operation_for("確認用") == SheetOperation::confirmation_print);
-  CHECK(koseki->operation_for(" 本人 ") == SheetOperation::certificate_issue);
-  CHECK(koseki->operation_for("") == SheetOperation::certificate_issue);
+  CHECK(koseki->operation_for("確認用") == OperationKind::confirmation_print);
+  CHECK(koseki->operation_for(" 本人 ") == OperationKind::certificate_issue);
+  CHECK(koseki->operation_for("") == OperationKind::certificate_issue);
 
   auto access = imp::parse_profile(imp::reference_profile(SheetKind::juki_access_log));
   REQUIRE(access);
-  CHECK(access->system == imp::SheetSystem::juki);
+  CHECK(access->system == System::juki);
   CHECK(access->columns.detail == "業務名");
   CHECK(access->columns.reference.empty());
-  CHECK(access->operation_for("証明書発行") == SheetOperation::certificate_issue);
-  CHECK(access->operation_for("見たことのない区分") == SheetOperation::inquiry);
+  CHECK(access->operation_for("証明書発行") == OperationKind::certificate_issue);
+  CHECK(access->operation_for("見たことのない区分") == OperationKind::inquiry);
 
   auto forms = imp::parse_profile(imp::reference_profile(SheetKind::juki_online_forms));
   REQUIRE(forms);
-  CHECK(forms->operation_for("住民票の写し") == SheetOperation::certificate_issue);
-  CHECK(forms->default_operation == SheetOperation::confirmation_print);
+  CHECK(forms->operation_for("住民票の写し") == OperationKind::certificate_issue);
+  CHECK(forms->default_operation == OperationKind::confirmation_print);
 
   auto cs = imp::parse_profile(imp::reference_profile(SheetKind::cs_operations));
   REQUIRE(cs);
-  CHECK(cs->system == imp::SheetSystem::jukinet);
+  CHECK(cs->system == System::jukinet);
   CHECK(cs->operation_map.empty());
-  CHECK(cs->operation_for("広域交付") == SheetOperation::cs_operation);
+  CHECK(cs->operation_for("広域交付") == OperationKind::cs_operation);
 }
 
 TEST_CASE("P6.4 sheet kinds are read by id or by their Japanese name") {
@@ -117,6 +119,25 @@ TEST_CASE("P6.4 sheet kinds are read by id or by their Japanese name") {
   CHECK_FALSE(imp::parse_sheet_kind("koseki"));
   for (auto kind : imp::kAllSheetKinds)
     CHECK(imp::parse_sheet_kind(imp::sheet_kind_name(kind)) == kind);
+}
+
+TEST_CASE("P6.4 a profile's system is KOSEKI, JUKI or JUKINET, written exactly") {
+  for (const auto& [text, system] :
+       {std::pair{"KOSEKI", System::koseki}, std::pair{"JUKI", System::juki},
+        std::pair{"JUKINET", System::jukinet}}) {
+    INFO(text);
+    auto profile = imp::parse_profile(replaced("\"JUKI\"", "\"" + std::string(text) + "\""));
+    REQUIRE(profile);
+    CHECK(profile->system == system);
+  }
+  for (const char* text : {"", "juki", "Juki", " JUKI", "JUKI ", "JUKI\u3000", "ＪＵＫＩ", "住基",
+                           "JUKI-NET", "JUKINETT"}) {
+    INFO(text);
+    std::string where;
+    CHECK(error_code(replaced("\"JUKI\"", "\"" + std::string(text) + "\""), &where) ==
+          "import.profile_unknown_system");
+    CHECK(where == "system");
+  }
 }
 
 TEST_CASE("P6.4 a profile with separate date and time columns parses") {

@@ -16,11 +16,12 @@
 
 namespace imp = shogo::storage::import;
 using imp::CanonicalRow;
-using imp::CivilDate;
-using imp::ClockTime;
 using imp::RowProblem;
 using imp::SheetKind;
-using imp::SheetOperation;
+using shogo::Date;
+using shogo::OperationKind;
+using shogo::System;
+using shogo::TimeOfDay;
 
 namespace {
 
@@ -83,25 +84,25 @@ TEST_CASE("P6.4 koseki issuance sheet below a title block") {
   const auto& a = sheet.rows[0];
   CHECK(a.row == 5);
   CHECK(a.kind == SheetKind::koseki_issuance);
-  CHECK(a.system == imp::SheetSystem::koseki);
-  CHECK(a.date == CivilDate{2026, 4, 1});
-  CHECK(a.time == ClockTime{9, 12, 3});
+  CHECK(a.system == System::koseki);
+  CHECK(a.date == Date{2026, 4, 1});
+  CHECK(a.time == TimeOfDay{9, 12, 3});
   CHECK(a.terminal_id == "KT-01");
   CHECK(a.operator_id == "S0101");
-  CHECK(a.operation == SheetOperation::certificate_issue);
+  CHECK(a.operation == OperationKind::certificate_issue);
   CHECK(a.operation_text == "本人");
   CHECK(a.detail == "戸籍全部事項証明書");
   CHECK(a.reference == std::optional<std::string>("R8-0001"));
   CHECK(a.resident_name == "架空 太郎");
   CHECK(a.resident_kana == "カクウ タロウ");
-  CHECK(a.resident_birth == CivilDate{1970, 3, 4});
+  CHECK(a.resident_birth == Date{1970, 3, 4});
   CHECK_FALSE(a.resident_address);
   CHECK(a.resident_honseki == std::optional<std::string>("架空県見本市1番地"));
   const auto& b = sheet.rows[1];
   CHECK(b.row == 6);
-  CHECK(b.time == ClockTime{10, 5, 0});
-  CHECK(b.operation == SheetOperation::confirmation_print);
-  CHECK(b.resident_birth == CivilDate{1988, 11, 23});
+  CHECK(b.time == TimeOfDay{10, 5, 0});
+  CHECK(b.operation == OperationKind::confirmation_print);
+  CHECK(b.resident_birth == Date{1988, 11, 23});
 }
 
 TEST_CASE("P6.4 juki access log sheet") {
@@ -110,16 +111,16 @@ TEST_CASE("P6.4 juki access log sheet") {
   CHECK(sheet.counts.rows == 3);
   CHECK(sheet.problems.empty());
   REQUIRE(sheet.rows.size() == 3);
-  CHECK(sheet.rows[0].date == CivilDate{2026, 4, 1});
-  CHECK(sheet.rows[0].time == ClockTime{9, 30, 0});
-  CHECK(sheet.rows[0].operation == SheetOperation::inquiry);
+  CHECK(sheet.rows[0].date == Date{2026, 4, 1});
+  CHECK(sheet.rows[0].time == TimeOfDay{9, 30, 0});
+  CHECK(sheet.rows[0].operation == OperationKind::inquiry);
   CHECK(sheet.rows[0].detail == "住民記録");
-  CHECK(sheet.rows[0].resident_birth == CivilDate{1990, 5, 6});
+  CHECK(sheet.rows[0].resident_birth == Date{1990, 5, 6});
   CHECK_FALSE(sheet.rows[0].reference);
   CHECK_FALSE(sheet.rows[0].resident_honseki);
-  CHECK(sheet.rows[1].operation == SheetOperation::certificate_issue);
+  CHECK(sheet.rows[1].operation == OperationKind::certificate_issue);
   CHECK(sheet.rows[1].resident_name == "試験 三郎");
-  CHECK(sheet.rows[2].operation == SheetOperation::inquiry);  // その他 → the default
+  CHECK(sheet.rows[2].operation == OperationKind::inquiry);  // その他 → the default
   CHECK(sheet.rows[2].resident_address ==
         std::optional<std::string>("架空県見本市本町3-3, 見本荘101"));
 }
@@ -128,11 +129,11 @@ TEST_CASE("P6.4 juki online forms sheet") {
   const auto sheet = read_sheet(kFixtures / "juki-online-forms.csv", SheetKind::juki_online_forms);
   CHECK(sheet.counts.header_row == 2);
   REQUIRE(sheet.rows.size() == 2);
-  CHECK(sheet.rows[0].time == ClockTime{11, 0, 0});
-  CHECK(sheet.rows[0].operation == SheetOperation::certificate_issue);
+  CHECK(sheet.rows[0].time == TimeOfDay{11, 0, 0});
+  CHECK(sheet.rows[0].operation == OperationKind::certificate_issue);
   CHECK(sheet.rows[0].reference == std::optional<std::string>("W-100"));
-  CHECK(sheet.rows[1].operation == SheetOperation::confirmation_print);
-  CHECK(sheet.rows[1].resident_birth == CivilDate{2000, 12, 12});
+  CHECK(sheet.rows[1].operation == OperationKind::confirmation_print);
+  CHECK(sheet.rows[1].resident_birth == Date{2000, 12, 12});
 }
 
 TEST_CASE("P6.4 cs operations sheet") {
@@ -140,9 +141,9 @@ TEST_CASE("P6.4 cs operations sheet") {
   CHECK(sheet.counts.header_row == 3);
   CHECK(sheet.counts.totals == 1);
   REQUIRE(sheet.rows.size() == 2);
-  CHECK(sheet.rows[0].system == imp::SheetSystem::jukinet);
-  CHECK(sheet.rows[0].operation == SheetOperation::cs_operation);
-  CHECK(sheet.rows[1].operation == SheetOperation::cs_operation);
+  CHECK(sheet.rows[0].system == System::jukinet);
+  CHECK(sheet.rows[0].operation == OperationKind::cs_operation);
+  CHECK(sheet.rows[1].operation == OperationKind::cs_operation);
   CHECK(sheet.rows[1].detail == "住民票の写し交付");
 }
 
@@ -224,8 +225,8 @@ default = "cs-operation"
   imp::SheetItem item;
   REQUIRE(reader->next(item).value());
   const auto& row = std::get<CanonicalRow>(item);
-  CHECK(row.date == CivilDate{2026, 4, 1});
-  CHECK(row.time == ClockTime{9, 5, 0});
+  CHECK(row.date == Date{2026, 4, 1});
+  CHECK(row.time == TimeOfDay{9, 5, 0});
   CHECK_FALSE(row.resident_address);
   REQUIRE(reader->next(item).value());
   CHECK(std::get<RowProblem>(item).column == "時刻");
@@ -267,9 +268,9 @@ TEST_CASE("P6.2 the window filter drops and counts rows outside") {
                           line("2026/04/01 09:30", "JK-99") +     // terminal
                           line("2026/13/01 09:30", "JK-99"));     // a problem, not dropped
   imp::WindowFilter filter;
-  filter.date = CivilDate{2026, 4, 1};
-  filter.from = ClockTime{9, 0, 0};
-  filter.to = ClockTime{10, 0, 0};
+  filter.date = Date{2026, 4, 1};
+  filter.from = TimeOfDay{9, 0, 0};
+  filter.to = TimeOfDay{10, 0, 0};
   filter.terminals = {"JK-11", "JK-12"};
   const auto sheet = read_sheet(file, SheetKind::juki_access_log, {filter});
   CHECK(sheet.counts.rows == 8);
@@ -340,15 +341,15 @@ TEST_CASE("P6.3.d the union of several half-open windows keeps a row any window 
                           line("2026/04/01 14:05", "JK-12") +  // time: date of the first only
                           line("2026/04/03 09:00", "JK-11"));  // date
   imp::WindowFilter first;
-  first.date = CivilDate{2026, 4, 1};
-  first.from = ClockTime{9, 0, 0};
-  first.to = ClockTime{9, 15, 0};
+  first.date = Date{2026, 4, 1};
+  first.from = TimeOfDay{9, 0, 0};
+  first.to = TimeOfDay{9, 15, 0};
   first.to_excluded = true;
   first.terminals = {"JK-11"};
   imp::WindowFilter second = first;
-  second.date = CivilDate{2026, 4, 2};
-  second.from = ClockTime{14, 0, 0};
-  second.to = ClockTime{14, 15, 0};
+  second.date = Date{2026, 4, 2};
+  second.from = TimeOfDay{14, 0, 0};
+  second.to = TimeOfDay{14, 15, 0};
   second.terminals = {"JK-12"};
   const auto sheet = read_sheet(file, SheetKind::juki_access_log, {first, second});
   CHECK(sheet.counts.kept == 2);
@@ -356,8 +357,8 @@ TEST_CASE("P6.3.d the union of several half-open windows keeps a row any window 
   CHECK(sheet.counts.dropped_terminal == 1);
   CHECK(sheet.counts.dropped_date == 1);
   REQUIRE(sheet.rows.size() == 2);
-  CHECK(sheet.rows[0].date == CivilDate{2026, 4, 1});
-  CHECK(sheet.rows[1].date == CivilDate{2026, 4, 2});
+  CHECK(sheet.rows[0].date == Date{2026, 4, 1});
+  CHECK(sheet.rows[1].date == Date{2026, 4, 2});
 }
 
 TEST_CASE("P6.4 each reference sheet as an XLSX workbook reads through its profile") {
@@ -367,7 +368,7 @@ TEST_CASE("P6.4 each reference sheet as an XLSX workbook reads through its profi
     SheetKind kind;
     const char* file;
     const char* first_terminal;
-    CivilDate first_birth;
+    Date first_birth;
   };
   const Case cases[] = {
       {SheetKind::koseki_issuance, "koseki-issuance.xlsx", "KT-01", {1970, 3, 4}},
@@ -394,7 +395,7 @@ TEST_CASE("P6.4 each reference sheet as an XLSX workbook reads through its profi
     CHECK(reader->counts().totals == 1);
     REQUIRE(rows.size() == 2);
     CHECK(rows[0].row == 5);
-    CHECK(rows[0].date == CivilDate{2026, 4, 1});
+    CHECK(rows[0].date == Date{2026, 4, 1});
     CHECK(rows[0].terminal_id == c.first_terminal);
     CHECK(rows[0].resident_birth == c.first_birth);
   }
@@ -402,9 +403,9 @@ TEST_CASE("P6.4 each reference sheet as an XLSX workbook reads through its profi
 
 TEST_CASE("P6.2 the window filter applies to an XLSX sheet's date-time serials") {
   imp::WindowFilter filter;
-  filter.date = CivilDate{2026, 4, 1};
-  filter.from = ClockTime{9, 0, 0};
-  filter.to = ClockTime{10, 0, 0};
+  filter.date = Date{2026, 4, 1};
+  filter.from = TimeOfDay{9, 0, 0};
+  filter.to = TimeOfDay{10, 0, 0};
   filter.to_excluded = true;
   auto reader = imp::SheetReader::open(kFixtures / "xlsx" / "juki-access-log.xlsx",
                                        reference(SheetKind::juki_access_log), filter);

@@ -7,6 +7,7 @@
 #include "kiosk/survey/holidays.hpp"
 
 using shogo::survey::Date;
+using shogo::survey::days_in_month;
 using shogo::survey::is_closing_day;
 using shogo::survey::is_public_holiday;
 using shogo::survey::weekday;
@@ -19,12 +20,7 @@ std::vector<Date> holidays_of(int year) {
   for (int m = 1; m <= 12; ++m)
     for (int d = 1; d <= 31; ++d) {
       const Date date{year, m, d};
-      if (d > 28) {  // skip days a month does not have
-        const int next_month_first =
-            weekday(Date{m == 12 ? year + 1 : year, m == 12 ? 1 : m + 1, 1});
-        const int days = (next_month_first - weekday(Date{year, m, 1}) + 7) % 7 + 28;
-        if (d > days) continue;
-      }
+      if (d > days_in_month(year, m)) continue;
       if (is_public_holiday(date)) out.push_back(date);
     }
   return out;

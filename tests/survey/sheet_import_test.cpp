@@ -508,7 +508,7 @@ TEST_CASE("P6.4 a site profile may rename columns but not move a sheet to anothe
   REQUIRE(profile);
   auto r = f.request(imp::SheetKind::juki_access_log);
   r.profile = *profile;
-  r.profile->system = imp::SheetSystem::koseki;
+  r.profile->system = shogo::System::koseki;
   auto refused = import_sheet(*f.vault, kManager, r);
   REQUIRE_FALSE(refused);
   CHECK(refused.error().code == "import.profile_system");

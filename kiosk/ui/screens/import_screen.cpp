@@ -12,26 +12,6 @@ namespace imp = storage::import;
 
 namespace {
 
-std::string two(int v) {
-  char buf[8];
-  std::snprintf(buf, sizeof buf, "%02d", v);
-  return buf;
-}
-
-std::string civil(const imp::CivilDate& d) {
-  return std::to_string(d.year) + "-" + two(d.month) + "-" + two(d.day);
-}
-
-const char* sheet_operation_label(imp::SheetOperation op) {
-  switch (op) {
-    case imp::SheetOperation::certificate_issue: return tr("Certificate issued");
-    case imp::SheetOperation::confirmation_print: return tr("Confirmation print");
-    case imp::SheetOperation::inquiry: return tr("Inquiry");
-    case imp::SheetOperation::cs_operation: return tr("CS terminal operation");
-  }
-  return "";
-}
-
 // Plain words for a site profile that cannot be used (P6.4), with where
 // parse_profile() stopped: 「この定義ファイルは読めません（3 行目）」.
 std::string profile_problem(const Error& error, const std::string& where) {
@@ -148,11 +128,11 @@ void ImportScreen::view(ScreenContext& ctx, Out<ImportIntent>& out) {
     }
     m.preview.reserve(r.preview.size());
     for (const auto& row : r.preview) {  // PERSONAL DATA, only while shown
-      m.preview.push_back({civil(row.date) + " " + two(row.time.hour) + ":" + two(row.time.minute) +
-                               ":" + two(row.time.second),
-                           std::string(imp::sheet_system_id(row.system)), row.terminal_id,
-                           row.operator_id, sheet_operation_label(row.operation), row.detail,
-                           row.resident_name, row.resident_kana, civil(row.resident_birth)});
+      m.preview.push_back({survey::format_date(row.date) + " " + survey::format_time(row.time),
+                           std::string(survey::system_id(row.system)), row.terminal_id,
+                           row.operator_id, operation_label(row.operation), row.detail,
+                           row.resident_name, row.resident_kana,
+                           survey::format_date(row.resident_birth)});
     }
   }
   import_view(m, out);

@@ -7,8 +7,8 @@
 //   asserts with a sentence for a message.
 //
 // Error::message is plain language shown to a ward manager; it never holds a
-// secret or a resident's personal data. This header lives in the lowest
-// module (crypto) so that every module can use it.
+// secret or a resident's personal data. This header lives in the bottom
+// module (shogo_base, storage/base/) so that every module can use it.
 
 #include <string>
 #include <utility>
