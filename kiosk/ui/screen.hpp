@@ -25,6 +25,7 @@
 #include <ctime>
 #include <optional>
 #include <string>
+#include <type_traits>
 #include <utility>
 #include <variant>
 #include <vector>
@@ -107,11 +108,21 @@ struct Overloaded : Ts... {
 template <class... Ts>
 Overloaded(Ts...) -> Overloaded<Ts...>;
 
+template <class F, class V>
+struct HandlesAll : std::false_type {};
+template <class F, class... A>
+struct HandlesAll<F, std::variant<A...>>
+    : std::bool_constant<(std::is_invocable_v<F, const A&> && ...)> {};
+
 // std::visit with one handler per alternative. Give concrete handlers only
-// (no `auto`): a new alternative without one is a compile error.
+// (no `auto`): a new alternative without one is a compile error that says so.
 template <class Variant, class... Handlers>
 void dispatch(const Variant& v, Handlers&&... handlers) {
-  std::visit(Overloaded{std::forward<Handlers>(handlers)...}, v);
+  using Visitor = Overloaded<std::decay_t<Handlers>...>;
+  static_assert(HandlesAll<Visitor, Variant>::value,
+                "dispatch(): an intent has no handler - give each alternative of the variant its "
+                "own handler");
+  std::visit(Visitor{std::forward<Handlers>(handlers)...}, v);
 }
 
 class Screen {
