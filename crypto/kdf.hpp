@@ -11,7 +11,7 @@
 //
 // Bounds. derive_slot_key() accepts any cost within kKdfMin*/kKdfMax* (so tests
 // and the tamper matrix can use 8 MiB). The floor for real slots,
-// kMinMemlimitKib (256 MiB, issue "The vault"), is applied by calibrate_kdf()
+// kMinMemlimitKib (256 MiB, docs/keyslots.md), is applied by calibrate_kdf()
 // and must be applied by whoever creates a slot for a real (non-demo) vault.
 
 #include <cstdint>

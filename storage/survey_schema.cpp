@@ -27,7 +27,7 @@ constexpr Migration kSurveyMigrations[] = {
     // transaction that first reads which rows of the file are stored, which
     // keeps (file, row) unique; an index entry written for every row would
     // cost a third of the import's time. The unused index by time goes for
-    // the same reason (the import benchmark, issue 5). Demo rows have no source.
+    // the same reason (the import benchmark, scripts/bench-import). Demo rows have no source.
     {2, "imported rows: source file and row, operation text, reference, honseki",
      "CREATE TABLE sources("
      "  id INTEGER PRIMARY KEY,"

@@ -8,7 +8,7 @@
 //   version  adds
 //   1        users, settings (idle_lock_seconds 300, end_of_day '18:00'),
 //            surveys (with each survey's 32-byte key), events (placeholder
-//            for the audit log; the audit-log issue replaces it)
+//            for the audit log; version 3 replaces it)
 //   2        users.last_sign_in_at, sites, terminals
 //   3        audit_events and audit_state (docs/audit-log.md); drops events
 //

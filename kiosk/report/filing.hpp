@@ -6,7 +6,7 @@
 //   kept one year from the report's date.
 //
 // The report module's input types hold no personal fields at all (P10.4.b);
-// the PDF itself arrives with the report issue.
+// the PDF itself is not built yet (P7, docs/procedure.md).
 
 #include <string_view>
 

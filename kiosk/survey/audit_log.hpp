@@ -1,6 +1,6 @@
 #pragma once
-// AuditLog — the appliance's own record of its use, in vault.db (issue: the
-// appliance audits its own use; format: docs/audit-log.md).
+// AuditLog — the appliance's own record of its use, in vault.db (docs/design.md,
+// "The audit log"; format: docs/audit-log.md).
 //
 //   begin_chain()  at vault creation: the chain's state from the paper seed k0
 //   append()       one event, in the caller's open transaction (so the event

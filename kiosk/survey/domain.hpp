@@ -1,5 +1,5 @@
 #pragma once
-// The survey's vocabulary (glossary of ../shared/docs/procedure.md).
+// The survey's vocabulary (glossary of docs/procedure.md).
 //
 //   System          関連システム      P3: KOSEKI, JUKI, JUKINET
 //   Site            拠点              P6.3.c: a place with terminals

@@ -268,7 +268,7 @@ Result<ImportReport> read_all(
   return report;
 }
 
-// Reading and storing overlap (the import benchmark, issue 5): a reader
+// Reading and storing overlap (the import benchmark, scripts/bench-import): a reader
 // thread parses the sheet into batches of kept rows; the importing thread
 // takes each full batch and stores it. Two queues of batches (full, free)
 // bounded by kPipeBatches keep memory flat and reuse the rows' strings. The
@@ -406,7 +406,7 @@ Result<ImportReport> import_sheet(Vault& vault, const std::string& actor,
   auto status = vault.change(actor, what, [&](storage::Database& db) -> Result<std::string> {
     // Rows are stored kInsertBatch at a time, in the sheet's order, by one
     // multi-row INSERT: fewer statement runs and resets, and the constant
-    // columns bound once per batch (the import benchmark, issue 5).
+    // columns bound once per batch (the import benchmark, scripts/bench-import).
     // The transaction holds the write locks of both files: what prepare()
     // checked is checked again here, so two imports at once cannot both pass.
     // (No index makes (file, row) unique: writing one for every row would

@@ -27,8 +27,8 @@
 //     imported again: rows stored before (same file and row) are not stored
 //     twice (already_stored).
 //   - JUKINET sheets come only on the registered survey USB memory (P10.5):
-//     the request's jukinet_source_check is called first; the provisioning
-//     issue supplies the real check (empty: no check yet).
+//     the request's jukinet_source_check is called first; the appliance's
+//     check of the registered USB is not built yet (empty: no check yet).
 //   - The audit event holds the file's SHA-256, size and counts, never content.
 //
 // Error codes: the above, survey.unknown, import.* of the readers (with the

@@ -1,7 +1,7 @@
 #pragma once
 // Rows of confirmation sheets in a survey's own file (PERSONAL DATA: only ever
-// in surveys/<id>.db). The importers of the survey issue write through this;
-// the demo writes the synthetic ward's access log.
+// in surveys/<id>.db). The import (sheet_import.hpp) writes through this; the
+// demo writes the synthetic ward's access log.
 
 #include <vector>
 

@@ -4,8 +4,8 @@
 // A sitting begins when a manager signs in and ends when the manager closes
 // it; while it is open, investigators sign in and out on the same screen.
 // After `idle_limit` without input the kiosk locks: nothing but the lock form
-// is drawn until the current user signs in again. (Passphrases and the vault
-// arrive with the vault issue; here a sign-in names a known user.)
+// is drawn until the current user signs in again. The passphrase check is the
+// vault's (WorkSitting, work_sitting.hpp): here a sign-in names a known user.
 //
 // Pure state: time is passed in (seconds on a monotonic clock), so tests run
 // the idle timer without waiting. Rule violations come back as Status.

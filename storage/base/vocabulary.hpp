@@ -1,6 +1,6 @@
 #pragma once
 // The vocabulary that storage and survey share (glossary of
-// ../shared/docs/procedure.md): the systems, the kinds of operation, and
+// docs/procedure.md): the systems, the kinds of operation, and
 // calendar dates and times of day. The import readers (storage/import) write
 // their rows in these types and the workflow (kiosk/survey) stores and checks
 // them, so nothing converts between the two; kiosk/survey/domain.hpp brings

@@ -1,6 +1,6 @@
 // Import speed and memory against the sqlite3 command-line tool, measured in
 // the same run (CONTRIBUTING.md: benchmarks print ratios against a baseline
-// and assert nothing). Issue 5, "Performance": a 1,000,000-row CSV imported
+// and assert nothing). The goals: a 1,000,000-row CSV imported
 // into an encrypted survey at no less than the rows per second of sqlite3's
 // `.import` of the same file into an unencrypted database, and memory growth
 // while importing under 100 MB.

@@ -114,7 +114,8 @@ TEST_CASE("derive_slot_key refuses a cost outside its bounds") {
   CHECK(kdf_cost_in_bounds({kKdfMinOpslimit, kKdfMinMemlimitKib}));
 }
 
-TEST_CASE("calibrate_kdf keeps at least 256 MiB and grows the passes (figures for the issue)") {
+TEST_CASE(
+    "calibrate_kdf keeps at least 256 MiB and grows the passes (figures for docs/keyslots.md)") {
   auto cost = calibrate_kdf();
   REQUIRE(cost.ok());
   CHECK(cost->memlimit_kib >= kMinMemlimitKib);

@@ -204,7 +204,7 @@ TEST_CASE("demo() reflects the demo flag, and flipping the flag is refused") {
   }
 }
 
-// --- the tamper matrix (issue "The vault") --------------------------------------------------
+// --- the tamper matrix (docs/keyslots.md) --------------------------------------------------
 
 TEST_CASE("tamper matrix: every flipped byte of the authenticated part or the MAC is refused") {
   Vault v;
