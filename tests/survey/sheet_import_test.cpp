@@ -45,6 +45,7 @@ struct Fixture {
   test::TempDir tmp;
   std::filesystem::path dir = tmp / "vault";
   synthetic::Ward ward = synthetic::generate_ward();
+  std::int64_t now = 1795000000;  // the vault's clock: every time it writes comes from it
   std::unique_ptr<Vault> vault;
   std::vector<synthetic::SheetFile> sheets;
 
@@ -53,7 +54,7 @@ struct Fixture {
     const auto s = test::secure("supervisor passphrase");
     REQUIRE(Vault::create(dir, {{kManager, Role::manager, &m}, {kSupervisor, Role::supervisor, &s}},
                           kCheap, false));
-    auto v = Vault::open(dir);
+    auto v = Vault::open(dir, [this] { return now; });
     REQUIRE(v);
     vault = std::move(*v);
     REQUIRE(vault->unlock(kManager, m));
@@ -530,4 +531,27 @@ TEST_CASE("P6.1 only a manager creates a survey and its file has the survey sche
   REQUIRE(made);
   CHECK(made->query_int("SELECT count(*) FROM sources").value() == 0);
   CHECK(find_survey(*f.vault, "fy2026-9")->state == SurveyState::draft);
+}
+
+TEST_CASE("one clock: every time the survey writes comes from the vault's clock, across days") {
+  Fixture f;
+  const std::int64_t made = f.now;
+  f.now += 2 * 86400 + 3600;  // two days and an hour later: the designation
+  const std::int64_t designated = f.now;
+  f.designate_ok(System::juki, {9, 0, 0}, {10, 0, 0});
+  f.now += 86400 + 18 * 3600;  // the next day, after the end of the day: the import
+  const std::int64_t imported = f.now;
+  REQUIRE(import_sheet(*f.vault, kManager, f.request(imp::SheetKind::juki_access_log)));
+  auto value = [&](const char* sql) {
+    auto st = storage::Statement::prepare(f.vault->database(), sql);
+    REQUIRE(st);
+    auto row = st->step();
+    REQUIRE(row);
+    REQUIRE(*row);
+    return st->column_int64(0);
+  };
+  CHECK(value("SELECT created_at FROM surveys") == made);
+  CHECK(value("SELECT made_at FROM designations") == designated);
+  CHECK(value("SELECT imported_at FROM imports") == imported);
+  CHECK(value("SELECT max(last_sign_in_at) FROM users") == made);
 }
