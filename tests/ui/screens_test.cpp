@@ -419,3 +419,54 @@ TEST_CASE("an investigator has no audit log button and cannot open it") {
   k.app().apply({ui::RequestScreen{ui::ScreenId::audit_log}}, {h.now(), 0, true});
   CHECK(k.app().screen() == ui::ScreenId::home);
 }
+
+TEST_CASE("P6.4.c the manager sets the idle lock and the end of the day on the settings screen") {
+  UiHarness h;
+  Kiosk k;
+  // A kiosk that follows the vault's setting (no --idle-lock).
+  ui::KioskApp follows(k.vault.get(), ui::KioskOptions{});
+  k.app_ptr = &follows;
+  sign_in(h, k, kManager);
+  CHECK(h.drew("操作がないまま 5 分たつと画面をロックします。"));
+  REQUIRE(h.click(k.app(), "設定"));
+  h.frame(k.app());
+  REQUIRE(h.item("idle-lock") != nullptr);
+  REQUIRE(h.click(k.app(), "idle-lock"));
+  h.type(k.app(), "2");
+  REQUIRE(h.click(k.app(), "end-of-day"));
+  h.type(k.app(), "25:00");
+  REQUIRE(h.click(k.app(), "保存する"));
+  h.frame(k.app());
+  CHECK(h.drew_wrapped(
+      "無操作ロックは 1～60 分、一日の終わりは HH:MM の形の時刻で入力してください。"));
+  CHECK(k.vault->end_of_day() == "18:00");  // nothing changed
+  REQUIRE(h.click(k.app(), "end-of-day"));
+  h.type(k.app(), "17:30");
+  REQUIRE(h.click(k.app(), "保存する"));
+  h.frame(k.app());
+  CHECK(h.drew("保存しました。新しい設定は今から有効です。"));
+  CHECK(k.vault->idle_lock_seconds() == 120);
+  CHECK(k.vault->end_of_day() == "17:30");
+  CHECK(k.app().sitting().idle_limit() == 120.0);
+  {
+    auto events = survey::load_audit_events(k.vault->database());
+    REQUIRE(events.ok());
+    CHECK(std::count_if(events->begin(), events->end(), [](const auto& e) {
+            return e.action == "setting_change" && e.actor == kManager &&
+                   e.objects == "end_of_day=17:30;idle_lock_seconds=120";
+          }) == 1);
+  }
+  // The new idle limit applies: two minutes without input lock the screen.
+  h.advance(121.0);
+  h.frame(k.app());
+  CHECK(k.app().screen() == ui::ScreenId::lock);
+  // An investigator sees the settings but cannot change them.
+  sign_in(h, k, kManager);
+  REQUIRE(h.click(k.app(), "サインアウト"));
+  sign_in(h, k, kInvestigator);
+  REQUIRE(h.click(k.app(), "設定"));
+  h.frame(k.app());
+  CHECK(h.item("idle-lock") == nullptr);
+  CHECK(h.item("保存する") == nullptr);
+  CHECK(h.drew("この設定は調査責任者が変更します。"));
+}
