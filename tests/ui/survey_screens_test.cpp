@@ -604,9 +604,10 @@ TEST_CASE(
   CHECK(h.drew("koseki-later.toml"));
 }
 
-TEST_CASE("no resident's name, kana or birth date is drawn for anyone but on the manager's import "
-          "preview",
-          "[survey][privacy]") {
+TEST_CASE(
+    "no resident's name, kana or birth date is drawn for anyone but on the manager's import "
+    "preview",
+    "[survey][privacy]") {
   UiHarness h;
   h.set_wall(kTenDaysLater);
   Kiosk k(/*designate_juki=*/true);
