@@ -91,7 +91,8 @@ Vault::~Vault() {
 }
 
 Result<CreatedVault> Vault::create(const fs::path& dir, const std::vector<NewUser>& users,
-                                   crypto::KdfCost cost, bool demo) {
+                                   crypto::KdfCost cost, bool demo, Clock clock) {
+  if (!clock) clock = system_now;
   const bool has_manager = std::any_of(users.begin(), users.end(),
                                        [](const NewUser& u) { return u.role == Role::manager; });
   if (!has_manager) return Error{"vault.no_manager", N_("A vault needs at least one manager.")};
@@ -129,7 +130,7 @@ Result<CreatedVault> Vault::create(const fs::path& dir, const std::vector<NewUse
       if (auto s = st->bind_text(1, u.id); !s) return s.error();
       if (auto s = st->bind_text(2, u.id); !s) return s.error();
       if (auto s = st->bind_text(3, role_id(u.role)); !s) return s.error();
-      if (auto s = st->bind_int64(4, system_now()); !s) return s.error();
+      if (auto s = st->bind_int64(4, clock()); !s) return s.error();
       if (auto r = st->step(); !r) return r.error();
       if (auto s = st->reset(); !s) return s.error();
     }
@@ -137,7 +138,7 @@ Result<CreatedVault> Vault::create(const fs::path& dir, const std::vector<NewUse
     // once with the recovery key; the chain keeps only the evolved key.
     if (auto s = begin_audit_chain(*db, audit_seed); !s) return s.error();
     crypto::audit::EventFields made;
-    made.at_utc_ms = system_now() * 1000 + wall_millis_part();
+    made.at_utc_ms = clock() * 1000 + wall_millis_part();
     made.monotonic_ms = boot_millis();
     made.actor = "system";
     made.role = "system";

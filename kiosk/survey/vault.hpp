@@ -94,10 +94,12 @@ class Vault {
 
   // Makes a new vault in `dir` (created 0700 if missing; must not hold a vault
   // yet): a random vault key, one slot per user and a recovery slot, vault.db
-  // with the current schema and the users. At least one manager.
+  // with the current schema and the users. At least one manager. Every time
+  // written (users.created_at, the vault_create event) comes from `clock`.
   [[nodiscard]] static Result<CreatedVault> create(const std::filesystem::path& dir,
                                                    const std::vector<NewUser>& users,
-                                                   crypto::KdfCost cost, bool demo);
+                                                   crypto::KdfCost cost, bool demo,
+                                                   Clock clock = {});  // {}: the system clock
 
   // The locked vault: checks the directory and reads keyslots.
   [[nodiscard]] static Result<std::unique_ptr<Vault>> open(const std::filesystem::path& dir,

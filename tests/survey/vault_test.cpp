@@ -338,3 +338,26 @@ TEST_CASE("an unlock can hold its events pending until they are appended or the 
   CHECK(crypto::audit::verify(*events, &seed, {}).ok);
   vault->set_event_hook({});
 }
+
+TEST_CASE("every time Vault::create writes comes from its clock") {
+  test::TempDir tmp;
+  const std::int64_t made_at = 1790000000;  // neither the fixture's clock nor today
+  const auto m = pass("manager passphrase");
+  const auto i = pass("investigator passphrase");
+  REQUIRE(Vault::create(tmp / "vault",
+                        {{"管理 一郎", Role::manager, &m}, {"調査 次郎", Role::investigator, &i}},
+                        kCheap, /*demo=*/false, [&] { return made_at; })
+              .ok());
+  auto vault = Vault::open(tmp / "vault", [] { return std::int64_t{1795000000}; });
+  REQUIRE(vault.ok());
+  REQUIRE((*vault)->unlock("管理 一郎", m).ok());
+  storage::Database& db = (*vault)->database();
+  CHECK(*db.query_int("SELECT count(*) FROM users") == 2);
+  CHECK(*db.query_int("SELECT min(created_at) FROM users") == made_at);
+  CHECK(*db.query_int("SELECT max(created_at) FROM users") == made_at);
+  auto events = survey::load_audit_events(db);
+  REQUIRE(events.ok());
+  REQUIRE_FALSE(events->empty());
+  CHECK(events->front().action == "vault_create");
+  CHECK(events->front().at_utc_ms / 1000 == made_at);  // the milliseconds come from the system
+}
