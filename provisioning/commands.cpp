@@ -94,7 +94,7 @@ Result<std::unique_ptr<survey::Vault>> open_as_manager(const fs::path& dir, cons
                                                        AdminIo& io) {
   auto vault = open_as(dir, as, io);
   if (!vault) return vault;
-  const survey::VaultUser* user = (*vault)->find_user(as);
+  const survey::VaultUser* user = (*vault)->users().find(as);
   if (user == nullptr || user->role != survey::Role::manager) {
     return Error{"admin.not_manager", "Only a manager (調査責任者) may do this."};
   }
@@ -164,7 +164,7 @@ int run_user_add(const fs::path& dir, const std::string& as, const std::string& 
     if (!calibrated) return refuse(io, calibrated.error());
     cost = *calibrated;
   }
-  if (auto s = (*vault)->add_user(as, {name, role, &pass.value()}, cost); !s) {
+  if (auto s = (*vault)->users().add(as, {name, role, &pass.value()}, cost); !s) {
     return refuse(io, s.error());
   }
   std::fprintf(io.out, "Added %s (%s).\n", name.c_str(), role_text.c_str());
@@ -175,7 +175,7 @@ int run_user_disable(const fs::path& dir, const std::string& as, const std::stri
                      AdminIo& io) {
   auto vault = open_as_manager(dir, as, io);
   if (!vault) return refuse(io, vault.error());
-  if (auto s = (*vault)->disable_user(as, name); !s) return refuse(io, s.error());
+  if (auto s = (*vault)->users().disable(as, name); !s) return refuse(io, s.error());
   std::fprintf(io.out, "Disabled %s; their key slot is removed.\n", name.c_str());
   return 0;
 }
@@ -204,7 +204,8 @@ int run_user_passwd(const fs::path& dir, const std::string& name, bool recovery,
     if (!calibrated) return refuse(io, calibrated.error());
     cost = *calibrated;
   }
-  if (auto s = vault->change_passphrase(actor, name, *pass, cost); !s) return refuse(io, s.error());
+  if (auto s = vault->users().change_passphrase(actor, name, *pass, cost); !s)
+    return refuse(io, s.error());
   std::fprintf(io.out, "Changed the passphrase of %s.\n", name.c_str());
   return 0;
 }
@@ -282,8 +283,8 @@ int run_doctor(const fs::path& dir, const std::string& as, AdminIo& io) {
         ok("vault.db passes SQLCipher's integrity check");
       }
       (void)(*vault)->record(as, survey::AuditAction::doctor, "");
-      for (const std::string& id : (*vault)->survey_ids()) {
-        auto db = (*vault)->open_survey(id);
+      for (const std::string& id : (*vault)->surveys().ids()) {
+        auto db = (*vault)->surveys().open(id);
         if (!db) {
           bad("survey " + id + ": " + db.error().message);
         } else if (auto s = db->integrity_check(); !s) {
@@ -322,7 +323,7 @@ int run_demo(const fs::path& dir, std::uint64_t seed, bool print_keys, const fs:
     std::fputs("vault.db raw key: x'", io.out);
     std::fwrite(key->data(), 1, key->size() - 1, io.out);
     std::fputs("'\n", io.out);
-    auto skey = (*vault)->demo_survey_key_hex(std::string(kDemoSurveyId));
+    auto skey = (*vault)->surveys().demo_key_hex(std::string(kDemoSurveyId));
     if (!skey) return refuse(io, skey.error());
     std::fprintf(io.out, "surveys/%s.db raw key: x'", std::string(kDemoSurveyId).c_str());
     std::fwrite(skey->data(), 1, skey->size() - 1, io.out);

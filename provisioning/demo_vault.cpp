@@ -81,7 +81,7 @@ Result<survey::CreatedVault> make_demo_vault(const std::filesystem::path& dir, s
 
   for (auto [id, title] : {std::pair{kDemoSurveyId, "デモ調査（合成データ）"},
                            std::pair{kDemoDraftSurveyId, "デモ調査 2（指定前）"}}) {
-    auto db = vault.create_survey(manager, std::string(id), 2026, title);
+    auto db = vault.surveys().create(manager, std::string(id), 2026, title);
     if (!db) return db.error();
     if (auto s = survey::prepare_survey_file(*db); !s) return s.error();
   }

@@ -70,10 +70,10 @@ int run_survey_create(const fs::path& vault_dir, const std::string& as, const st
                       AdminIo& io) {
   auto vault = open_as(vault_dir, as, io);
   if (!vault) return refuse(io, vault.error());
-  const survey::VaultUser* user = (*vault)->find_user(as);
+  const survey::VaultUser* user = (*vault)->users().find(as);
   if (user == nullptr || user->role != survey::Role::manager)
     return refuse(io, Error{"admin.not_manager", "Only a manager (調査責任者) may do this."});
-  auto db = (*vault)->create_survey(as, id, fiscal_year, title);
+  auto db = (*vault)->surveys().create(as, id, fiscal_year, title);
   if (!db) return refuse(io, db.error());
   db->close();
   if (min_persons != 10 || gap_minutes != survey::kSeriesGapMinutes) {

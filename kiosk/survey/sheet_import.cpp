@@ -204,7 +204,7 @@ Result<Prepared> prepare(Vault& vault, const ImportRequest& request) {
   p.digest = std::move(*digest);
 
   {
-    auto db = vault.open_survey(request.survey_id);
+    auto db = vault.surveys().open(request.survey_id);
     if (!db) return db.error();
     if (auto s = prepare_survey_file(*db); !s) return s.error();
     auto rows = stored_rows(*db, "main", p.digest.sha256_hex);
@@ -389,7 +389,7 @@ Result<ImportReport> preview_import(Vault& vault, const ImportRequest& request,
 Result<ImportReport> import_sheet(Vault& vault, const std::string& actor,
                                   const ImportRequest& request, ImportFailure* failed_at) {
   if (!vault.is_open()) return Error{"vault.locked", N_("The vault is locked.")};
-  const VaultUser* user = vault.find_user(actor);
+  const VaultUser* user = vault.users().find(actor);
   if (user == nullptr || user->disabled || user->role != Role::manager) {
     return Error{"import.not_manager", N_("Only the manager imports confirmation sheets.")};
   }

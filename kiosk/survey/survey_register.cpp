@@ -43,7 +43,7 @@ std::string designation_detail(System system, const Designation& d,
 }
 
 Status require_supervisor(Vault& vault, const std::string& actor) {
-  const VaultUser* user = vault.find_user(actor);
+  const VaultUser* user = vault.users().find(actor);
   if (user == nullptr || user->disabled || user->role != Role::supervisor) {
     return Error{"survey.not_supervisor",
                  N_("Only the supervisor designates the date, window and terminals.")};
@@ -225,7 +225,7 @@ Result<SurveySummary> find_survey(Vault& vault, const std::string& survey_id) {
 
 Status set_counting_rules(Vault& vault, const std::string& actor, const std::string& survey_id,
                           int min_persons, int gap_minutes) {
-  const VaultUser* user = vault.find_user(actor);
+  const VaultUser* user = vault.users().find(actor);
   if (user == nullptr || user->disabled || user->role != Role::manager) {
     return Error{"survey.not_manager", N_("Only the manager changes how persons are counted.")};
   }
@@ -431,7 +431,7 @@ Result<std::vector<SystemCount>> count_survey(Vault& vault, const std::string& s
   if (!survey) return survey.error();
   auto set = load_designations(vault, survey_id);
   if (!set) return set.error();
-  auto db = vault.open_survey(survey_id);
+  auto db = vault.surveys().open(survey_id);
   if (!db) return db.error();
   if (auto s = prepare_survey_file(*db); !s) return s.error();
   auto rows = load_access_rows(*db);

@@ -18,7 +18,7 @@
 //
 // Roles (P5):
 //   designate, draw          supervisor (P6.3: 調査総括責任者が指定)
-//   create a survey          manager (Vault::create_survey)
+//   create a survey          manager (SurveyFiles::create, survey_files.hpp)
 //   sites and terminals      shogo-admin (provisioning), audited as the signed-in user
 //
 // States and transitions: lifecycle.hpp's table (designate, draw, redesignate,

@@ -14,13 +14,10 @@
 #include <utility>
 
 #include "kiosk/survey/audit_log.hpp"
-#include "kiosk/survey/sheet_store.hpp"
 #include "storage/migrations.hpp"
 #include "storage/vault_schema.hpp"
 
 namespace shogo::survey {
-
-static Result<crypto::SecureBuffer> survey_key(storage::Database& db, const std::string& id);
 
 namespace fs = std::filesystem;
 
@@ -79,12 +76,6 @@ crypto::SecureBuffer to_hex(const crypto::SecureBuffer& key) {
 
 }  // namespace
 
-bool valid_survey_id(std::string_view id) {
-  return !id.empty() && id.size() <= 40 && std::all_of(id.begin(), id.end(), [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-';
-  });
-}
-
 Status check_vault_directory(const fs::path& dir) {
   if (auto s = check_private_dir(dir, true); !s) return s;
   return check_private_dir(VaultPaths{dir}.surveys(), false);
@@ -100,7 +91,8 @@ Vault::~Vault() {
 }
 
 Result<CreatedVault> Vault::create(const fs::path& dir, const std::vector<NewUser>& users,
-                                   crypto::KdfCost cost, bool demo) {
+                                   crypto::KdfCost cost, bool demo, Clock clock) {
+  if (!clock) clock = system_now;
   const bool has_manager = std::any_of(users.begin(), users.end(),
                                        [](const NewUser& u) { return u.role == Role::manager; });
   if (!has_manager) return Error{"vault.no_manager", N_("A vault needs at least one manager.")};
@@ -138,7 +130,7 @@ Result<CreatedVault> Vault::create(const fs::path& dir, const std::vector<NewUse
       if (auto s = st->bind_text(1, u.id); !s) return s.error();
       if (auto s = st->bind_text(2, u.id); !s) return s.error();
       if (auto s = st->bind_text(3, role_id(u.role)); !s) return s.error();
-      if (auto s = st->bind_int64(4, system_now()); !s) return s.error();
+      if (auto s = st->bind_int64(4, clock()); !s) return s.error();
       if (auto r = st->step(); !r) return r.error();
       if (auto s = st->reset(); !s) return s.error();
     }
@@ -146,7 +138,7 @@ Result<CreatedVault> Vault::create(const fs::path& dir, const std::vector<NewUse
     // once with the recovery key; the chain keeps only the evolved key.
     if (auto s = begin_audit_chain(*db, audit_seed); !s) return s.error();
     crypto::audit::EventFields made;
-    made.at_utc_ms = system_now() * 1000 + wall_millis_part();
+    made.at_utc_ms = clock() * 1000 + wall_millis_part();
     made.monotonic_ms = boot_millis();
     made.actor = "system";
     made.role = "system";
@@ -191,7 +183,7 @@ Status Vault::emit(const std::string& actor, AuditAction action, const std::stri
   fields.at_utc_ms = clock_() * 1000 + wall_millis_part();
   fields.monotonic_ms = boot_millis();
   fields.actor = actor;
-  const VaultUser* user = find_user(actor);
+  const VaultUser* user = users_.find(actor);
   // While locked the roles are unknown (they live in vault.db): "unknown".
   fields.role = user != nullptr     ? std::string(role_id(user->role))
                 : actor == "system" ? "system"
@@ -228,14 +220,7 @@ Status Vault::change(const std::string& actor, const AuditedChange& what, const 
   if (!is_open()) return Error{"vault.locked", N_("The vault is locked.")};
   const bool attach = !what.survey_id.empty();
   if (attach) {
-    {
-      auto survey = open_survey(what.survey_id);
-      if (!survey) return survey.error();
-      if (auto s = prepare_survey_file(*survey); !s) return s;
-    }
-    auto key = survey_key(*db_, what.survey_id);
-    if (!key) return key.error();
-    if (auto s = db_->attach(paths_.survey(what.survey_id), *key, "survey"); !s) return s;
+    if (auto s = surveys_.attach(what.survey_id); !s) return s;
   }
   auto run = [&]() -> Status {
     auto tx = storage::Transaction::begin(*db_);
@@ -247,7 +232,7 @@ Status Vault::change(const std::string& actor, const AuditedChange& what, const 
   };
   Status result = run();
   if (attach) {
-    if (auto s = db_->detach("survey"); !s && result) result = s;
+    if (auto s = surveys_.detach(); !s && result) result = s;
   }
   return result;
 }
@@ -291,7 +276,7 @@ Result<SignInResult> Vault::unlock(const std::string& user_id,
     // A slot that opens a different key belongs to another vault's file.
     return Error{"keyslots.altered", N_("The key file has been altered.")};
   }
-  const VaultUser* user = find_user(user_id);
+  const VaultUser* user = users_.find(user_id);
   if (user == nullptr || user->disabled) {
     (void)emit(user_id, AuditAction::sign_in, user_object(user_id), "vault.disabled");
     if (result.opened_vault) close("system", "disabled user");
@@ -341,7 +326,9 @@ Status Vault::open_database(crypto::SecureBuffer key) {
   if (auto s = storage::migrate(*db, storage::vault_migrations()); !s) return s;
   key_ = std::move(key);
   db_.emplace(std::move(db.value()));
-  if (auto s = load_users(); !s) {
+  Status loaded = users_.load();
+  if (loaded) loaded = load_settings();
+  if (auto s = loaded; !s) {
     db_.reset();
     key_ = crypto::SecureBuffer();
     return s;
@@ -349,22 +336,7 @@ Status Vault::open_database(crypto::SecureBuffer key) {
   return ok_status();
 }
 
-Status Vault::load_users() {
-  users_.clear();
-  auto st = storage::Statement::prepare(*db_, "SELECT id, role, disabled FROM users ORDER BY id");
-  if (!st) return st.error();
-  for (;;) {
-    auto row = st->step();
-    if (!row) return row.error();
-    if (!*row) break;
-    VaultUser u;
-    u.id = st->column_text(0);
-    if (!parse_role(st->column_text_view(1), u.role)) {
-      return Error{"vault.corrupt", N_("The vault lists a user with an unknown role.")};
-    }
-    u.disabled = st->column_int64(2) != 0;
-    users_.push_back(std::move(u));
-  }
+Status Vault::load_settings() {
   auto setting = [&](const char* name, std::string& out) -> Status {
     auto q = storage::Statement::prepare(*db_, "SELECT value FROM settings WHERE key = ?");
     if (!q) return q.error();
@@ -384,7 +356,7 @@ Status Vault::load_users() {
 Status Vault::change_settings(const std::string& actor, int idle_lock_seconds,
                               const std::string& end_of_day) {
   if (!is_open()) return Error{"vault.locked", N_("The vault is locked.")};
-  const VaultUser* user = find_user(actor);
+  const VaultUser* user = users_.find(actor);
   if (user == nullptr || user->disabled || user->role != Role::manager) {
     return Error{"settings.not_manager", N_("Only the manager changes these settings.")};
   }
@@ -434,89 +406,9 @@ void Vault::close(const std::string& actor, const std::string& reason) {
   users_.clear();
 }
 
-const VaultUser* Vault::find_user(const std::string& id) const {
-  auto it =
-      std::find_if(users_.begin(), users_.end(), [&](const VaultUser& u) { return u.id == id; });
-  return it == users_.end() ? nullptr : &*it;
-}
-
 storage::Database& Vault::database() {
   assert(is_open() && "Vault::database() called on a locked vault");
   return *db_;
-}
-
-Status Vault::add_user(const std::string& actor, const NewUser& user, crypto::KdfCost cost) {
-  if (!is_open()) return Error{"vault.locked", N_("The vault is locked.")};
-  if (user.id.empty() || user.id == crypto::kRecoveryUserId || find_user(user.id) != nullptr) {
-    return Error{"vault.user_exists", N_("A user with this name already exists.")};
-  }
-  assert(user.passphrase != nullptr && "Vault::add_user: a new user needs a passphrase");
-  auto tx = storage::Transaction::begin(*db_);
-  if (!tx) return tx.error();
-  auto st = storage::Statement::prepare(
-      *db_, "INSERT INTO users(id, display_name, role, disabled, created_at) VALUES(?,?,?,0,?)");
-  if (!st) return st.error();
-  if (auto s = st->bind_text(1, user.id); !s) return s;
-  if (auto s = st->bind_text(2, user.id); !s) return s;
-  if (auto s = st->bind_text(3, role_id(user.role)); !s) return s;
-  if (auto s = st->bind_int64(4, clock_()); !s) return s;
-  if (auto r = st->step(); !r) return r.error();
-  // The slot is written before the row commits: a crash between the two
-  // leaves a slot without a user, which sign-in refuses, never the reverse.
-  crypto::KeyslotFile updated = keyslots_;
-  if (auto s = updated.add_user(key_, user.id, *user.passphrase, cost); !s) return s;
-  if (auto s = emit(actor, AuditAction::user_add,
-                    AuditObjects().add("role", role_id(user.role)).add("user", user.id), "ok");
-      !s)
-    return s;
-  if (auto s = updated.save(paths_.keyslots()); !s) return s;
-  if (auto s = tx->commit(); !s) return s;
-  keyslots_ = std::move(updated);
-  return load_users();
-}
-
-Status Vault::disable_user(const std::string& actor, const std::string& user_id) {
-  if (!is_open()) return Error{"vault.locked", N_("The vault is locked.")};
-  const VaultUser* target = find_user(user_id);
-  if (target == nullptr) return Error{"vault.no_user", N_("There is no such user.")};
-  const auto managers = std::count_if(users_.begin(), users_.end(), [](const VaultUser& u) {
-    return u.role == Role::manager && !u.disabled;
-  });
-  if (target->role == Role::manager && !target->disabled && managers <= 1) {
-    return Error{"vault.last_manager", N_("The last manager cannot be disabled.")};
-  }
-  auto tx = storage::Transaction::begin(*db_);
-  if (!tx) return tx.error();
-  auto st = storage::Statement::prepare(*db_, "UPDATE users SET disabled = 1 WHERE id = ?");
-  if (!st) return st.error();
-  if (auto s = st->bind_text(1, user_id); !s) return s;
-  if (auto r = st->step(); !r) return r.error();
-  crypto::KeyslotFile updated = keyslots_;
-  if (auto s = emit(actor, AuditAction::user_disable, user_object(user_id), "ok"); !s) return s;
-  if (updated.has_user(user_id)) {
-    if (auto s = updated.remove_user(key_, user_id); !s) return s;
-    if (auto s = updated.save(paths_.keyslots()); !s) return s;
-  }
-  if (auto s = tx->commit(); !s) return s;
-  keyslots_ = std::move(updated);
-  return load_users();
-}
-
-Status Vault::change_passphrase(const std::string& actor, const std::string& user_id,
-                                const crypto::SecureBuffer& new_passphrase, crypto::KdfCost cost) {
-  if (!is_open()) return Error{"vault.locked", N_("The vault is locked.")};
-  const VaultUser* target = find_user(user_id);
-  if (target == nullptr || target->disabled) {
-    return Error{"vault.no_user", N_("There is no such user.")};
-  }
-  crypto::KeyslotFile updated = keyslots_;
-  if (auto s = updated.change_passphrase(key_, user_id, new_passphrase, cost); !s) return s;
-  // The event first: a passphrase change that cannot be recorded is not made.
-  if (auto s = emit(actor, AuditAction::passphrase_change, user_object(user_id), "ok"); !s)
-    return s;
-  if (auto s = updated.save(paths_.keyslots()); !s) return s;
-  keyslots_ = std::move(updated);
-  return ok_status();
 }
 
 Result<crypto::SecureBuffer> Vault::demo_vault_key_hex() const {
@@ -525,96 +417,6 @@ Result<crypto::SecureBuffer> Vault::demo_vault_key_hex() const {
   }
   if (!is_open()) return Error{"vault.locked", N_("The vault is locked.")};
   return to_hex(key_);
-}
-
-std::vector<std::string> Vault::survey_ids() {
-  std::vector<std::string> ids;
-  if (!is_open()) return ids;
-  auto st = storage::Statement::prepare(*db_, "SELECT id FROM surveys ORDER BY id");
-  if (!st) return ids;
-  while (true) {
-    auto r = st->step();
-    if (!r || !*r) break;
-    ids.push_back(st->column_text(0));
-  }
-  return ids;
-}
-
-Result<storage::Database> Vault::create_survey(const std::string& actor,
-                                               const std::string& survey_id, int fiscal_year,
-                                               const std::string& title) {
-  if (!is_open()) return Error{"vault.locked", N_("The vault is locked.")};
-  if (!valid_survey_id(survey_id)) {
-    return Error{"survey.bad_id", N_("A survey id uses letters, digits and '-' only.")};
-  }
-  // P6.1: the manager (調査責任者) begins a survey.
-  const VaultUser* user = find_user(actor);
-  if (user == nullptr || user->disabled || user->role != Role::manager) {
-    return Error{"survey.not_manager", N_("Only the manager creates a survey.")};
-  }
-  const auto key = crypto::SecureBuffer::random(storage::Database::kKeySize);
-  auto tx = storage::Transaction::begin(*db_);
-  if (!tx) return tx.error();
-  auto st = storage::Statement::prepare(
-      *db_,
-      "INSERT INTO surveys(id, fiscal_year, title, survey_key, created_at) VALUES(?,?,?,?,?)");
-  if (!st) return st.error();
-  if (auto s = st->bind_text(1, survey_id); !s) return s.error();
-  if (auto s = st->bind_int64(2, fiscal_year); !s) return s.error();
-  if (auto s = st->bind_text(3, title); !s) return s.error();
-  if (auto s = st->bind_blob(4, key.bytes()); !s) return s.error();
-  if (auto s = st->bind_int64(5, clock_()); !s) return s.error();
-  if (auto r = st->step(); !r) {
-    return r.error().code == "db.constraint"
-               ? Error{"survey.exists", N_("A survey with this id already exists.")}
-               : r.error();
-  }
-  if (auto s =
-          emit(actor, AuditAction::survey_create, AuditObjects().add("survey", survey_id), "ok");
-      !s)
-    return s.error();
-  auto survey =
-      storage::Database::open(paths_.survey(survey_id), key, storage::OpenMode::create_new);
-  if (!survey) return survey.error();
-  Status made = prepare_survey_file(*survey);  // the file has its schema from the start
-  if (made) made = tx->commit();
-  if (auto s = made; !s) {
-    std::error_code ec;
-    survey->close();
-    fs::remove(paths_.survey(survey_id), ec);
-    return s.error();
-  }
-  return survey;
-}
-
-static Result<crypto::SecureBuffer> survey_key(storage::Database& db, const std::string& id) {
-  auto st = storage::Statement::prepare(db, "SELECT survey_key FROM surveys WHERE id = ?");
-  if (!st) return st.error();
-  if (auto s = st->bind_text(1, id); !s) return s.error();
-  auto r = st->step();
-  if (!r) return r.error();
-  if (!*r) return Error{"survey.unknown", N_("There is no such survey.")};
-  return st->column_secure_blob(0);
-}
-
-Result<storage::Database> Vault::open_survey(const std::string& survey_id) {
-  if (!is_open()) return Error{"vault.locked", N_("The vault is locked.")};
-  auto key = survey_key(*db_, survey_id);
-  if (!key) return key.error();
-  std::error_code ec;
-  if (!fs::exists(paths_.survey(survey_id), ec)) {
-    return Error{"survey.file_missing",
-                 N_("The survey's data file is missing. Its records in the vault are kept.")};
-  }
-  return storage::Database::open(paths_.survey(survey_id), *key, storage::OpenMode::open_existing);
-}
-
-Result<crypto::SecureBuffer> Vault::demo_survey_key_hex(const std::string& id) {
-  if (!demo()) return Error{"vault.not_demo", N_("Keys are printed only for a demo vault.")};
-  if (!is_open()) return Error{"vault.locked", N_("The vault is locked.")};
-  auto key = survey_key(*db_, id);
-  if (!key) return key.error();
-  return to_hex(*key);
 }
 
 }  // namespace shogo::survey

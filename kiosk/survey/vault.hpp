@@ -12,8 +12,14 @@
 //               returns the user's role. While open, unlock() of another user
 //               only checks that their slot opens the same key.
 //   - close():  the vault key and every open database leave memory.
-//   - Users:    id = the name shown on the lock screen (unique); role and
-//               "disabled" live in vault.db; a disabled user's slot is removed.
+//   - Parts:    vault.users(), the user register (user_register.hpp), and
+//               vault.surveys(), the survey files (survey_files.hpp), work on
+//               the open vault; the Vault owns one of each.
+//   - Change:   change() commits one change with its audit event, or neither;
+//               the survey workflow, the settings and the survey files go
+//               through it; the user register keeps the same pattern, with
+//               keyslots saved just before the commit.
+//   - Settings: the kiosk's idle lock and end of day, kept in vault.db.
 //   - Events:   every sign-in success and failure, unlock, close and change is
 //               an audit event (docs/audit-log.md) appended to vault.db's
 //               chain — a change and its event in one transaction; failures
@@ -31,7 +37,6 @@
 #include <memory>
 #include <optional>
 #include <string>
-#include <string_view>
 #include <vector>
 
 #include "crypto/audit_chain.hpp"
@@ -40,15 +45,14 @@
 #include "crypto/secure_buffer.hpp"
 #include "kiosk/survey/audit_actions.hpp"
 #include "kiosk/survey/domain.hpp"
+#include "kiosk/survey/survey_files.hpp"
+#include "kiosk/survey/user_register.hpp"
 #include "storage/base/result.hpp"
 #include "storage/database.hpp"
 
 namespace shogo::survey {
 
 inline constexpr const char* kDefaultVaultDir = "/var/lib/shogo";
-
-// A survey id becomes a file name: 1–40 ASCII letters, digits and '-'.
-bool valid_survey_id(std::string_view id);
 
 struct VaultPaths {
   std::filesystem::path dir;
@@ -62,18 +66,6 @@ struct VaultPaths {
 // is surveys/. Errors: vault.missing, vault.not_directory, vault.owner,
 // vault.permissions.
 [[nodiscard]] Status check_vault_directory(const std::filesystem::path& dir);
-
-struct VaultUser {
-  std::string id;  // the name on the lock screen
-  Role role = Role::investigator;
-  bool disabled = false;
-};
-
-struct NewUser {
-  std::string id;
-  Role role = Role::investigator;
-  const crypto::SecureBuffer* passphrase = nullptr;
-};
 
 // What happened, for the audit log (issue: the appliance audits its own use).
 // Never personal data: ids, actions and outcomes only.
@@ -102,10 +94,12 @@ class Vault {
 
   // Makes a new vault in `dir` (created 0700 if missing; must not hold a vault
   // yet): a random vault key, one slot per user and a recovery slot, vault.db
-  // with the current schema and the users. At least one manager.
+  // with the current schema and the users. At least one manager. Every time
+  // written (users.created_at, the vault_create event) comes from `clock`.
   [[nodiscard]] static Result<CreatedVault> create(const std::filesystem::path& dir,
                                                    const std::vector<NewUser>& users,
-                                                   crypto::KdfCost cost, bool demo);
+                                                   crypto::KdfCost cost, bool demo,
+                                                   Clock clock = {});  // {}: the system clock
 
   // The locked vault: checks the directory and reads keyslots.
   [[nodiscard]] static Result<std::unique_ptr<Vault>> open(const std::filesystem::path& dir,
@@ -147,20 +141,17 @@ class Vault {
   [[nodiscard]] Status append_pending_events();
   void close(const std::string& actor, const std::string& reason);  // wipes keys, closes db
 
-  // Open vault only.
-  const std::vector<VaultUser>& users() const { return users_; }
-  const VaultUser* find_user(const std::string& id) const;
-  [[nodiscard]] Status add_user(const std::string& actor, const NewUser& user,
-                                crypto::KdfCost cost);
-  [[nodiscard]] Status disable_user(const std::string& actor, const std::string& user_id);
-  [[nodiscard]] Status change_passphrase(const std::string& actor, const std::string& user_id,
-                                         const crypto::SecureBuffer& new_passphrase,
-                                         crypto::KdfCost cost);
+  // The user register and the survey files; they refuse to work while locked.
+  UserRegister& users() { return users_; }
+  const UserRegister& users() const { return users_; }
+  SurveyFiles& surveys() { return surveys_; }
+
   // One change and its audit event in one transaction: `change` runs on
   // vault.db — with surveys/<survey_id>.db attached as "survey" (migrated
   // first) when survey_id is not empty — and returns the event's detail; the
   // event is appended and everything commits together, or nothing does.
-  // Open vault only. The survey workflow (designation, import) goes through it.
+  // Open vault only. The survey workflow (designation, import), the kiosk's
+  // settings and the survey files go through it.
   using Change = std::function<Result<std::string>(storage::Database&)>;
   struct AuditedChange {
     AuditAction action;     // e.g. designate, sheet_import
@@ -185,20 +176,12 @@ class Vault {
   // For `shogo-admin demo --print-keys` only: refused unless demo().
   [[nodiscard]] Result<crypto::SecureBuffer> demo_vault_key_hex() const;
 
-  // Surveys' own files (design.md): a random key per survey, kept in vault.db.
-  [[nodiscard]] Result<storage::Database> open_survey(const std::string& survey_id);
-  // P6.1: a manager only (survey.not_manager); the new file has the current
-  // survey schema; the survey starts as a draft; audited as "survey_create".
-  [[nodiscard]] Result<storage::Database> create_survey(const std::string& actor,
-                                                        const std::string& survey_id,
-                                                        int fiscal_year, const std::string& title);
-  [[nodiscard]] Result<crypto::SecureBuffer> demo_survey_key_hex(const std::string& id);
-  std::vector<std::string> survey_ids();
-
  private:
+  friend class UserRegister;  // rewraps slots with key_, in its own transactions
+
   Vault(VaultPaths paths, crypto::KeyslotFile keyslots, Clock clock);
   [[nodiscard]] Status open_database(crypto::SecureBuffer key);
-  [[nodiscard]] Status load_users();
+  [[nodiscard]] Status load_settings();
   [[nodiscard]] Status save_keyslots();
   // Appends one audit event (and any pending ones). Inside a caller's
   // transaction its failure must abort the change; outside, a failed append
@@ -213,11 +196,12 @@ class Vault {
   EventHook hook_;
   crypto::SecureBuffer key_;  // empty while locked
   std::optional<storage::Database> db_;
-  std::vector<VaultUser> users_;
   std::vector<crypto::audit::EventFields> pending_events_;  // seen while locked, or held
   bool holding_events_ = false;  // inside unlock(…, UnlockEvents::hold)
   int idle_lock_seconds_ = 300;
   std::string end_of_day_ = "18:00";
+  UserRegister users_{*this};  // empty while locked
+  SurveyFiles surveys_{*this};
 };
 
 }  // namespace shogo::survey

@@ -29,7 +29,7 @@ WorkSitting::~WorkSitting() {
 
 std::vector<User> WorkSitting::vault_users() const {
   std::vector<User> users;
-  for (const auto& u : vault_->users()) {
+  for (const auto& u : vault_->users().all()) {
     if (!u.disabled) users.push_back({u.id, u.id, u.role});
   }
   return users;

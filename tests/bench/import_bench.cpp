@@ -189,7 +189,8 @@ std::optional<ShogoRun> run_shogo(const fs::path& dir, const fs::path& sheet,
     if (st) st = add_terminal(vault, kManager, t);
   }
   if (st) {
-    if (auto c = vault.create_survey(kManager, kSurvey, 2026, "ベンチマーク"); !c) st = c.error();
+    if (auto c = vault.surveys().create(kManager, kSurvey, 2026, "ベンチマーク"); !c)
+      st = c.error();
   }
   if (!st) {
     fail("vault setup", st.error().code);

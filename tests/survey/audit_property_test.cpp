@@ -39,17 +39,17 @@ void random_action(survey::Vault& vault, std::mt19937& rng, int& counter) {
   switch (rng() % 4) {
     case 0: {
       const auto p = pass("passphrase " + n);
-      (void)vault.add_user("管理 一郎", {"利用者 " + n, Role::investigator, &p}, kCheap);
+      (void)vault.users().add("管理 一郎", {"利用者 " + n, Role::investigator, &p}, kCheap);
       break;
     }
-    case 1: (void)vault.create_survey("管理 一郎", "s-" + n, 2026, "t"); break;
+    case 1: (void)vault.surveys().create("管理 一郎", "s-" + n, 2026, "t"); break;
     case 2:
       (void)vault.record("管理 一郎", survey::AuditAction::view_personal_data, "screen=import");
       break;
     default: {
-      for (const auto& u : vault.users()) {
+      for (const auto& u : vault.users().all()) {
         if (u.role == Role::investigator && !u.disabled) {
-          (void)vault.disable_user("管理 一郎", u.id);
+          (void)vault.users().disable("管理 一郎", u.id);
           break;
         }
       }
@@ -67,11 +67,11 @@ void check_log_matches_state(survey::Vault& vault, const crypto::SecureBuffer& s
   for (const auto& e : *events) {
     if (e.action == "survey_create") created.insert(e.objects.substr(7));  // "survey=…"
   }
-  for (const std::string& id : vault.survey_ids()) {
+  for (const std::string& id : vault.surveys().ids()) {
     INFO(id);
     CHECK(created.count(id) == 1);  // no committed change without its event
   }
-  CHECK(created.size() == vault.survey_ids().size());  // and no event without its change
+  CHECK(created.size() == vault.surveys().ids().size());  // and no event without its change
 }
 
 }  // namespace

@@ -61,7 +61,7 @@ struct Fixture {
     REQUIRE(vault->unlock(kSupervisor, s));
     for (const auto& site : ward.sites) REQUIRE(add_site(*vault, kManager, site));
     for (const auto& t : ward.terminals) REQUIRE(add_terminal(*vault, kManager, t));
-    REQUIRE(vault->create_survey(kManager, kSurvey, 2026, "令和8年度 第1回"));
+    REQUIRE(vault->surveys().create(kManager, kSurvey, 2026, "令和8年度 第1回"));
     std::filesystem::create_directory(tmp / "sheets");
     auto written = synthetic::write_reference_sheets(ward.access_log, tmp / "sheets");
     REQUIRE(written);
@@ -110,7 +110,7 @@ struct Fixture {
   }
 
   std::int64_t stored_rows() {
-    auto db = vault->open_survey(kSurvey);
+    auto db = vault->surveys().open(kSurvey);
     REQUIRE(db);
     REQUIRE(prepare_survey_file(*db));
     return db->query_int("SELECT count(*) FROM access_rows").value();
@@ -413,7 +413,7 @@ TEST_CASE("P6.4 an import killed at any moment leaves its rows and its event or 
     const auto import_events = std::count_if(events->begin(), events->end(), [](const auto& e) {
       return e.action == "sheet_import" && e.outcome == "ok";
     });
-    auto db = vault.open_survey(kSurvey);
+    auto db = vault.surveys().open(kSurvey);
     REQUIRE(db);
     const auto rows = db->query_int("SELECT count(*) FROM access_rows").value();
     INFO("round " << round << " at " << fraction << " of a full import");
@@ -464,7 +464,7 @@ TEST_CASE("P6.4 an import that fills the disk fails plainly and loses nothing") 
   REQUIRE((*v)->unlock(kManager, test::secure("manager passphrase")));
   CHECK((*v)->database().query_int("SELECT count(*) FROM imports").value() == 0);
   {
-    auto db = (*v)->open_survey(kSurvey);
+    auto db = (*v)->surveys().open(kSurvey);
     REQUIRE(db);
     CHECK(db->query_int("SELECT count(*) FROM access_rows").value() == 0);
     CHECK(db->integrity_check());
@@ -523,11 +523,11 @@ TEST_CASE("P6.4 a site profile may rename columns but not move a sheet to anothe
 
 TEST_CASE("P6.1 only a manager creates a survey and its file has the survey schema") {
   Fixture f;
-  auto by_supervisor = f.vault->create_survey(kSupervisor, "fy2026-9", 2026, "x");
+  auto by_supervisor = f.vault->surveys().create(kSupervisor, "fy2026-9", 2026, "x");
   REQUIRE_FALSE(by_supervisor);
   CHECK(by_supervisor.error().code == "survey.not_manager");
   CHECK_FALSE(std::filesystem::exists(f.dir / "surveys" / "fy2026-9.db"));
-  auto made = f.vault->create_survey(kManager, "fy2026-9", 2026, "x");
+  auto made = f.vault->surveys().create(kManager, "fy2026-9", 2026, "x");
   REQUIRE(made);
   CHECK(made->query_int("SELECT count(*) FROM sources").value() == 0);
   CHECK(find_survey(*f.vault, "fy2026-9")->state == SurveyState::draft);

@@ -1,58 +1,26 @@
-// The vault: real keyslots, real SQLCipher files, real Argon2id (at a small
-// cost so the suite stays fast; the appliance's own cost is calibrated).
+// The vault: the folder, keys and sign-in, close, audit events, the kiosk's
+// settings and the vault's clock. The user register and the survey files have
+// their own tests (user_register_test.cpp, survey_files_test.cpp); all run on
+// real files (vault_fixture.hpp).
 #include <catch2/catch.hpp>
 #include <sys/stat.h>
 
-#include <cstring>
+#include <ctime>
 #include <filesystem>
 
 #include "kiosk/survey/audit_log.hpp"
-#include "kiosk/survey/sheet_store.hpp"
 #include "kiosk/survey/sitting.hpp"
 #include "kiosk/survey/task_runner.hpp"
 #include "kiosk/survey/vault.hpp"
 #include "kiosk/survey/work_sitting.hpp"
-#include "tests/support/secrets.hpp"
-#include "tests/support/temp_dir.hpp"
+#include "tests/survey/vault_fixture.hpp"
 
 using namespace shogo;
 using survey::Role;
 using survey::Vault;
-
-namespace {
-
-constexpr crypto::KdfCost kCheap{1, 8 * 1024};
-
-crypto::SecureBuffer pass(std::string_view text) { return test::secure(text); }
-
-struct Fixture {
-  test::TempDir tmp;
-  std::filesystem::path dir = tmp / "vault";
-  std::int64_t now = 1795000000;
-  crypto::SecureBuffer recovery_text;
-  crypto::SecureBuffer audit_seed_hex;
-
-  Fixture() {
-    const auto m = pass("manager passphrase");
-    const auto s = pass("supervisor passphrase");
-    const auto i = pass("investigator passphrase");
-    auto created = Vault::create(dir,
-                                 {{"管理 一郎", Role::manager, &m},
-                                  {"総括 花子", Role::supervisor, &s},
-                                  {"調査 次郎", Role::investigator, &i}},
-                                 kCheap, /*demo=*/false);
-    REQUIRE(created.ok());
-    recovery_text = std::move(created->recovery_key_text);
-    audit_seed_hex = std::move(created->audit_seed_hex);
-  }
-  std::unique_ptr<Vault> open() {
-    auto v = Vault::open(dir, [this] { return now; });
-    REQUIRE(v.ok());
-    return std::move(v.value());
-  }
-};
-
-}  // namespace
+using test::kCheap;
+using test::pass;
+using Fixture = test::VaultFixture;
 
 TEST_CASE("a new vault lists who may sign in and opens with a manager's passphrase") {
   Fixture f;
@@ -64,7 +32,7 @@ TEST_CASE("a new vault lists who may sign in and opens with a manager's passphra
   CHECK(r->opened_vault);
   CHECK(r->user.role == Role::manager);
   CHECK(vault->is_open());
-  CHECK(vault->users().size() == 3);
+  CHECK(vault->users().all().size() == 3);
   CHECK(vault->idle_lock_seconds() == 300);
   CHECK(vault->end_of_day() == "18:00");
 }
@@ -138,60 +106,14 @@ TEST_CASE("while open, another user's passphrase is checked against the same key
   CHECK_FALSE(vault->unlock("調査 次郎", pass("manager passphrase")).ok());
 }
 
-TEST_CASE("a disabled user's slot is removed - the last manager cannot be disabled") {
-  Fixture f;
-  auto vault = f.open();
-  REQUIRE(vault->unlock("管理 一郎", pass("manager passphrase")).ok());
-  auto last = vault->disable_user("管理 一郎", "管理 一郎");
-  REQUIRE_FALSE(last.ok());
-  CHECK(last.error().code == "vault.last_manager");
-  REQUIRE(vault->disable_user("管理 一郎", "調査 次郎").ok());
-  CHECK(vault->find_user("調査 次郎")->disabled);
-  vault->close("管理 一郎", "test");
-  auto reopened = f.open();
-  const auto names = reopened->sign_in_names();
-  CHECK(std::find(names.begin(), names.end(), "調査 次郎") == names.end());
-  auto r = reopened->unlock("調査 次郎", pass("investigator passphrase"));
-  REQUIRE_FALSE(r.ok());
-  CHECK(r.error().code == "keyslots.unknown_user");
-}
-
-TEST_CASE("adding a user needs an open vault - the new user signs in") {
-  Fixture f;
-  auto vault = f.open();
-  const auto p = pass("new investigator pass");
-  auto locked = vault->add_user("管理 一郎", {"新人 三郎", Role::investigator, &p}, kCheap);
-  REQUIRE_FALSE(locked.ok());
-  CHECK(locked.error().code == "vault.locked");
-  REQUIRE(vault->unlock("管理 一郎", pass("manager passphrase")).ok());
-  REQUIRE(vault->add_user("管理 一郎", {"新人 三郎", Role::investigator, &p}, kCheap).ok());
-  auto dup = vault->add_user("管理 一郎", {"新人 三郎", Role::investigator, &p}, kCheap);
-  CHECK(dup.error().code == "vault.user_exists");
-  vault->close("管理 一郎", "test");
-  auto r = f.open()->unlock("新人 三郎", pass("new investigator pass"));
-  REQUIRE(r.ok());
-  CHECK(r->user.role == Role::investigator);
-}
-
-TEST_CASE("changing a passphrase rewraps one slot") {
-  Fixture f;
-  auto vault = f.open();
-  REQUIRE(vault->unlock("調査 次郎", pass("investigator passphrase")).ok());
-  REQUIRE(vault->change_passphrase("調査 次郎", "調査 次郎", pass("a brand new one"), kCheap).ok());
-  vault->close("調査 次郎", "test");
-  auto again = f.open();
-  CHECK_FALSE(again->unlock("調査 次郎", pass("investigator passphrase")).ok());
-  REQUIRE(again->unlock("調査 次郎", pass("a brand new one")).ok());
-  REQUIRE(again->unlock("管理 一郎", pass("manager passphrase")).ok());  // others unaffected
-}
-
 TEST_CASE("the paper recovery key opens the vault and resets a forgotten passphrase") {
   Fixture f;
   auto vault = f.open();
   REQUIRE(vault->unlock_with_recovery(f.recovery_text).ok());
   REQUIRE(vault->is_open());
-  REQUIRE(
-      vault->change_passphrase("recovery", "管理 一郎", pass("reset by recovery"), kCheap).ok());
+  REQUIRE(vault->users()
+              .change_passphrase("recovery", "管理 一郎", pass("reset by recovery"), kCheap)
+              .ok());
   vault->close("recovery", "test");
   REQUIRE(f.open()->unlock("管理 一郎", pass("reset by recovery")).ok());
 }
@@ -202,47 +124,11 @@ TEST_CASE("closing the vault wipes its key: nothing is readable until the next u
   REQUIRE(vault->unlock("管理 一郎", pass("manager passphrase")).ok());
   vault->close("管理 一郎", "closed");
   CHECK_FALSE(vault->is_open());
-  CHECK(vault->users().empty());
-  CHECK(vault->survey_ids().empty());
-  auto s = vault->open_survey("any");
+  CHECK(vault->users().all().empty());
+  CHECK(vault->surveys().ids().empty());
+  auto s = vault->surveys().open("any");
   REQUIRE_FALSE(s.ok());
   CHECK(s.error().code == "vault.locked");
-}
-
-TEST_CASE("a survey has its own file and key - a missing file is a clear error") {
-  Fixture f;
-  auto vault = f.open();
-  REQUIRE(vault->unlock("管理 一郎", pass("manager passphrase")).ok());
-  {
-    auto db = vault->create_survey("管理 一郎", "2026-1", 2026, "令和8年度 第1回");
-    REQUIRE(db.ok());
-    REQUIRE(survey::prepare_survey_file(*db).ok());
-    survey::AccessLogRow row;
-    row.system = survey::System::juki;
-    row.date = {2026, 11, 18};
-    row.time = {9, 12, 3};
-    row.terminal_id = "JK-S01-01";
-    row.operator_id = "K10234";
-    row.resident_name = "\U00020BB7田 太郎";
-    row.resident_kana = "ヨシダ タロウ";
-    row.resident_birth = {1950, 4, 1};
-    REQUIRE(survey::store_access_rows(*db, {row}).ok());
-  }
-  CHECK(vault->survey_ids() == std::vector<std::string>{"2026-1"});
-  {
-    auto db = vault->open_survey("2026-1");
-    REQUIRE(db.ok());
-    auto rows = survey::load_access_rows(*db);
-    REQUIRE(rows.ok());
-    REQUIRE(rows->size() == 1);
-    CHECK(rows->front().resident_name == "\U00020BB7田 太郎");
-  }
-  std::filesystem::remove(f.dir / "surveys" / "2026-1.db");
-  auto missing = vault->open_survey("2026-1");
-  REQUIRE_FALSE(missing.ok());
-  CHECK(missing.error().code == "survey.file_missing");
-  CHECK(vault->survey_ids().size() == 1);  // the vault's own records are kept
-  CHECK(vault->create_survey("管理 一郎", "../escape", 2026, "x").error().code == "survey.bad_id");
 }
 
 TEST_CASE("a flipped byte in any page of vault.db is caught and loses nothing once restored") {
@@ -273,7 +159,7 @@ TEST_CASE("a flipped byte in any page of vault.db is caught and loses nothing on
   auto vault = f.open();
   REQUIRE(vault->unlock("管理 一郎", pass("manager passphrase")).ok());
   REQUIRE(vault->database().integrity_check().ok());
-  CHECK(vault->users().size() == 3);
+  CHECK(vault->users().all().size() == 3);
 }
 
 TEST_CASE("sign-in events reach the hook and vault.db, failures included") {
@@ -363,9 +249,9 @@ TEST_CASE("every vault change is an audit event that verifies with the paper see
   REQUIRE_FALSE(vault->unlock("管理 一郎", pass("wrong one")).ok());
   REQUIRE(vault->unlock("管理 一郎", pass("manager passphrase")).ok());
   const auto p = pass("new investigator pass");
-  REQUIRE(vault->add_user("管理 一郎", {"新人 三郎", Role::investigator, &p}, kCheap).ok());
-  REQUIRE(vault->disable_user("管理 一郎", "新人 三郎").ok());
-  REQUIRE(vault->create_survey("管理 一郎", "2026-1", 2026, "t").ok());
+  REQUIRE(vault->users().add("管理 一郎", {"新人 三郎", Role::investigator, &p}, kCheap).ok());
+  REQUIRE(vault->users().disable("管理 一郎", "新人 三郎").ok());
+  REQUIRE(vault->surveys().create("管理 一郎", "2026-1", 2026, "t").ok());
   auto events = survey::load_audit_events(vault->database());
   REQUIRE(events.ok());
   std::vector<std::string> actions;
@@ -386,7 +272,7 @@ TEST_CASE("an audit event edited inside vault.db is named by its sequence number
   Fixture f;
   auto vault = f.open();
   REQUIRE(vault->unlock("管理 一郎", pass("manager passphrase")).ok());
-  REQUIRE(vault->create_survey("管理 一郎", "2026-1", 2026, "t").ok());
+  REQUIRE(vault->surveys().create("管理 一郎", "2026-1", 2026, "t").ok());
   // Someone with the vault key rewrites history: the survey was "never" made.
   REQUIRE(vault->database().exec("UPDATE audit_events SET action = 'sign_in' WHERE seq = 4").ok());
   auto events = survey::load_audit_events(vault->database());
@@ -395,19 +281,6 @@ TEST_CASE("an audit event edited inside vault.db is named by its sequence number
   CHECK_FALSE(without_seed.ok);
   CHECK(without_seed.first_bad_seq == 4);
   CHECK(without_seed.problem == crypto::audit::Problem::edited);
-}
-
-TEST_CASE("a change whose audit event cannot be written is not made") {
-  Fixture f;
-  auto vault = f.open();
-  REQUIRE(vault->unlock("管理 一郎", pass("manager passphrase")).ok());
-  // Break the chain's state: appending fails, so the survey must not exist.
-  REQUIRE(vault->database().exec("UPDATE audit_state SET head = zeroblob(31)").ok() == false);
-  REQUIRE(vault->database().exec("DROP TABLE audit_state").ok());
-  auto made = vault->create_survey("管理 一郎", "2026-1", 2026, "t");
-  REQUIRE_FALSE(made.ok());
-  CHECK(vault->survey_ids().empty());
-  CHECK_FALSE(std::filesystem::exists(f.dir / "surveys" / "2026-1.db"));
 }
 
 TEST_CASE("closing the vault is itself an audit event, with its reason") {
@@ -464,4 +337,27 @@ TEST_CASE("an unlock can hold its events pending until they are appended or the 
   const auto seed = test::bytes_from_hex(f.audit_seed_hex, crypto::audit::kSeedBytes);
   CHECK(crypto::audit::verify(*events, &seed, {}).ok);
   vault->set_event_hook({});
+}
+
+TEST_CASE("every time Vault::create writes comes from its clock") {
+  test::TempDir tmp;
+  const std::int64_t made_at = 1790000000;  // neither the fixture's clock nor today
+  const auto m = pass("manager passphrase");
+  const auto i = pass("investigator passphrase");
+  REQUIRE(Vault::create(tmp / "vault",
+                        {{"管理 一郎", Role::manager, &m}, {"調査 次郎", Role::investigator, &i}},
+                        kCheap, /*demo=*/false, [&] { return made_at; })
+              .ok());
+  auto vault = Vault::open(tmp / "vault", [] { return std::int64_t{1795000000}; });
+  REQUIRE(vault.ok());
+  REQUIRE((*vault)->unlock("管理 一郎", m).ok());
+  storage::Database& db = (*vault)->database();
+  CHECK(*db.query_int("SELECT count(*) FROM users") == 2);
+  CHECK(*db.query_int("SELECT min(created_at) FROM users") == made_at);
+  CHECK(*db.query_int("SELECT max(created_at) FROM users") == made_at);
+  auto events = survey::load_audit_events(db);
+  REQUIRE(events.ok());
+  REQUIRE_FALSE(events->empty());
+  CHECK(events->front().action == "vault_create");
+  CHECK(events->front().at_utc_ms / 1000 == made_at);  // the milliseconds come from the system
 }

@@ -70,7 +70,7 @@ struct Kiosk {
     REQUIRE(vault->unlock(kManager, m));
     for (const auto& site : ward.sites) REQUIRE(survey::add_site(*vault, kManager, site));
     for (const auto& t : ward.terminals) REQUIRE(survey::add_terminal(*vault, kManager, t));
-    REQUIRE(vault->create_survey(kManager, kSurvey, 2026, "令和8年度 第1回"));
+    REQUIRE(vault->surveys().create(kManager, kSurvey, 2026, "令和8年度 第1回"));
     if (designate_juki) {
       REQUIRE(vault->unlock(kSupervisor, s));
       auto outcome = survey::designate(*vault, kSupervisor, kSurvey, survey::System::juki,

@@ -89,9 +89,9 @@ void SurveysScreen::create(const RequestCreateSurvey& r, ScreenContext& ctx) {
     create_error_ = N_("A survey id uses letters, digits and '-' only.");
     return;
   }
-  // Vault::create_survey refuses anyone but a manager too (P6.1); it records
+  // SurveyFiles::create refuses anyone but a manager too (P6.1); it records
   // survey_create and gives the file its schema.
-  auto made = ctx.sitting.vault()->create_survey(ctx.user->id, r.id, year, title);
+  auto made = ctx.sitting.vault()->surveys().create(ctx.user->id, r.id, year, title);
   if (!made) {
     create_error_ = made.error().message;
     return;
