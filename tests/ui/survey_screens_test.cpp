@@ -630,7 +630,7 @@ TEST_CASE(
   // What the survey holds now: the residents of its stored rows.
   std::vector<std::string> personal;
   {
-    auto db = k.vault->open_survey(kSurvey);
+    auto db = k.vault->surveys().open(kSurvey);
     REQUIRE(db);
     auto rows = survey::load_access_rows(*db);
     REQUIRE(rows);
