@@ -194,6 +194,16 @@ std::string fill_seq(const char* sentence, std::uint64_t seq) {
   return out;
 }
 
+// The first fault found, into a VerifyReport or a StateReport.
+template <class Report>
+void report_fault(const Fault& fault, Report& report) {
+  if (fault.problem == Problem::none) return;
+  report.ok = false;
+  report.problem = fault.problem;
+  report.first_bad_seq = fault.seq;
+  report.message = fill_seq(problem_sentence(fault.problem), fault.seq);
+}
+
 std::string lowercase(std::string_view s) {
   std::string out(s);
   for (char& c : out) {
@@ -460,12 +470,7 @@ VerifyReport verify(std::span<const Event> events, const SecureBuffer* seed,
     }
   }
 
-  if (fault.problem != Problem::none) {
-    report.ok = false;
-    report.problem = fault.problem;
-    report.first_bad_seq = fault.seq;
-    report.message = fill_seq(problem_sentence(fault.problem), fault.seq);
-  }
+  report_fault(fault, report);
   return report;
 }
 
@@ -493,12 +498,7 @@ StateReport check_state(std::span<const Event> events, const WriterState* state,
       fault = {Problem::state_key_mismatch, end};
     }
   }
-  if (fault.problem != Problem::none) {
-    report.ok = false;
-    report.problem = fault.problem;
-    report.first_bad_seq = fault.seq;
-    report.message = fill_seq(problem_sentence(fault.problem), fault.seq);
-  }
+  report_fault(fault, report);
   return report;
 }
 

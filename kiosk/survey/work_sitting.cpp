@@ -49,8 +49,7 @@ std::string WorkSitting::actor() const {
   return user != nullptr ? user->id : "system";
 }
 
-void WorkSitting::request_sign_in(const std::string& user_id, crypto::SecureBuffer passphrase,
-                                  double /*now*/) {
+void WorkSitting::request_sign_in(const std::string& user_id, crypto::SecureBuffer passphrase) {
   if (vault_ == nullptr || tasks_.busy()) return;
   sign_in_error_.clear();
   checking_ = true;

@@ -69,7 +69,7 @@ class WorkSitting {
   const Sitting& state() const { return state_; }
 
   // Sign-in. The passphrase is wiped once checked. Ignored while a task runs.
-  void request_sign_in(const std::string& user_id, crypto::SecureBuffer passphrase, double now);
+  void request_sign_in(const std::string& user_id, crypto::SecureBuffer passphrase);
   bool checking() const { return checking_; }
   const std::string& checking_user() const { return checking_user_; }
   const std::string& sign_in_error() const { return sign_in_error_; }  // msgid; "" = none

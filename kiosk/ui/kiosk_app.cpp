@@ -75,7 +75,11 @@ Screen& KioskApp::current_screen() { return screen_by_id(current_); }
 
 bool KioskApp::shows_personal_data() const {
   if (sitting_.locked()) return false;
-  return const_cast<KioskApp*>(this)->current_screen().shows_personal_data();
+  bool shows = false;
+  std::apply(
+      [&](const auto&... s) { ((s.id() == current_ && (shows = s.shows_personal_data())), ...); },
+      screens_);
+  return shows;
 }
 
 void KioskApp::forget_all(const FrameInput& in) {
@@ -98,7 +102,7 @@ void KioskApp::go_to(ScreenId id, const ScreenArgs& args, const FrameInput& in) 
 }
 
 void KioskApp::submit_sign_in(const std::string& user_id, crypto::SecureBuffer passphrase) {
-  sitting_.request_sign_in(user_id, std::move(passphrase), 0);
+  sitting_.request_sign_in(user_id, std::move(passphrase));
 }
 
 void KioskApp::begin_frame(const FrameInput& in) {
@@ -107,8 +111,7 @@ void KioskApp::begin_frame(const FrameInput& in) {
   if (sitting_.locked()) {
     quit_open_ = false;
     if (lost || current_ != ScreenId::lock) {
-      forget_all(in);             // personal data leaves memory at every lock
-      current_ = ScreenId::home;  // so that go_to() opens the lock screen afresh
+      forget_all(in);  // personal data leaves memory at every lock
       go_to(ScreenId::lock, {}, in);
     }
   } else if (current_ == ScreenId::lock) {
@@ -253,10 +256,7 @@ void KioskApp::apply(const Intents& intents, const FrameInput& in) {
         },
         intent);
   }
-  if (sitting_.locked() && current_ != ScreenId::lock) {
-    current_ = ScreenId::home;
-    go_to(ScreenId::lock, {}, in);
-  }
+  if (sitting_.locked() && current_ != ScreenId::lock) go_to(ScreenId::lock, {}, in);
 }
 
 }  // namespace shogo::ui

@@ -8,11 +8,15 @@
 //   watermark()      signed-in user and time across the screen (photos deter)
 //   noted()          text from data (a survey's title, a site's name) noted
 //                    for the UI font's atlas; plain_text() draws it
+//   set_field()      a form's fixed text field set from a string
 //
 // recorded_items() is cleared by KioskApp at the start of every frame.
 
 #include <imgui.h>
 
+#include <algorithm>
+#include <array>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -49,5 +53,11 @@ void watermark(std::string_view text_utf8);
 // Zeroes ImGui's own copy of the active text field (its text, initial text and
 // undo buffer): called as soon as a passphrase has been taken from the field.
 void wipe_text_input_state();
+// Puts `text` into a form's fixed text field (not secret), cut to fit.
+template <std::size_t N>
+void set_field(std::array<char, N>& field, const std::string& text) {
+  field.fill('\0');
+  std::memcpy(field.data(), text.data(), std::min(text.size(), N - 1));
+}
 
 }  // namespace shogo::ui

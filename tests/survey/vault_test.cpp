@@ -194,7 +194,7 @@ TEST_CASE("the work sitting checks a passphrase on the task runner and opens the
   auto vault = f.open();
   survey::TaskRunner tasks;
   survey::WorkSitting sitting(vault.get(), tasks);
-  sitting.request_sign_in("管理 一郎", pass("manager passphrase"), 0);
+  sitting.request_sign_in("管理 一郎", pass("manager passphrase"));
   CHECK(sitting.checking());
   CHECK(tasks.busy());
   tasks.wait();

@@ -612,8 +612,8 @@ TEST_CASE(
   h.set_wall(kTenDaysLater);
   Kiosk k(/*designate_juki=*/true);
   sign_in(h, k, kManager);
-  // The one door: the manager's preview draws residents' rows (the control:
-  // this test sees a name when one is drawn).
+  // The one door: the manager previews and imports a sheet, so the survey
+  // holds residents' rows for every screen below to (not) show.
   REQUIRE(h.click(*k.app, "確認用帳票の取り込み"));
   h.frame(*k.app);
   REQUIRE(h.click(*k.app, "住基アクセスログ内部監査"));

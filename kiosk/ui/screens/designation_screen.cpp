@@ -6,18 +6,9 @@
 
 #include "kiosk/survey/designation.hpp"
 #include "kiosk/ui/labels.hpp"
+#include "kiosk/ui/widgets.hpp"
 
 namespace shogo::ui {
-
-namespace {
-
-template <std::size_t N>
-void set_field(std::array<char, N>& field, const std::string& text) {
-  field.fill('\0');
-  std::memcpy(field.data(), text.data(), std::min(text.size(), N - 1));
-}
-
-}  // namespace
 
 void DesignationScreen::open(ScreenContext& ctx, const ScreenArgs& args) {
   board_.load(*ctx.sitting.vault(), ctx.survey_id);

@@ -30,8 +30,6 @@ std::string profile_problem(const Error& error, const std::string& where) {
 
 }  // namespace
 
-ImportScreen::ImportScreen() = default;
-
 void ImportScreen::set_folders(std::filesystem::path import_folder,
                                std::filesystem::path profile_folder) {
   import_folder_ = std::move(import_folder);

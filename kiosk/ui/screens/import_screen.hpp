@@ -82,7 +82,6 @@ struct ImportModel {
 
 class ImportScreen : public ScreenOf<ImportIntent> {
  public:
-  ImportScreen();
   ScreenId id() const override { return ScreenId::sheet_import; }
   const char* title() const override { return tr("Import a confirmation sheet"); }
   std::optional<survey::Action> needs() const override { return survey::Action::see_surveys; }

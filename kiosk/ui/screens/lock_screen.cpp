@@ -50,7 +50,7 @@ double LockScreen::countdown(const ScreenContext& ctx) const {
 
 void LockScreen::submit(ScreenContext& ctx, const std::string& user_id,
                         crypto::SecureBuffer passphrase) {
-  ctx.sitting.request_sign_in(user_id, std::move(passphrase), ctx.now);
+  ctx.sitting.request_sign_in(user_id, std::move(passphrase));
 }
 
 void LockScreen::open(ScreenContext& ctx, const ScreenArgs&) {

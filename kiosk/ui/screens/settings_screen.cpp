@@ -3,17 +3,9 @@
 #include <algorithm>
 #include <cstring>
 
+#include "kiosk/ui/widgets.hpp"
+
 namespace shogo::ui {
-
-namespace {
-
-template <std::size_t N>
-void set_field(std::array<char, N>& field, const std::string& text) {
-  field.fill('\0');
-  std::memcpy(field.data(), text.data(), std::min(text.size(), N - 1));
-}
-
-}  // namespace
 
 void SettingsScreen::open(ScreenContext& ctx, const ScreenArgs&) {
   saved_.clear();

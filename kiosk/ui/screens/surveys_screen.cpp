@@ -4,17 +4,12 @@
 #include <cstdio>
 #include <cstring>
 
+#include "kiosk/ui/widgets.hpp"
 #include "storage/import/profile.hpp"
 
 namespace shogo::ui {
 
 namespace {
-
-template <std::size_t N>
-void set_field(std::array<char, N>& field, const std::string& text) {
-  field.fill('\0');
-  std::memcpy(field.data(), text.data(), std::min(text.size(), N - 1));
-}
 
 bool four_digits(const std::string& s) {
   return s.size() == 4 &&
