@@ -102,7 +102,7 @@ std::span<const AuditActionInfo> audit_actions() { return kInfos; }
 AuditObjects& AuditObjects::add(std::string_view key, std::string_view value) {
   std::string encoded;
   encode_into(encoded, value);
-  if (encoded.empty()) encoded = "-";  // a value is never empty in the chain
+  if (encoded.empty()) encoded.push_back('-');  // a value is never empty in the chain
   pairs_.emplace_back(std::string(key), std::move(encoded));
   // Canonical order (crypto::audit::format_objects): by key, then value.
   std::sort(pairs_.begin(), pairs_.end());

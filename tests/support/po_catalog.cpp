@@ -38,7 +38,7 @@ std::vector<CatalogEntry> read_catalog(const std::filesystem::path& po) {
   REQUIRE(file != nullptr);
   REQUIRE(problems.empty());
   std::vector<CatalogEntry> out;
-  std::unique_ptr<po_message_iterator, void (*)(po_message_iterator_t)> it(
+  std::unique_ptr<struct po_message_iterator, void (*)(po_message_iterator_t)> it(
       po_message_iterator(file.get(), nullptr), po_message_iterator_free);
   while (po_message_t m = po_next_message(it.get())) {
     if (po_message_is_obsolete(m) != 0) continue;
