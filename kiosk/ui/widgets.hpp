@@ -34,6 +34,9 @@ struct ItemRecord {
   std::string label;  // visible text, without any "##id" suffix
   ImVec2 min, max;
   bool enabled = true;
+  bool primary = false;  // a screen's primary action (in the action bar)
+  // Where the item's window shows it: an item outside is scrolled out of view.
+  ImVec2 clip_min{-1e9f, -1e9f}, clip_max{1e9f, 1e9f};
 };
 std::vector<ItemRecord>& recorded_items();
 void record_last_item(std::string_view label, bool enabled = true);

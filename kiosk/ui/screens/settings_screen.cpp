@@ -7,6 +7,14 @@
 
 namespace shogo::ui {
 
+const char* SettingsScreen::help() const {
+  return tr("The language of the screens, and when the screen locks and the work sitting ends.");
+}
+
+const char* SettingsScreen::explanation() const {
+  return tr("The language applies to you at once. The idle lock and the end of the day apply to everyone and are recorded in the audit log; only the manager changes them.");
+}
+
 void SettingsScreen::open(ScreenContext& ctx, const ScreenArgs&) {
   saved_.clear();
   error_.clear();

@@ -35,6 +35,8 @@ class SettingsScreen : public ScreenOf<SettingsIntent> {
  public:
   ScreenId id() const override { return ScreenId::settings; }
   const char* title() const override { return tr("Settings"); }
+  const char* help() const override;
+  const char* explanation() const override;
   void open(ScreenContext& ctx, const ScreenArgs& args) override;
   void apply(const SettingsIntent& intent, ScreenContext& ctx) override;
 
