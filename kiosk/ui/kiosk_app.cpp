@@ -132,7 +132,8 @@ void KioskApp::draw_header(const FrameInput& in) {
   ImGui::TextUnformatted(clock.c_str());
   if (const survey::User* user = sitting_.current_user(); user != nullptr && !sitting_.locked()) {
     const bool ja = language() == Language::japanese;
-    const std::string role = (ja ? "（" : " (") + std::string(role_label(user->role)) + (ja ? "）" : ")");
+    const std::string role =
+        (ja ? "（" : " (") + std::string(role_label(user->role)) + (ja ? "）" : ")");
     right -= 32 + ImGui::CalcTextSize(noted(role)).x;
     ImGui::SetCursorPos(ImVec2(right, body_y));
     ImGui::TextUnformatted(role.c_str());
@@ -157,10 +158,9 @@ void KioskApp::draw_action_bar(std::vector<AppIntent>& app) {
   ImGui::PushStyleColor(ImGuiCol_WindowBg, ImGui::GetColorU32(ImGuiCol_MenuBarBg));
   ImGui::Begin(kActionBarWindow, nullptr, kBar);
   ImGui::PopStyleColor();
-  ImGui::GetWindowDrawList()->AddLine(ImGui::GetWindowPos(),
-                                      ImVec2(ImGui::GetWindowPos().x + vp->Size.x,
-                                             ImGui::GetWindowPos().y),
-                                      ImGui::GetColorU32(ImGuiCol_Separator), 1.0f);
+  ImGui::GetWindowDrawList()->AddLine(
+      ImGui::GetWindowPos(), ImVec2(ImGui::GetWindowPos().x + vp->Size.x, ImGui::GetWindowPos().y),
+      ImGui::GetColorU32(ImGuiCol_Separator), 1.0f);
   if (!sitting_.locked()) {
     Screen& screen = current_screen();
     if (screen.has_back_button() && bar_left_button(tr("Back to menu"), "Esc")) {

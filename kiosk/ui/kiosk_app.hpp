@@ -97,7 +97,7 @@ class KioskApp {
   survey::WorkSitting sitting_;
   Screens::Owned screens_;
   ScreenId current_ = ScreenId::lock;
-  std::string survey_id_;  // the survey the survey screens are about
+  std::string survey_id_;               // the survey the survey screens are about
   AppDialog dialog_ = AppDialog::none;  // the app's own dialog, over the screen
   bool quit_confirmed_ = false;
   bool dev_windows_ = false;  // SHOGO_DEV_WINDOWS builds only

@@ -35,8 +35,7 @@ enum class ActionKind : unsigned char { primary, secondary };
 void begin_frame_layout();  // the bar's buttons start again from the right edge
 // Draws into the action bar's own window, wherever the view is. Recorded
 // under its label (primary ones flagged), like button().
-bool action_button(const char* label, ActionKind kind = ActionKind::secondary,
-                   bool enabled = true);
+bool action_button(const char* label, ActionKind kind = ActionKind::secondary, bool enabled = true);
 // Buttons at the bar's left edge, left to right (KioskApp's back and help).
 bool bar_left_button(const char* label, const char* key);
 

@@ -1,11 +1,10 @@
 #include "kiosk/ui/survey_widgets.hpp"
 
-#include "kiosk/ui/glyph_registry.hpp"
-
 #include <imgui.h>
 
 #include <algorithm>
 
+#include "kiosk/ui/glyph_registry.hpp"
 #include "kiosk/ui/i18n.hpp"
 #include "kiosk/ui/labels.hpp"
 #include "kiosk/ui/text_layout.hpp"
@@ -44,9 +43,10 @@ std::optional<std::string> survey_picker(const SurveyPicker& picker) {
   const std::size_t shown = std::min<std::size_t>(picker.surveys.size(), 5);
   const float row = theme::kSelectableHeight + ImGui::GetStyle().CellPadding.y * 2.0f;
   const float height = row * static_cast<float>(shown + 1) + 2.0f;
-  const ImGuiTableFlags flags = shown < picker.surveys.size() ? kTable | ImGuiTableFlags_ScrollY
-                                                               : kTable;
-  if (!ImGui::BeginTable("surveys", 3, flags, ImVec2(0, shown < picker.surveys.size() ? height : 0))) {
+  const ImGuiTableFlags flags =
+      shown < picker.surveys.size() ? kTable | ImGuiTableFlags_ScrollY : kTable;
+  if (!ImGui::BeginTable("surveys", 3, flags,
+                         ImVec2(0, shown < picker.surveys.size() ? height : 0))) {
     return std::nullopt;
   }
   std::optional<std::string> chosen;
@@ -102,9 +102,10 @@ void designations_table(const std::vector<DesignationRowView>& rows) {
 
 std::optional<survey::System> counts_table(const std::vector<SystemCountView>& counts,
                                            bool may_designate) {
-  wrapped_text(tr("Each system needs at least the required number of viewed persons. Several "
-                   "rows made by one series of operations on the same person count as one "
-                   "person."));
+  wrapped_text(
+      tr("Each system needs at least the required number of viewed persons. Several "
+         "rows made by one series of operations on the same person count as one "
+         "person."));
   if (!ImGui::BeginTable("counts", 6, kTable)) return std::nullopt;
   std::optional<survey::System> clicked;
   ImGui::TableSetupColumn(tr("System"));

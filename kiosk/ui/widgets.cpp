@@ -25,9 +25,8 @@ std::vector<ItemRecord>& recorded_items() {
 void record_last_item(std::string_view label, bool enabled) {
   if (auto cut = label.find("##"); cut != std::string_view::npos) label = label.substr(0, cut);
   ImDrawList* draw = ImGui::GetWindowDrawList();
-  recorded_items().push_back({std::string(label), ImGui::GetItemRectMin(),
-                              ImGui::GetItemRectMax(), enabled, false, draw->GetClipRectMin(),
-                              draw->GetClipRectMax()});
+  recorded_items().push_back({std::string(label), ImGui::GetItemRectMin(), ImGui::GetItemRectMax(),
+                              enabled, false, draw->GetClipRectMin(), draw->GetClipRectMax()});
 }
 
 bool button(const char* label, ImVec2 size, bool enabled) {

@@ -238,20 +238,21 @@ TEST_CASE("real window: a finished import preview is on screen at the next wake,
   // When the task's last wake came (from the worker thread).
   std::atomic<double> woke{0};
   k.app().set_wake([&] {
-    woke = std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch())
-               .count();
+    woke =
+        std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
     shell::KioskWindow::wake();
   });
   k.sign_in_manager();
-  k.app().apply({ui::RequestScreen{ui::ScreenId::sheet_import}}, {1000.0, std::time(nullptr), true});
+  k.app().apply({ui::RequestScreen{ui::ScreenId::sheet_import}},
+                {1000.0, std::time(nullptr), true});
   k.frame();
   auto& screen = k.app().screen_as<ui::ImportScreen>();
   k.app().apply({ui::FileChosen{"juki-access-log.csv"},
                  ui::SheetKindChosen{storage::import::SheetKind::juki_access_log}},
                 {1000.0, std::time(nullptr), true});
-  k.app().apply({ui::RequestPreview{storage::import::SheetKind::juki_access_log,
-                                    "juki-access-log.csv", ""}},
-                {1000.0, std::time(nullptr), true});
+  k.app().apply(
+      {ui::RequestPreview{storage::import::SheetKind::juki_access_log, "juki-access-log.csv", ""}},
+      {1000.0, std::time(nullptr), true});
   REQUIRE(screen.working());
   // Asleep as the kiosk sleeps: the frame loop runs only when woken.
   const auto start = std::chrono::steady_clock::now();

@@ -1,8 +1,7 @@
 #include "tests/support/po_catalog.hpp"
 
-#include <gettext-po.h>
-
 #include <catch2/catch.hpp>
+#include <gettext-po.h>
 
 #include <cstdio>
 #include <memory>
@@ -48,8 +47,8 @@ std::vector<CatalogEntry> read_catalog(const std::filesystem::path& po) {
     e.msgid = id;
     e.msgstr = po_message_msgstr(m) != nullptr ? po_message_msgstr(m) : "";
     if (po_filepos_t pos = po_message_filepos(m, 0); pos != nullptr) {
-      e.where = std::string(po_filepos_file(pos)) + ":" +
-                std::to_string(po_filepos_start_line(pos));
+      e.where =
+          std::string(po_filepos_file(pos)) + ":" + std::to_string(po_filepos_start_line(pos));
     }
     e.fuzzy = po_message_is_fuzzy(m) != 0;
     e.c_format = po_message_is_format(m, "c-format") != 0;
@@ -58,6 +57,8 @@ std::vector<CatalogEntry> read_catalog(const std::filesystem::path& po) {
   return out;
 }
 
-std::filesystem::path ja_catalog_path() { return std::filesystem::path(SHOGO_SOURCE_DIR) / "po/ja.po"; }
+std::filesystem::path ja_catalog_path() {
+  return std::filesystem::path(SHOGO_SOURCE_DIR) / "po/ja.po";
+}
 
 }  // namespace shogo::test

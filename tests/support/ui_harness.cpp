@@ -1,8 +1,8 @@
-#include <algorithm>
 #include "tests/support/ui_harness.hpp"
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <ctime>
 #include <map>

@@ -135,15 +135,17 @@ std::string describe_audit_objects(std::string_view objects) {
 }
 
 const char* AuditLogScreen::help() const {
-  return tr("Everything done on this terminal, newest first. Pick a person, an action, a survey "
-            "or dates to narrow the list.");
+  return tr(
+      "Everything done on this terminal, newest first. Pick a person, an action, a survey "
+      "or dates to narrow the list.");
 }
 
 const char* AuditLogScreen::explanation() const {
-  return tr("Shogo records every sign-in, every view of personal data and every change in this "
-            "log, chained so that a changed or deleted record is noticed. The line at the top "
-            "says whether the chain holds. Opening this screen is recorded too. The log holds "
-            "no residents' data.");
+  return tr(
+      "Shogo records every sign-in, every view of personal data and every change in this "
+      "log, chained so that a changed or deleted record is noticed. The line at the top "
+      "says whether the chain holds. Opening this screen is recorded too. The log holds "
+      "no residents' data.");
 }
 
 void AuditLogScreen::open(ScreenContext& ctx, const ScreenArgs&) {

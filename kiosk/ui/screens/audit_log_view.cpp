@@ -81,9 +81,9 @@ void audit_log_view(const AuditLogModel& model, Out<AuditLogIntent>& out) {
     std::vector<survey::AuditAction> ids;
     for (const auto& [a, label] : model.actions) ids.push_back(a);
     std::optional<survey::AuditAction> picked;
-    if (picker(tr("Action:"), "##action", 260, ids, f.action,
-               [&](survey::AuditAction a) { return std::string(audit_action_label(a)); },
-               picked)) {
+    if (picker(
+            tr("Action:"), "##action", 260, ids, f.action,
+            [&](survey::AuditAction a) { return std::string(audit_action_label(a)); }, picked)) {
       f.action = picked;
       changed = true;
     }
@@ -91,8 +91,9 @@ void audit_log_view(const AuditLogModel& model, Out<AuditLogIntent>& out) {
   {
     std::optional<std::string> cur, picked;
     if (!f.survey.empty()) cur = f.survey;
-    if (picker(tr("Survey:"), "##survey", 200, model.surveys, cur,
-               [](const std::string& s) { return s; }, picked)) {
+    if (picker(
+            tr("Survey:"), "##survey", 200, model.surveys, cur,
+            [](const std::string& s) { return s; }, picked)) {
       f.survey = picked.value_or("");
       changed = true;
     }

@@ -15,11 +15,12 @@ const char* DesignationScreen::help() const {
 }
 
 const char* DesignationScreen::explanation() const {
-  return tr("Choose a system, then type a past date on which the terminals were used, a window "
-            "of at least 15 minutes within the operating hours, and at least one terminal at "
-            "every site. Or let Shogo draw them at random. A designation cannot be undone: when "
-            "a system has too few viewed persons, designate again and the new designation is "
-            "added to the earlier ones.");
+  return tr(
+      "Choose a system, then type a past date on which the terminals were used, a window "
+      "of at least 15 minutes within the operating hours, and at least one terminal at "
+      "every site. Or let Shogo draw them at random. A designation cannot be undone: when "
+      "a system has too few viewed persons, designate again and the new designation is "
+      "added to the earlier ones.");
 }
 
 void DesignationScreen::open(ScreenContext& ctx, const ScreenArgs& args) {
@@ -89,16 +90,17 @@ void DesignationScreen::view(ScreenContext& ctx, Out<DesignationIntent>& out) {
       const auto& d = asking_->designation;
       m.confirm_title = tr("Designate this?");
       m.confirm.push_back(system_label(asking_->system));
-      std::snprintf(line, sizeof line, tr("Date %s, from %s to %s"), wareki_date(d.date).c_str(), survey::format_hh_mm(d.from).c_str(),
-                    survey::format_hh_mm(d.to).c_str());
+      std::snprintf(line, sizeof line, tr("Date %s, from %s to %s"), wareki_date(d.date).c_str(),
+                    survey::format_hh_mm(d.from).c_str(), survey::format_hh_mm(d.to).c_str());
       m.confirm.emplace_back(line);
       std::snprintf(line, sizeof line, tr("Terminals: %s"), joined_ids(d.terminal_ids).c_str());
       m.confirm.emplace_back(line);
     } else {
       m.confirm_title = tr("Designate by drawing lots?");
       m.confirm.push_back(system_label(asking_->system));
-      m.confirm.emplace_back(tr("Shogo draws a past operating day, a window of at least 15 "
-                                "minutes and at least one terminal at every site, at random."));
+      m.confirm.emplace_back(
+          tr("Shogo draws a past operating day, a window of at least 15 "
+             "minutes and at least one terminal at every site, at random."));
     }
     std::snprintf(line, sizeof line,
                   tr("It is stored as designation no. %d of this survey and cannot be undone."),

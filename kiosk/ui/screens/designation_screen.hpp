@@ -37,11 +37,11 @@ struct RequestDraw {  // the appliance's draw
 };
 using DesignationIntent =
     std::variant<SurveyChosen<DesignationScreen>, SystemChosen, TerminalToggled,
-                 WarningAcknowledged, RequestDesignate, RequestDraw,
-                 Confirmed<DesignationScreen>, NotConfirmed<DesignationScreen>>;
+                 WarningAcknowledged, RequestDesignate, RequestDraw, Confirmed<DesignationScreen>,
+                 NotConfirmed<DesignationScreen>>;
 
-struct DesignationForm {  // not secret
-  DateFieldState date;               // typed in any form a ward writes, or picked
+struct DesignationForm {              // not secret
+  DateFieldState date;                // typed in any form a ward writes, or picked
   std::array<char, 16> from{}, to{};  // HH:MM
 };
 
@@ -68,8 +68,8 @@ struct DesignationModel {
   std::string stored;                   // translated: what was stored (typed or drawn)
   std::string error;                    // translated
   std::vector<DesignationRowView> history;
-  std::string confirm_title;          // translated: the dialog asks first (empty: no dialog)
-  std::vector<std::string> confirm;   // translated: what will be stored
+  std::string confirm_title;         // translated: the dialog asks first (empty: no dialog)
+  std::vector<std::string> confirm;  // translated: what will be stored
 };
 
 class DesignationScreen : public ScreenOf<DesignationIntent> {
@@ -97,7 +97,7 @@ class DesignationScreen : public ScreenOf<DesignationIntent> {
   std::set<std::string> checked_;
   std::set<std::string> acknowledged_;
   std::optional<survey::DesignationOutcome> outcome_;
-  struct Asking {  // what the confirmation dialog asks about
+  struct Asking {                           // what the confirmation dialog asks about
     std::optional<RequestDesignate> typed;  // none: a draw
     survey::System system = survey::System::koseki;
     survey::Designation designation;  // as it will be stored (typed only)

@@ -37,8 +37,9 @@ RequestDesignate typed_designation(const DesignationModel& model, const Designat
 void designation_view(const DesignationModel& model, DesignationForm& form,
                       Out<DesignationIntent>& out) {
   if (!model.allowed) {
-    wrapped_text(tr("Only the supervisor designates the date, window and terminals. Ask the "
-                    "supervisor to sign in."));
+    wrapped_text(
+        tr("Only the supervisor designates the date, window and terminals. Ask the "
+           "supervisor to sign in."));
     return;
   }
   const bool chosen = !model.picker.selected_id.empty();
@@ -65,21 +66,23 @@ void designation_view(const DesignationModel& model, DesignationForm& form,
   ImGui::TextUnformatted(tr("Date:"));
   ImGui::SameLine();
   (void)date_field("date", form.date, model.today);
-  bool enter = text_field(tr("From (HH:MM):"), "##from", form.from.data(), form.from.size(), 100,
-                      kEnter);
+  bool enter =
+      text_field(tr("From (HH:MM):"), "##from", form.from.data(), form.from.size(), 100, kEnter);
   ImGui::SameLine(0, 32);
   enter |= text_field(tr("To:"), "##to", form.to.data(), form.to.size(), 100, kEnter);
   if (enter) out(typed_designation(model, form));
   // What came of the last try, next to the fields it is about (never below the fold).
   if (!model.error.empty()) error_text(model.error.c_str());
   if (!model.errors.empty()) {
-    error_text(tr("Not designated: nothing was stored. Correct the following and designate "
-                  "again."));
+    error_text(
+        tr("Not designated: nothing was stored. Correct the following and designate "
+           "again."));
     for (const std::string& e : model.errors) error_text(noted("・" + e));
   }
   if (!model.warnings.empty()) {
-    wrapped_text(tr("Please check the following. Tick each one and press the Designate button "
-                    "again."));
+    wrapped_text(
+        tr("Please check the following. Tick each one and press the Designate button "
+           "again."));
     for (const WarningChoice& w : model.warnings) {
       wrapped_text("・" + w.message);
       bool acknowledged = w.acknowledged;
@@ -93,8 +96,9 @@ void designation_view(const DesignationModel& model, DesignationForm& form,
     wrapped_text(model.stored);
     ImGui::PopStyleColor();
   }
-  wrapped_text(tr("The window lasts at least 15 minutes, within the sites' operating hours. Rows "
-                  "at the start time are inside, rows at the end time are not."));
+  wrapped_text(
+      tr("The window lasts at least 15 minutes, within the sites' operating hours. Rows "
+         "at the start time are inside, rows at the end time are not."));
   heading(tr("Terminals: at least one at every site"));
   if (model.sites.empty()) ImGui::TextUnformatted(tr("This system has no terminals."));
   for (const SiteChoice& site : model.sites) {

@@ -12,10 +12,11 @@ const char* HomeScreen::help() const {
 }
 
 const char* HomeScreen::explanation() const {
-  return tr("The menu shows only what your role may do. Lock the screen when you leave the "
-            "terminal for a moment, and sign out when you are done: the next person signs in "
-            "with their own passphrase. Closing the work sitting signs everyone out and closes "
-            "the vault.");
+  return tr(
+      "The menu shows only what your role may do. Lock the screen when you leave the "
+      "terminal for a moment, and sign out when you are done: the next person signs in "
+      "with their own passphrase. Closing the work sitting signs everyone out and closes "
+      "the vault.");
 }
 
 std::string next_step_text(survey::Role role, const survey::SurveySummary* s,
@@ -24,8 +25,9 @@ std::string next_step_text(survey::Role role, const survey::SurveySummary* s,
   using survey::SurveyState;
   char line[512];
   if (role == Role::investigator) {
-    return tr("The manager lends you the confirmation sheets and tells you what to reconcile. "
-              "Sign out when you leave the terminal.");
+    return tr(
+        "The manager lends you the confirmation sheets and tells you what to reconcile. "
+        "Sign out when you leave the terminal.");
   }
   if (s == nullptr) {
     return role == Role::manager
@@ -34,9 +36,8 @@ std::string next_step_text(survey::Role role, const survey::SurveySummary* s,
   }
   const bool any_designated =
       std::any_of(counts.begin(), counts.end(), [](const auto& c) { return c.designated; });
-  const bool missing_sheet = std::any_of(counts.begin(), counts.end(), [](const auto& c) {
-    return c.designated && !c.imported;
-  });
+  const bool missing_sheet = std::any_of(counts.begin(), counts.end(),
+                                         [](const auto& c) { return c.designated && !c.imported; });
   const bool short_system = std::any_of(counts.begin(), counts.end(), [](const auto& c) {
     return c.designated && c.imported && !c.enough();
   });

@@ -1,4 +1,3 @@
-#include <cstdio>
 #include "kiosk/ui/screens/import_screen.hpp"
 
 #include <algorithm>
@@ -38,12 +37,13 @@ const char* ImportScreen::help() const {
 }
 
 const char* ImportScreen::explanation() const {
-  return tr("1. Choose the survey, the kind of sheet and the file. 2. Press Preview: nothing is "
-            "stored yet; the screen shows how many rows are inside the designation and which "
-            "rows could not be read. 3. Press Import: the rows inside the designation are stored "
-            "in the survey in one step, and the same file cannot be imported twice. Rows "
-            "outside the designation are only counted, so the survey holds no more personal "
-            "data than it needs.");
+  return tr(
+      "1. Choose the survey, the kind of sheet and the file. 2. Press Preview: nothing is "
+      "stored yet; the screen shows how many rows are inside the designation and which "
+      "rows could not be read. 3. Press Import: the rows inside the designation are stored "
+      "in the survey in one step, and the same file cannot be imported twice. Rows "
+      "outside the designation are only counted, so the survey holds no more personal "
+      "data than it needs.");
 }
 
 void ImportScreen::set_folders(std::filesystem::path import_folder,
@@ -130,8 +130,9 @@ void ImportScreen::view(ScreenContext& ctx, Out<ImportIntent>& out) {
                     static_cast<unsigned long long>(preview_->counts.problems));
       m.confirm.emplace_back(line);
     }
-    m.confirm.emplace_back(tr("An import cannot be undone, and the same file cannot be imported "
-                              "again."));
+    m.confirm.emplace_back(
+        tr("An import cannot be undone, and the same file cannot be imported "
+           "again."));
   }
   if (imported_) {
     m.imported = true;
@@ -158,10 +159,9 @@ void ImportScreen::view(ScreenContext& ctx, Out<ImportIntent>& out) {
     m.preview.reserve(r.preview.size());
     for (const auto& row : r.preview) {  // PERSONAL DATA, only while shown
       m.preview.push_back({short_date(row.date) + " " + survey::format_time(row.time),
-                           system_label(row.system), row.terminal_id,
-                           row.operator_id, operation_label(row.operation), row.detail,
-                           row.resident_name, row.resident_kana,
-                           short_date(row.resident_birth)});
+                           system_label(row.system), row.terminal_id, row.operator_id,
+                           operation_label(row.operation), row.detail, row.resident_name,
+                           row.resident_kana, short_date(row.resident_birth)});
     }
   }
   m.scroll_to_result = std::exchange(scroll_to_result_, false);
@@ -206,7 +206,6 @@ void ImportScreen::start(ScreenContext& ctx, Job job, bool accept_problems) {
 void ImportScreen::finish(survey::WorkSitting& sitting, Outcome outcome) {
   job_.reset();
   scroll_to_result_ = true;
-  std::fprintf(stderr,"DBG finish ok=%d\n",outcome.report ? 1 : 0);
   if (!outcome.report) {
     error_ = outcome.report.error().message;  // import.cancelled says so too
     failed_at_ = outcome.failed_at;
@@ -250,7 +249,6 @@ void ImportScreen::apply(const ImportIntent& intent, ScreenContext& ctx) {
         clear_result();
       },
       [&](const FileChosen& r) {
-        std::fprintf(stderr,"DBG file %s busy=%d\n", r.name.c_str(), busy?1:0);
         if (busy) return;
         if (std::find(files_.begin(), files_.end(), r.name) != files_.end()) file_ = r.name;
         clear_result();
@@ -274,7 +272,6 @@ void ImportScreen::apply(const ImportIntent& intent, ScreenContext& ctx) {
         }
       },
       [&](const RequestPreview& r) {
-        std::fprintf(stderr,"DBG preview busy=%d sid=%s kind=%d/%d file=%s/%s\n",busy ? 1 : 0,ctx.survey_id.c_str(),static_cast<int>(r.kind),static_cast<int>(kind_),r.file.c_str(),file_.c_str());
         if (!ctx.may(survey::Action::import_sheet) || busy || ctx.survey_id.empty()) return;
         if (r.kind != kind_ || r.file != file_ || r.file.empty() || r.profile != profile_) return;
         start(ctx, Job::preview, accept_problems_);
@@ -284,7 +281,7 @@ void ImportScreen::apply(const ImportIntent& intent, ScreenContext& ctx) {
         if (r.kind != kind_ || r.file != file_ || r.file.empty() || r.profile != profile_) return;
         if (!preview_ || (preview_->counts.problems > 0 && !r.accept_problems)) return;
         if (preview_->counts.kept == 0) return;  // nothing to import
-        asking_ = r;  // the dialog asks first
+        asking_ = r;                             // the dialog asks first
       },
       [&](const Confirmed<ImportScreen>&) {
         if (!asking_ || !ctx.may(survey::Action::import_sheet) || busy) return;

@@ -135,7 +135,7 @@ class ImportScreen : public ScreenOf<ImportIntent> {
   bool accept_problems_ = false;
   std::optional<RequestImport> asking_;  // the import the dialog asks about
   bool scroll_to_result_ = false;
-  std::string error_;                    // msgid
+  std::string error_;  // msgid
   survey::ImportFailure failed_at_;
 };
 

@@ -79,8 +79,7 @@ void import_view(const ImportModel& model, Out<ImportIntent>& out) {
   // The action bar: from the right, the step that comes next.
   const bool may_preview = !model.busy && !model.file.empty();
   const bool has_rows = model.has_preview && model.kept > 0;
-  const bool may_import =
-      !model.busy && has_rows && (model.problems == 0 || model.accept_problems);
+  const bool may_import = !model.busy && has_rows && (model.problems == 0 || model.accept_problems);
   if (model.has_preview) {
     if (action_button(tr("Import"), ActionKind::primary, may_import)) {
       out(RequestImport{model.kind, model.file, model.profile, model.accept_problems});
@@ -119,8 +118,9 @@ void import_view(const ImportModel& model, Out<ImportIntent>& out) {
   ImGui::SameLine();
   if (button(tr("Update the list"))) out(RequestRescan{});
   if (model.files.empty()) {
-    wrapped_text(tr("There is no CSV or Excel file in the import folder. Ask the system division "
-                    "to put the sheets there, then update the list."));
+    wrapped_text(
+        tr("There is no CSV or Excel file in the import folder. Ask the system division "
+           "to put the sheets there, then update the list."));
   }
   for (const std::string& name : model.files) {
     ImGui::PushID(name.c_str());
@@ -167,8 +167,9 @@ void import_view(const ImportModel& model, Out<ImportIntent>& out) {
               static_cast<ull>(model.totals));
   if (model.kept == 0) {
     ImGui::PushStyleColor(ImGuiCol_Text, theme::kError);
-    wrapped_text(tr("There is no row to import: no row of this file is inside the designation. "
-                    "Check that this is the sheet of the designated date and system."));
+    wrapped_text(
+        tr("There is no row to import: no row of this file is inside the designation. "
+           "Check that this is the sheet of the designated date and system."));
     ImGui::PopStyleColor();
   }
   if (model.problems > 0) {

@@ -5,8 +5,8 @@
 
 #include "kiosk/ui/page.hpp"
 #include "kiosk/ui/screens/lock_screen.hpp"
-#include "kiosk/ui/theme.hpp"
 #include "kiosk/ui/text_layout.hpp"
+#include "kiosk/ui/theme.hpp"
 #include "kiosk/ui/widgets.hpp"
 
 namespace shogo::ui {

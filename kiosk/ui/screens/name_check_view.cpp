@@ -7,8 +7,9 @@
 namespace shogo::ui {
 
 void name_check_view(const NameCheckModel& model) {
-  wrapped_text(tr("Each name is drawn in the IPAmj Mincho font. A character no font has is shown "
-                  "as a box with its code point, never as a question mark."));
+  wrapped_text(
+      tr("Each name is drawn in the IPAmj Mincho font. A character no font has is shown "
+         "as a box with its code point, never as a question mark."));
   ImGui::Separator();
   // The fidelity line: every hard name on one row, as in the README screenshot.
   ImGui::PushFont(fonts().title);

@@ -12,7 +12,9 @@ const char* SettingsScreen::help() const {
 }
 
 const char* SettingsScreen::explanation() const {
-  return tr("The language applies to you at once. The idle lock and the end of the day apply to everyone and are recorded in the audit log; only the manager changes them.");
+  return tr(
+      "The language applies to you at once. The idle lock and the end of the day apply to everyone "
+      "and are recorded in the audit log; only the manager changes them.");
 }
 
 void SettingsScreen::open(ScreenContext& ctx, const ScreenArgs&) {

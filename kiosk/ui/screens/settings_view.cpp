@@ -37,17 +37,19 @@ void settings_view(const SettingsModel& model, SettingsForm& form, Out<SettingsI
   if (action_button(tr("Save"), ActionKind::primary)) save();
   // Enter in either field saves, as the button does.
   constexpr int kEnter = ImGuiInputTextFlags_EnterReturnsTrue;
-  bool enter = text_field(tr("Idle lock (minutes):"), "##idle-lock", form.idle_lock_minutes.data(),
-                          form.idle_lock_minutes.size(), 100,
-                          ImGuiInputTextFlags_CharsDecimal | kEnter);
+  bool enter =
+      text_field(tr("Idle lock (minutes):"), "##idle-lock", form.idle_lock_minutes.data(),
+                 form.idle_lock_minutes.size(), 100, ImGuiInputTextFlags_CharsDecimal | kEnter);
   enter |= text_field(tr("End of the day (HH:MM):"), "##end-of-day", form.end_of_day.data(),
                       form.end_of_day.size(), 120, kEnter);
   if (enter) save();
-  wrapped_text(tr("The screen locks after this many minutes without input. At the end of the "
-                  "day the work sitting closes by itself and the sheets go back."));
+  wrapped_text(
+      tr("The screen locks after this many minutes without input. At the end of the "
+         "day the work sitting closes by itself and the sheets go back."));
   if (model.fixed_by_option) {
-    wrapped_text(tr("This terminal was started with a fixed idle lock; the saved value applies "
-                    "from the next start."));
+    wrapped_text(
+        tr("This terminal was started with a fixed idle lock; the saved value applies "
+           "from the next start."));
   }
   if (!model.saved.empty()) {
     ImGui::PushStyleColor(ImGuiCol_Text, theme::kSuccess);

@@ -2,8 +2,8 @@
 
 #include <algorithm>
 
-#include "kiosk/ui/i18n.hpp"
 #include "kiosk/ui/dates.hpp"
+#include "kiosk/ui/i18n.hpp"
 #include "kiosk/ui/labels.hpp"
 
 namespace shogo::ui {

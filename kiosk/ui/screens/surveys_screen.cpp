@@ -10,11 +10,17 @@
 namespace shogo::ui {
 
 const char* SurveysScreen::help() const {
-  return tr("The surveys of this terminal: what is designated and how many persons were viewed per system.");
+  return tr(
+      "The surveys of this terminal: what is designated and how many persons were viewed per "
+      "system.");
 }
 
 const char* SurveysScreen::explanation() const {
-  return tr("Choose a survey in the list to see its designations and, per system, how many persons the imported sheet shows. Each system needs at least the required number of viewed persons; when one is short, the supervisor designates again and the new designation is added. A manager makes a new survey here.");
+  return tr(
+      "Choose a survey in the list to see its designations and, per system, how many persons the "
+      "imported sheet shows. Each system needs at least the required number of viewed persons; "
+      "when one is short, the supervisor designates again and the new designation is added. A "
+      "manager makes a new survey here.");
 }
 
 namespace {

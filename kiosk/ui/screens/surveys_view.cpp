@@ -46,8 +46,9 @@ void new_survey_form(const SurveysModel& m, NewSurveyForm& f, Out<SurveysIntent>
   enter |= text_field(tr("Survey id (letters, digits and '-'):"), "##survey-id", f.id.data(),
                       f.id.size(), 240, kEnter);
   if (enter) create();
-  wrapped_text(tr("Shogo proposes the next free id of the fiscal year; it cannot be changed "
-                  "later."));
+  wrapped_text(
+      tr("Shogo proposes the next free id of the fiscal year; it cannot be changed "
+         "later."));
   if (!m.create_error.empty()) error_text(noted(m.create_error));
   ImGui::Separator();
 }
