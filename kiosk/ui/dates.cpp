@@ -12,6 +12,7 @@
 #include "kiosk/survey/holidays.hpp"
 #include "kiosk/survey/survey_register.hpp"
 #include "kiosk/ui/i18n.hpp"
+#include "kiosk/ui/text_layout.hpp"
 #include "kiosk/ui/theme.hpp"
 #include "kiosk/ui/widgets.hpp"
 #include "storage/import/japanese_date.hpp"
@@ -269,9 +270,7 @@ void reading_problem(Problem problem, Date today, bool editing) {
   if (!message.empty() && !message.ends_with("。")) message += ' ';
   message += forms_hint(today);
   if (editing) {
-    ImGui::PushStyleColor(ImGuiCol_Text, theme::kTextMuted);
-    ImGui::TextWrapped("%s", noted(message));
-    ImGui::PopStyleColor();
+    wrapped_text(message, kBodyLineHeight, theme::kTextMuted);
   } else {
     error_text(noted(message));
   }

@@ -11,6 +11,7 @@
 #include "kiosk/ui/glyph_registry.hpp"
 #include "kiosk/ui/labels.hpp"
 #include "kiosk/ui/page.hpp"
+#include "kiosk/ui/text_layout.hpp"
 #include "kiosk/ui/theme.hpp"
 #include "kiosk/ui/widgets.hpp"
 
@@ -201,9 +202,7 @@ void KioskApp::draw_dialog(std::vector<AppIntent>& app) {
         ImGui::PushFont(fonts().title);
         ImGui::TextUnformatted(screen.title());
         ImGui::PopFont();
-        ImGui::PushTextWrapPos(0.0f);
-        if (const char* text = screen.explanation()) ImGui::TextUnformatted(text);
-        ImGui::PopTextWrapPos();
+        if (const char* text = screen.explanation()) wrapped_text(text);
         ImGui::Spacing();
         if (button(tr("Close"), ImVec2(200, 48)) || key_pressed(ImGuiKey_Escape) ||
             key_pressed(ImGuiKey_Enter)) {

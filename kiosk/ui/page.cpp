@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "kiosk/ui/i18n.hpp"
+#include "kiosk/ui/text_layout.hpp"
 #include "kiosk/ui/widgets.hpp"
 
 namespace shogo::ui {
@@ -77,9 +78,7 @@ Answer confirm_dialog(const char* id, bool open, const char* title,
   ImGui::TextUnformatted(title);
   ImGui::PopFont();
   ImGui::Spacing();
-  ImGui::PushTextWrapPos(0.0f);
-  for (const std::string& line : lines) ImGui::TextUnformatted(noted(line));
-  ImGui::PopTextWrapPos();
+  for (const std::string& line : lines) wrapped_text(line);
   ImGui::Spacing();
   ImGui::Separator();
   ImGui::Spacing();
@@ -102,11 +101,7 @@ Answer confirm_dialog(const char* id, bool open, const char* title,
 
 void help_line(const char* text) {
   if (text == nullptr || *text == '\0') return;
-  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetColorU32(ImGuiCol_TextDisabled));
-  ImGui::PushTextWrapPos(0.0f);
-  ImGui::TextUnformatted(text);
-  ImGui::PopTextWrapPos();
-  ImGui::PopStyleColor();
+  wrapped_text(text, kBodyLineHeight, ImGui::GetColorU32(ImGuiCol_TextDisabled));
 }
 
 void key_hint(const char* key) {

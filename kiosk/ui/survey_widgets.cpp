@@ -29,9 +29,7 @@ void heading(const char* text) {
 
 void table_cell(const std::string& text) {
   ImGui::TableNextColumn();
-  ImGui::PushTextWrapPos(0.0f);  // wraps at the column's edge
-  plain_text(text);
-  ImGui::PopTextWrapPos();
+  wrapped_text(text, kCellLineHeight);  // wraps at the column's edge
 }
 
 std::optional<std::string> survey_picker(const SurveyPicker& picker) {

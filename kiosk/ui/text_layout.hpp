@@ -48,6 +48,11 @@
 
 namespace shogo::ui {
 
+// Line heights, × the font size: body text, and the tighter lines of a table
+// cell (several lines of one cell read as one entry).
+inline constexpr float kBodyLineHeight = 1.6f;
+inline constexpr float kCellLineHeight = 1.3f;
+
 // The width of a piece of text (the breaker only measures whole lines, from a
 // line's start, so a measure with kerning works too).
 using MeasureText = std::function<float(std::string_view)>;
@@ -64,8 +69,8 @@ std::vector<std::string_view> break_lines(std::string_view utf8, float width,
 // after the last line, so ItemSpacing follows as after any text. Empty text
 // takes one line's height (as TextUnformatted("")). Notes every character for
 // the UI font's atlas.
-void wrapped_text(std::string_view utf8, float line_height = 1.6f,  // × font size
-                  std::optional<ImU32> colour = {});                // ImGuiCol_Text
+void wrapped_text(std::string_view utf8, float line_height = kBodyLineHeight,  // × font size
+                  std::optional<ImU32> colour = {});                           // ImGuiCol_Text
 
 bool kinsoku_not_first(char32_t cp);  // 行頭禁則: closing brackets, punctuation, small kana, ー
 bool kinsoku_not_last(char32_t cp);   // 行末禁則: opening brackets

@@ -758,6 +758,14 @@ TEST_CASE("every screen fits 1280x800 and 1920x1080: no text cut, the primary ac
       k.app->apply({ui::RequestScreen{screen}}, {h.now(), kTenDaysLater, true});
       h.frames(*k.app, 3);
       check_fits(h, display, size + " " + ui::screen_id(screen));
+      // Its explanation (F1): a long Japanese text, wrapped with kinsoku (the
+      // harness checks every frame's lines).
+      h.press_f1(*k.app);
+      h.frames(*k.app, 2);
+      CHECK(k.app->help_open());
+      check_fits(h, display, size + " " + ui::screen_id(screen) + " help");
+      h.press(*k.app, ImGuiKey_Escape);
+      h.frame(*k.app);
     }
     // The import preview: its table of rows, and 取り込む in the action bar.
     REQUIRE(h.click(*k.app, "住基アクセスログ内部監査"));

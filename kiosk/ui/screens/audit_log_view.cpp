@@ -1,6 +1,7 @@
 // 監査ログ: the view of AuditLogScreen.
 #include <imgui.h>
 
+#include <optional>
 #include <string>
 
 #include "kiosk/ui/dates.hpp"
@@ -144,21 +145,17 @@ void audit_log_view(const AuditLogModel& model, Out<AuditLogIntent>& out) {
       ImGui::TableNextColumn();
       name_text(r.actor);
       ImGui::TableNextColumn();
-      ImGui::PushTextWrapPos(0.0f);
-      plain_text(r.role);
+      wrapped_text(r.role, kCellLineHeight);
       ImGui::TableNextColumn();
-      plain_text(r.action);
-      ImGui::PopTextWrapPos();
+      wrapped_text(r.action, kCellLineHeight);
       ImGui::TableNextColumn();
       ImGui::PushTextWrapPos(0.0f);
       name_text(r.objects);  // may name a staff member (利用者：…)
       ImGui::PopTextWrapPos();
       ImGui::TableNextColumn();
-      if (r.failed) ImGui::PushStyleColor(ImGuiCol_Text, theme::kError);
-      ImGui::PushTextWrapPos(0.0f);
-      plain_text(r.outcome);  // 拒否（パスフレーズの誤り） wraps in a narrow column
-      ImGui::PopTextWrapPos();
-      if (r.failed) ImGui::PopStyleColor();
+      // 拒否（パスフレーズの誤り） wraps in a narrow column
+      wrapped_text(r.outcome, kCellLineHeight,
+                   r.failed ? std::optional<ImU32>(theme::kError) : std::nullopt);
     }
   }
   ImGui::EndTable();
