@@ -297,6 +297,14 @@ bool UiHarness::click(ui::KioskApp& app, std::string_view label) {
   return true;
 }
 
+void UiHarness::wheel(ui::KioskApp& app, ImVec2 at, float notches) {
+  ImGuiIO& io = ImGui::GetIO();
+  io.MousePos = at;
+  io.MouseWheel = notches;
+  input_ = true;
+  frame(app);
+}
+
 void UiHarness::type(ui::KioskApp& app, std::string_view text) {
   ImGui::GetIO().AddInputCharactersUTF8(std::string(text).c_str());
   input_ = true;

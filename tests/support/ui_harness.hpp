@@ -7,6 +7,7 @@
 //                    and a release frame at the centre of the item
 //   type(text)       characters into the focused input
 //   press(key)       a key down for one frame, up the next (keyboard navigation on)
+//   wheel(at, n)     the mouse wheel over a point
 //   drawn_text()     the text of the last frame read back from its draw data
 //                    (each glyph quad found by its texture coordinates), names
 //                    decoded back to their code points; spaces as gaps
@@ -46,6 +47,8 @@ class UiHarness {
   // F1 through press_f1(). Shift not held; Ctrl held when asked (Ctrl+A).
   void press(ui::KioskApp& app, ImGuiKey key, bool ctrl = false);
   void press_f1(ui::KioskApp& app);
+  // The mouse wheel turned `notches` over `at` (negative: down the page), one frame.
+  void wheel(ui::KioskApp& app, ImVec2 at, float notches);
   void set_display(ImVec2 size) { ImGui::GetIO().DisplaySize = size; }
   void advance(double seconds) { now_ += seconds; }
   void set_wall(std::time_t wall) { wall_ = wall; }  // the clock on the wall (end of day)

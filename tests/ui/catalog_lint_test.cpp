@@ -13,6 +13,7 @@
 //   rule 5  one voice: sentences end in です・ます, labels never do
 //   rule 6  no ASCII space beside Japanese, no line opening with 。、
 //   rule 7  no date placeholders (YYYY, MM, DD, HH)
+//   rule 8  the glossary's terms, never the words they replace (庁舎, 照合を終了 …)
 
 #include <catch2/catch.hpp>
 
@@ -413,6 +414,29 @@ Problems date_placeholders(std::string_view msgstr) {
   return out;
 }
 
+// Rule 8: docs/ui-guidelines.md's glossary replaced these words; each says what
+// to write instead.
+Problems replaced_words(std::string_view msgstr) {
+  struct Replaced {
+    std::string_view word, instead;
+  };
+  static constexpr Replaced kReplaced[] = {
+      {"庁舎", "拠点 (the main office and the branches alike)"},
+      {"照合を終了", "Shogoを終了 (照合 is the investigators' work)"},
+      {"もう一度見る", "一覧を更新"},
+      {"プロファイル", "列定義"},
+      {"業務時間", "稼働時間"},
+      {"イベント", "記録"},
+  };
+  Problems out;
+  for (const Replaced& r : kReplaced) {
+    if (msgstr.find(r.word) != std::string_view::npos) {
+      add(out, "\"" + std::string(r.word) + "\": write " + std::string(r.instead));
+    }
+  }
+  return out;
+}
+
 // --- Running a rule over the catalog ----------------------------------------
 
 const std::vector<CatalogEntry>& catalog() {
@@ -489,6 +513,10 @@ TEST_CASE(
 
 TEST_CASE("ja.po words rule 7 no date placeholders", "[catalog]") { lint(date_placeholders); }
 
+TEST_CASE("ja.po words rule 8 the glossary's terms and not the words they replace", "[catalog]") {
+  lint(replaced_words);
+}
+
 TEST_CASE("ja.po words every rule flags its bad examples and passes its good ones", "[catalog]") {
   struct Example {
     Problems (*rule)(std::string_view);
@@ -554,6 +582,11 @@ TEST_CASE("ja.po words every rule flags its bad examples and passes its good one
       {date_placeholders, "時刻は HH:MM の形で", true},
       {date_placeholders, "日付（例：2026-11-18）：", false},
       {date_placeholders, "令和8年11月18日", false},
+      {replaced_words, "各庁舎の端末", true},
+      {replaced_words, "照合を終了", true},
+      {replaced_words, "もう一度見る", true},
+      {replaced_words, "各拠点の端末", false},
+      {replaced_words, "Shogoを終了", false},
   };
   for (const Example& ex : examples) {
     const Problems problems = ex.rule(ex.text);

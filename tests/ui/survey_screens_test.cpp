@@ -19,6 +19,7 @@
 #include "kiosk/survey/survey_register.hpp"
 #include "kiosk/ui/i18n.hpp"
 #include "kiosk/ui/kiosk_app.hpp"
+#include "kiosk/ui/theme.hpp"
 #include "provisioning/synthetic/synthetic_sheets.hpp"
 #include "provisioning/synthetic/synthetic_ward.hpp"
 #include "tests/support/secrets.hpp"
@@ -726,6 +727,14 @@ void check_fits(const UiHarness& h, ImVec2 display, const std::string& where) {
     }
   }
   CHECK(cut == 0);
+  // Japanese screens show no code, identifier, path or clause number, and not
+  // the words the glossary replaced (docs/ui-guidelines.md, "Words").
+  for (const char* code :
+       {"KOSEKI", "JUKINET", "JUKI", "manager", "supervisor", "investigator", "sign_in",
+        "view_personal_data", "language=", "/etc/", "P6.", "YYYY", "照合を終了", "もう一度見る"}) {
+    INFO(where << ": drew " << code);
+    CHECK_FALSE(h.drew(code));
+  }
   int primaries = 0;
   for (const auto& item : h.items()) {
     if (!item.primary) continue;
@@ -1029,4 +1038,76 @@ TEST_CASE("Enter in the new-survey form creates the survey", "[survey][keyboard]
   auto surveys = survey::list_surveys(*k.vault);
   REQUIRE(surveys);
   CHECK(surveys->size() == 2);
+}
+
+// --- What a new manager saw: the remaining problems, one test each ----------
+
+TEST_CASE("only the content scrolls: the header and the action bar stay where they are",
+          "[survey][layout]") {
+  UiHarness h;
+  h.set_wall(kTenDaysLater);
+  Kiosk k(/*designate_juki=*/true);
+  sign_in(h, k, kManager);
+  k.app->apply({ui::RequestScreen{ui::ScreenId::sheet_import}}, {h.now(), kTenDaysLater, true});
+  h.frame(*k.app);
+  REQUIRE(h.click(*k.app, "住基アクセスログ内部監査"));
+  REQUIRE(h.click(*k.app, "file:juki-access-log.csv"));
+  REQUIRE(h.click(*k.app, "プレビュー"));
+  k.app->wait_for_work();
+  h.frames(*k.app, 2);
+  const ImVec2 middle(640, 400);
+  for (int i = 0; i < 4; ++i) h.wheel(*k.app, middle, 10.0f);  // to the top of the page
+  h.frames(*k.app, 2);
+  auto header = [] {
+    std::vector<std::tuple<unsigned, float, float>> glyphs;
+    for (const auto& g : test::drawn_glyphs(ImGui::GetDrawData())) {
+      if (g.max.y <= ui::theme::kHeaderHeight) glyphs.emplace_back(g.code, g.min.x, g.min.y);
+    }
+    return glyphs;
+  };
+  const auto header_before = header();
+  REQUIRE(h.item("file:juki-access-log.csv") != nullptr);
+  REQUIRE(h.item("取り込む") != nullptr);
+  const float file_y = h.item("file:juki-access-log.csv")->min.y;
+  const ImVec2 import_at = h.item("取り込む")->min;
+  for (int i = 0; i < 4; ++i) h.wheel(*k.app, middle, -10.0f);  // down the page
+  h.frames(*k.app, 2);
+  REQUIRE(h.item("file:juki-access-log.csv") != nullptr);
+  INFO("the file moved from y " << file_y << " to " << h.item("file:juki-access-log.csv")->min.y);
+  CHECK(h.item("file:juki-access-log.csv")->min.y < file_y - 50);  // the content scrolled
+  CHECK(h.item("取り込む")->min.x == import_at.x);                 // the bar did not
+  CHECK(h.item("取り込む")->min.y == import_at.y);
+  CHECK(header_before.size() > 10);  // title, user, role, clock
+  CHECK(header() == header_before);  // nor did the header
+}
+
+TEST_CASE("the survey list is as high as its rows: no empty row under the last survey",
+          "[survey][layout]") {
+  UiHarness h;
+  h.set_wall(kTenDaysLater);
+  Kiosk k(/*designate_juki=*/true);
+  sign_in(h, k, kManager);
+  k.app->apply({ui::RequestScreen{ui::ScreenId::sheet_import}}, {h.now(), kTenDaysLater, true});
+  h.frames(*k.app, 2);
+  const auto* row = h.item("survey:" + kSurvey);
+  const auto* next = h.item("住基アクセスログ内部監査");  // the first control under the list
+  REQUIRE(row != nullptr);
+  REQUIRE(next != nullptr);
+  CHECK(row->max.y <= row->clip_max.y);  // the row is not cut by its table
+  INFO("from the last survey's bottom " << row->max.y << " to the next control " << next->min.y);
+  CHECK(next->min.y - row->max.y < 24.0f);  // cell padding and item spacing, no empty row
+  CHECK(next->min.y > row->max.y);
+}
+
+TEST_CASE("after a sign-out the lock screen says the sitting is open", "[survey]") {
+  UiHarness h;
+  h.set_wall(kTenDaysLater);
+  Kiosk k;
+  h.frame(*k.app);
+  CHECK(h.drew_wrapped("調査責任者がサインインすると作業セッションが始まります。"));
+  sign_in(h, k, kManager);
+  REQUIRE(h.click(*k.app, "サインアウト"));
+  h.frames(*k.app, 2);
+  CHECK(h.drew_wrapped("作業セッションは開始されています。"));
+  CHECK_FALSE(h.drew_wrapped("調査責任者がサインインすると"));
 }
