@@ -264,11 +264,16 @@ Intents KioskApp::draw(const FrameInput& in) {
   ImGui::End();
   ImGui::PopFont();
   theme::draw_nav_focus_halo();
-  if (page_keys && !sitting_.locked() && dialog_ == AppDialog::none) {
-    if (key_pressed(ImGuiKey_Escape) && current_screen().has_back_button()) {
+  if (!sitting_.locked() && dialog_ == AppDialog::none) {
+    if (page_keys && key_pressed(ImGuiKey_Escape) && current_screen().has_back_button()) {
       app.emplace_back(RequestScreen{ScreenId::home});
     }
-    if (f1_pressed() && current_screen().explanation() != nullptr) app.emplace_back(RequestHelp{});
+    // F1 types nothing: it explains the screen from a text field too (a form
+    // opens with the focus in its first field).
+    if (!ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId) && f1_pressed() &&
+        current_screen().explanation() != nullptr) {
+      app.emplace_back(RequestHelp{});
+    }
   }
 #if SHOGO_DEV_WINDOWS
   // Development builds only (the release preset compiles this out): Ctrl+Shift+D

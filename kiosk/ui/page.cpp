@@ -108,10 +108,12 @@ void key_hint(const char* key) {
   const ImVec2 button_min = ImGui::GetItemRectMin();
   const ImVec2 button_max = ImGui::GetItemRectMax();
   ImGui::SameLine(0, 8);
-  const float h = ImGui::GetTextLineHeight();
-  ImGui::SetCursorScreenPos(
-      ImVec2(ImGui::GetCursorScreenPos().x, (button_min.y + button_max.y - h) * 0.5f));
-  ImGui::TextDisabled("%s", key);
+  // Drawn, not laid out as text: text on a line with a framed button sits at
+  // the button's text baseline, which is not the middle of a tall button.
+  const ImVec2 size = ImGui::CalcTextSize(key);
+  const ImVec2 at(ImGui::GetCursorScreenPos().x, (button_min.y + button_max.y - size.y) * 0.5f);
+  ImGui::GetWindowDrawList()->AddText(at, ImGui::GetColorU32(ImGuiCol_TextDisabled), key);
+  ImGui::Dummy(ImVec2(size.x, button_max.y - button_min.y));
 }
 
 bool key_pressed(ImGuiKey key) {

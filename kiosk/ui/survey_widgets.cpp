@@ -56,16 +56,24 @@ std::optional<std::string> survey_picker(const SurveyPicker& picker) {
   for (const SurveyRowView& s : picker.surveys) {
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
-    const std::string label = s.fiscal_year + "##" + s.id;
-    if (ImGui::Selectable(noted(label), s.id == picker.selected_id,
+    // Every cell's text in the middle of the row's height, as the selectable's.
+    const float middle = (theme::kSelectableHeight - ImGui::GetTextLineHeight()) * 0.5f;
+    const ImVec2 at = ImGui::GetCursorPos();
+    const std::string label = "##" + s.id;
+    if (ImGui::Selectable(label.c_str(), s.id == picker.selected_id,
                           ImGuiSelectableFlags_SpanAllColumns,
                           ImVec2(0, theme::kSelectableHeight)) &&
         s.id != picker.selected_id) {
       chosen = s.id;
     }
     record_last_item("survey:" + s.id, true);
-    table_cell(s.title);
-    table_cell(s.state);
+    ImGui::SetCursorPos(ImVec2(at.x, at.y + middle));
+    plain_text(s.fiscal_year);
+    for (const std::string* text : {&s.title, &s.state}) {
+      ImGui::TableNextColumn();
+      ImGui::SetCursorPosY(ImGui::GetCursorPosY() + middle);
+      wrapped_text(*text, kCellLineHeight);
+    }
   }
   ImGui::EndTable();
   return chosen;
@@ -80,9 +88,9 @@ void designations_table(const std::vector<DesignationRowView>& rows) {
   // Weights: the terminal list gets the room, so it wraps onto few lines.
   ImGui::TableSetupColumn(tr("No."), ImGuiTableColumnFlags_WidthStretch, 0.5f);
   ImGui::TableSetupColumn(tr("System"), ImGuiTableColumnFlags_WidthStretch, 2.2f);
-  ImGui::TableSetupColumn(tr("Date"), ImGuiTableColumnFlags_WidthStretch, 1.4f);
+  ImGui::TableSetupColumn(tr("Date"), ImGuiTableColumnFlags_WidthStretch, 2.0f);
   ImGui::TableSetupColumn(tr("Window"), ImGuiTableColumnFlags_WidthStretch, 1.3f);
-  ImGui::TableSetupColumn(tr("Terminals"), ImGuiTableColumnFlags_WidthStretch, 4.0f);
+  ImGui::TableSetupColumn(tr("Terminals"), ImGuiTableColumnFlags_WidthStretch, 3.6f);
   ImGui::TableSetupColumn(tr("How"), ImGuiTableColumnFlags_WidthStretch, 1.0f);
   ImGui::TableHeadersRow();
   for (std::size_t i = 0; i < rows.size(); ++i) {

@@ -75,8 +75,6 @@ Kind kind_of(char32_t cp) {
   return Kind::cjk;
 }
 
-bool is_digit(char32_t cp) { return cp >= U'0' && cp <= U'9'; }
-
 // 分離禁止: two of these in a row hold together (……, ‥‥, ——, ――).
 bool inseparable_pair(char32_t a, char32_t b) {
   return a == b && (a == 0x2026 || a == 0x2025 || a == 0x2014 || a == 0x2015);
@@ -105,10 +103,8 @@ std::vector<Unit> units_of(std::string_view s) {
 bool may_break(const Unit& a, const Unit& b) {
   if (b.kind == Kind::space) return false;  // never before a space
   if (kinsoku_not_first(b.cp) || kinsoku_not_last(a.cp)) return false;
-  if (a.kind == Kind::space) return true;  // after a run of spaces
-  if (a.kind == Kind::latin && b.kind == Kind::latin) {
-    return a.cp == U'-' && !is_digit(b.cp);  // UAX #14 HY × NU: "2026-11-18", "e-|mail"
-  }
+  if (a.kind == Kind::space) return true;                            // after a run of spaces
+  if (a.kind == Kind::latin && b.kind == Kind::latin) return false;  // a word, an id, a number
   if (a.kind == Kind::cjk && b.kind == Kind::cjk) return !inseparable_pair(a.cp, b.cp);
   return true;  // between CJK and Latin
 }

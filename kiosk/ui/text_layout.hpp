@@ -16,10 +16,10 @@
 //     forms, ※→○ and the like), and between CJK and Latin ("ID番号");
 //   - after a run of ASCII spaces (the spaces of a soft break are dropped;
 //     a line never breaks before a space);
-//   - after "-" unless a digit follows (UAX #14 HY × NU: "2026-11-18" holds,
-//     "e-|mail" may break);
 //   - never inside a run of Latin letters, digits and ASCII punctuation
-//     ("08:30", "1,234", "%s"), nor between two ……, ‥‥, —— or ――
+//     ("08:30", "1,234", "%s", and "-" too: terminal ids such as
+//     "KS-S02-01" and dates such as "2026-11-18" are read as one word),
+//     nor between two ……, ‥‥, —— or ――
 //     (分離禁止);
 //   - never before a 行頭禁則 character nor after a 行末禁則 one.
 // Lines are filled greedily; a unit that may not start the next line takes the

@@ -758,6 +758,11 @@ TEST_CASE("every screen fits 1280x800 and 1920x1080: no text cut, the primary ac
     UiHarness h(display);
     h.set_wall(kTenDaysLater);
     Kiosk k(/*designate_juki=*/true);
+    {  // Shogo's own administration in the audit log: 「Shogo（管理機能）」, a long actor
+      const auto m = test::secure(passphrase_of(kManager));
+      REQUIRE(k.vault->unlock(kManager, m));
+      k.vault->close("system", "shutdown");
+    }
     h.frame(*k.app);
     check_fits(h, display, size + " lock");
     sign_in(h, k, kManager);
@@ -1110,4 +1115,36 @@ TEST_CASE("after a sign-out the lock screen says the sitting is open", "[survey]
   h.frames(*k.app, 2);
   CHECK(h.drew_wrapped("作業セッションは開始されています。"));
   CHECK_FALSE(h.drew_wrapped("調査責任者がサインインすると"));
+}
+
+TEST_CASE("a form's first field has the focus when its screen opens, and after an error",
+          "[survey][keyboard]") {
+  UiHarness h;
+  h.set_wall(kTenDaysLater);
+  Kiosk k;
+  sign_in(h, k, kManager);
+  // Settings: typed straight away, Enter saves.
+  k.app->apply({ui::RequestScreen{ui::ScreenId::settings}}, {h.now(), kTenDaysLater, true});
+  h.frames(*k.app, 2);
+  h.press(*k.app, ImGuiKey_A, /*ctrl=*/true);
+  h.type(*k.app, "99");  // more than 60 minutes: refused, and the field has the focus again
+  h.press(*k.app, ImGuiKey_Enter);
+  h.frames(*k.app, 2);
+  CHECK(k.vault->idle_lock_seconds() == 300);
+  h.press(*k.app, ImGuiKey_A, /*ctrl=*/true);
+  h.type(*k.app, "7");
+  h.press(*k.app, ImGuiKey_Enter);
+  h.frame(*k.app);
+  CHECK(k.vault->idle_lock_seconds() == 7 * 60);
+  // Designation: the date field.
+  REQUIRE(h.click(*k.app, "メニューに戻る"));
+  h.frame(*k.app);
+  REQUIRE(h.click(*k.app, "サインアウト"));
+  sign_in(h, k, kSupervisor);
+  k.app->apply({ui::RequestScreen{ui::ScreenId::designation}}, {h.now(), kTenDaysLater, true});
+  h.frames(*k.app, 2);
+  h.press(*k.app, ImGuiKey_A, /*ctrl=*/true);
+  h.type(*k.app, "R8.11.20");
+  h.frame(*k.app);
+  CHECK(h.drew("R8.11.20"));
 }

@@ -65,7 +65,7 @@ TEST_CASE("line breaking: the cases of the rules", "[text][kinsoku]") {
       {"1,234行", 6, {"1,234", "行"}},
       {"ID番", 3, {"ID", "番"}},
       {"%s件", 3, {"%s", "件"}},
-      {"e-mail", 4, {"e-", "mail"}},
+      {"KS-S01-01, KS-S02-01", 12, {"KS-S01-01,", "KS-S02-01"}},  // terminal ids hold
       // A run with no break point, too wide: broken by units, at least one a line.
       {"ABCDEFGHIJ", 4, {"ABCD", "EFGH", "IJ"}},
       {"2026-11-18", 4, {"2026", "-11-", "18"}},

@@ -6,6 +6,7 @@
 
 #include "crypto/audit_chain.hpp"
 #include "kiosk/survey/audit_log.hpp"
+#include "kiosk/ui/dates.hpp"
 #include "kiosk/ui/labels.hpp"
 #include "storage/import/profile.hpp"
 
@@ -173,10 +174,11 @@ void AuditLogScreen::open(ScreenContext& ctx, const ScreenArgs&) {
     const std::time_t wall = static_cast<std::time_t>(e.at_utc_ms / 1000);
     std::tm tm{};
     localtime_r(&wall, &tm);
-    char when[32];
-    std::strftime(when, sizeof when, "%Y-%m-%d %H:%M:%S", &tm);
+    char clock[16];
+    std::strftime(clock, sizeof clock, "%H:%M:%S", &tm);
     Row row;
     row.date = {tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
+    const std::string when = short_date(row.date) + " " + clock;  // R8.11.18 09:30:05
     row.actor = e.actor;
     survey::AuditAction action{};
     if (survey::parse_audit_action(e.action, action)) row.action = action;
@@ -190,7 +192,8 @@ void AuditLogScreen::open(ScreenContext& ctx, const ScreenArgs&) {
                 row.action ? audit_action_label(*row.action) : tr("Other"),
                 describe_audit_objects(e.objects),
                 audit_outcome_label(e.outcome),
-                e.outcome != "ok"};
+                e.outcome != "ok",
+                e.actor == "system"};
     rows_.push_back(std::move(row));
   }
 }

@@ -30,6 +30,7 @@ using AuditLogIntent = std::variant<AuditFilterChanged>;
 struct AuditRowView {  // display strings, translated; no personal data
   std::string seq, when, actor, role, action, objects, outcome;
   bool failed = false;
+  bool by_system = false;  // Shogo's own administration: actor is words, not a person's name
 };
 
 struct AuditLogModel {

@@ -143,7 +143,13 @@ void audit_log_view(const AuditLogModel& model, Out<AuditLogIntent>& out) {
       ImGui::TableNextColumn();
       ImGui::TextUnformatted(r.when.c_str());
       ImGui::TableNextColumn();
-      name_text(r.actor);
+      if (r.by_system) {
+        wrapped_text(r.actor, kCellLineHeight);  // 「Shogo（管理機能）」: words, not a name
+      } else {
+        ImGui::PushTextWrapPos(0.0f);
+        name_text(r.actor);
+        ImGui::PopTextWrapPos();
+      }
       ImGui::TableNextColumn();
       wrapped_text(r.role, kCellLineHeight);
       ImGui::TableNextColumn();

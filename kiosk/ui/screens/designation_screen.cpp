@@ -28,6 +28,7 @@ void DesignationScreen::open(ScreenContext& ctx, const ScreenArgs& args) {
   board_.load(*ctx.sitting.vault(), ctx.survey_id);
   reset_form(ctx);
   if (args.system) system_ = *args.system;  // P6.3.d from the overview: this system again
+  form_.focus_date = true;
 }
 
 void DesignationScreen::reset_form(const ScreenContext& ctx) {
@@ -118,6 +119,7 @@ void DesignationScreen::ask_typed(ScreenContext& ctx, const RequestDesignate& ty
   const auto to = survey::parse_hh_mm(typed.to);
   if (!date || !from || !to) {
     error_ = N_("Please choose the date, and type the times as 09:00.");
+    form_.focus_date = true;
     return;
   }
   survey::Designation d{*date, *from, *to, {}, false};

@@ -43,6 +43,7 @@ using DesignationIntent =
 struct DesignationForm {              // not secret
   DateFieldState date;                // typed in any form a ward writes, or picked
   std::array<char, 16> from{}, to{};  // HH:MM
+  bool focus_date = false;            // once: when the screen opens, after a wrong form
 };
 
 struct TerminalChoice {

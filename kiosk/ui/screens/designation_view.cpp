@@ -2,6 +2,7 @@
 #include <imgui.h>
 
 #include <cstdio>
+#include <utility>
 
 #include "kiosk/ui/labels.hpp"
 #include "kiosk/ui/page.hpp"
@@ -65,11 +66,12 @@ void designation_view(const DesignationModel& model, DesignationForm& form,
   ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted(tr("Date:"));
   ImGui::SameLine();
+  if (std::exchange(form.focus_date, false)) ImGui::SetKeyboardFocusHere();
   (void)date_field("date", form.date, model.today);
   bool enter =
       text_field(tr("From (HH:MM):"), "##from", form.from.data(), form.from.size(), 100, kEnter);
   ImGui::SameLine(0, 32);
-  enter |= text_field(tr("To:"), "##to", form.to.data(), form.to.size(), 100, kEnter);
+  enter |= text_field(tr("To (HH:MM):"), "##to", form.to.data(), form.to.size(), 100, kEnter);
   if (enter) out(typed_designation(model, form));
   // What came of the last try, next to the fields it is about (never below the fold).
   if (!model.error.empty()) error_text(model.error.c_str());

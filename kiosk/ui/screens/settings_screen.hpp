@@ -19,6 +19,7 @@ using SettingsIntent = std::variant<RequestSaveSettings>;
 struct SettingsForm {
   std::array<char, 8> idle_lock_minutes{};
   std::array<char, 8> end_of_day{};
+  bool focus_first = false;  // the first field, once: when the screen opens, after an error
 };
 
 struct SettingsModel {

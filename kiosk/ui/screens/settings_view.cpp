@@ -1,5 +1,7 @@
 #include <imgui.h>
 
+#include <utility>
+
 #include "kiosk/ui/page.hpp"
 #include "kiosk/ui/screens/settings_screen.hpp"
 #include "kiosk/ui/survey_widgets.hpp"
@@ -37,6 +39,7 @@ void settings_view(const SettingsModel& model, SettingsForm& form, Out<SettingsI
   if (action_button(tr("Save"), ActionKind::primary)) save();
   // Enter in either field saves, as the button does.
   constexpr int kEnter = ImGuiInputTextFlags_EnterReturnsTrue;
+  if (std::exchange(form.focus_first, false)) ImGui::SetKeyboardFocusHere();
   bool enter =
       text_field(tr("Idle lock (minutes):"), "##idle-lock", form.idle_lock_minutes.data(),
                  form.idle_lock_minutes.size(), 100, ImGuiInputTextFlags_CharsDecimal | kEnter);
