@@ -2,7 +2,7 @@
 // Screen — the base of every screen of the kiosk: a controller that owns its
 // form state and the data it shows, with its own intent type. ImHex's View is
 // the model: the base class draws the frame (back button, title), a screen
-// draws its content. How to add one: CONTRIBUTING.md, "Adding a screen".
+// draws its content. How to add one: CONTRIBUTING.md, "How to add a screen".
 //
 //   ScreenId        every screen, by name ("home", "import", …; --goto takes these)
 //   AppIntent       what any screen may ask of the app: another screen, lock,

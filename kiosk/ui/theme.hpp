@@ -47,8 +47,9 @@
 //     of DADS's ring is draw_nav_focus_halo(), once a frame.
 //   - An edited text field shows no focus ring (only its cursor): a view
 //     may draw_focus_ring() around it while ImGui::IsItemActive().
-//   - Line height is the font size: wrapped Japanese paragraphs are set
-//     solid (1.0); ItemSpacing.y spaces lines that are separate items (1.6).
+//   - ImGui's line height is the font size; wrapped_text() (text_layout.hpp)
+//     spaces a wrapped paragraph's lines 1.6 × the font size apart (1.3 in
+//     a table cell), and ItemSpacing.y spaces lines that are separate items.
 //   - Checkbox() and RadioButton() are a square of the frame height: with
 //     44 px targets they are 44 px boxes and circles (DADS draws 24–32 px).
 //     A smaller box would be a smaller target.
