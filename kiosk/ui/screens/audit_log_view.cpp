@@ -127,9 +127,9 @@ void audit_log_view(const AuditLogModel& model, Out<AuditLogIntent>& out) {
   ImGui::TableSetupColumn(tr("Time"), ImGuiTableColumnFlags_WidthFixed,
                           ImGui::CalcTextSize("0000-00-00 00:00:00").x);
   ImGui::TableSetupColumn(tr("Person"), ImGuiTableColumnFlags_WidthStretch, 1.0f);
-  ImGui::TableSetupColumn(tr("Role"), ImGuiTableColumnFlags_WidthStretch, 1.1f);
+  ImGui::TableSetupColumn(tr("Role"), ImGuiTableColumnFlags_WidthStretch, 1.4f);
   ImGui::TableSetupColumn(tr("Action"), ImGuiTableColumnFlags_WidthStretch, 1.7f);
-  ImGui::TableSetupColumn(tr("Details"), ImGuiTableColumnFlags_WidthStretch, 2.0f);
+  ImGui::TableSetupColumn(tr("Details"), ImGuiTableColumnFlags_WidthStretch, 1.7f);
   ImGui::TableSetupColumn(tr("Outcome"), ImGuiTableColumnFlags_WidthStretch, 1.0f);
   ImGui::TableHeadersRow();
   ImGuiListClipper clipper;
