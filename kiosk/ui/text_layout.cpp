@@ -203,6 +203,10 @@ std::vector<std::string_view> break_lines(std::string_view utf8, float width,
 
 void wrapped_text(std::string_view utf8, float line_height, std::optional<ImU32> colour) {
   glyphs().note_ui_text(utf8);
+  wrapped_text_unnoted(utf8, line_height, colour);
+}
+
+void wrapped_text_unnoted(std::string_view utf8, float line_height, std::optional<ImU32> colour) {
   ImGuiWindow* window = ImGui::GetCurrentWindow();
   if (window->SkipItems) return;
   ImFont* font = ImGui::GetFont();

@@ -72,6 +72,12 @@ std::vector<std::string_view> break_lines(std::string_view utf8, float width,
 void wrapped_text(std::string_view utf8, float line_height = kBodyLineHeight,  // × font size
                   std::optional<ImU32> colour = {});                           // ImGuiCol_Text
 
+// As wrapped_text(), for text the caller has noted for the atlas itself: a
+// name encoded by glyphs().encode_name(), drawn in the name font
+// (wrapped_name_text() in widgets.hpp).
+void wrapped_text_unnoted(std::string_view text, float line_height = kBodyLineHeight,
+                          std::optional<ImU32> colour = {});
+
 bool kinsoku_not_first(char32_t cp);  // 行頭禁則: closing brackets, punctuation, small kana, ー
 bool kinsoku_not_last(char32_t cp);   // 行末禁則: opening brackets
 

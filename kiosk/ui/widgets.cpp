@@ -60,6 +60,13 @@ void name_text(std::string_view name_utf8) {
   ImGui::PopFont();
 }
 
+void wrapped_name_text(std::string_view name_utf8) {
+  const std::string encoded = glyphs().encode_name(name_utf8);
+  ImGui::PushFont(fonts().name);
+  wrapped_text_unnoted(encoded, kCellLineHeight);
+  ImGui::PopFont();
+}
+
 void error_text(const char* message) {
   ImGui::PushStyleColor(ImGuiCol_Text, theme::kError);
   wrapped_text(message);

@@ -292,6 +292,10 @@ TEST_CASE("wrong passphrases make the lock screen ask to wait, and say for how l
   CHECK(h.drew("次の入力まで"));
   CHECK_FALSE(h.item("サインイン")->enabled);
   CHECK_FALSE(k.vault->is_open());
+  // The countdown does not freeze: the frame loop sleeps at most until the
+  // number of seconds shown changes (not until the clock's next minute, 30 s).
+  const std::time_t wall = 1795000000 - 1795000000 % 60 + 30;
+  CHECK(k.app().next_redraw({h.now(), wall, false}) <= 1.01);
 }
 
 TEST_CASE("a vault that cannot be opened is explained on the lock screen, and nothing else") {

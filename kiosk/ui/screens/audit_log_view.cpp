@@ -146,18 +146,14 @@ void audit_log_view(const AuditLogModel& model, Out<AuditLogIntent>& out) {
       if (r.by_system) {
         wrapped_text(r.actor, kCellLineHeight);  // 「Shogo（管理機能）」: words, not a name
       } else {
-        ImGui::PushTextWrapPos(0.0f);
-        name_text(r.actor);
-        ImGui::PopTextWrapPos();
+        wrapped_name_text(r.actor);
       }
       ImGui::TableNextColumn();
       wrapped_text(r.role, kCellLineHeight);
       ImGui::TableNextColumn();
       wrapped_text(r.action, kCellLineHeight);
       ImGui::TableNextColumn();
-      ImGui::PushTextWrapPos(0.0f);
-      name_text(r.objects);  // may name a staff member (利用者：…)
-      ImGui::PopTextWrapPos();
+      wrapped_name_text(r.objects);  // may name a staff member (利用者：…)
       ImGui::TableNextColumn();
       // 拒否（パスフレーズの誤り） wraps in a narrow column
       wrapped_text(r.outcome, kCellLineHeight,
