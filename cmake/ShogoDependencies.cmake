@@ -36,6 +36,9 @@ add_library(stb::stb UNKNOWN IMPORTED GLOBAL)
 set_target_properties(stb::stb PROPERTIES
   IMPORTED_LOCATION ${STB_LIBRARY}
   INTERFACE_INCLUDE_DIRECTORIES ${STB_INCLUDE_DIR})
+# libimgui.a's font code calls libstb's stb_truetype: whatever links ImGui
+# links libstb after it.
+target_link_libraries(imgui::imgui INTERFACE stb::stb)
 
 if(SHOGO_BUILD_TESTS)
   find_package(Catch2 2.13 REQUIRED)

@@ -23,6 +23,7 @@
 #include "kiosk/survey/vault.hpp"
 #include "kiosk/ui/i18n.hpp"
 #include "kiosk/ui/kiosk_app.hpp"
+#include "kiosk/ui/theme.hpp"
 #include "storage/zeroing_allocator.hpp"
 
 namespace {
@@ -131,9 +132,7 @@ int run(int argc, char** argv) {
   ImGuiIO& io = ImGui::GetIO();
   io.IniFilename = nullptr;  // nothing written next to the program
   io.LogFilename = nullptr;
-  ImGui::StyleColorsLight();
-  ImGui::GetStyle().FramePadding = ImVec2(10, 6);
-  ImGui::GetStyle().ItemSpacing = ImVec2(10, 8);
+  ui::theme::apply(ImGui::GetStyle());
 
   std::unique_ptr<survey::Vault> vault;
   std::string vault_error;
@@ -205,7 +204,10 @@ int run(int argc, char** argv) {
       win.wait_events(app.next_redraw({now, wall, false}));
     }
     const bool input = win.take_input();
-    busy_frames = input ? 6 : std::max(0, busy_frames - 1);
+    // A task's report changes the page (a result, an error) and may scroll it
+    // into view, which ImGui applies one frame later: draw a few frames then too.
+    const bool woken = win.take_wake();
+    busy_frames = input ? 6 : woken ? std::max(busy_frames, 3) : std::max(0, busy_frames - 1);
 
     const ui::FrameInput in{shell::monotonic_seconds(), std::time(nullptr), input};
     auto frame = shell::run_frame(app, *fonts.value(), in, hooks);

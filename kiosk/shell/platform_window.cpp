@@ -13,11 +13,14 @@
 #include <string>
 #include <vector>
 
+#include "kiosk/ui/page.hpp"
+
 namespace shogo::shell {
 
 namespace {
 
 std::atomic<bool> g_input{false};
+std::atomic<bool> g_woken{false};  // a task reported (wake())
 std::atomic<int> g_close_requests{0};
 std::string g_glfw_error;
 
@@ -92,6 +95,10 @@ Result<std::unique_ptr<KioskWindow>> KioskWindow::open(const WindowOptions& opti
   io.SetClipboardTextFn = no_clipboard_set;  // nothing can be copied out
   io.GetClipboardTextFn = no_clipboard_get;  // nor pasted in
   io.ClipboardUserData = nullptr;
+  // Every screen works from the keyboard: arrows move the focus ring, Space
+  // presses, Escape goes back; F1 has no ImGui 1.86 name (ui::extra_keys()).
+  io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+  ui::extra_keys().f1 = GLFW_KEY_F1;
 
   std::unique_ptr<KioskWindow> window(new KioskWindow());
   window->window_ = w;
@@ -106,7 +113,10 @@ KioskWindow::~KioskWindow() {
   glfwTerminate();
 }
 
-void KioskWindow::wake() { glfwPostEmptyEvent(); }
+void KioskWindow::wake() {
+  g_woken = true;
+  glfwPostEmptyEvent();
+}
 
 void KioskWindow::wait_events(double timeout) {
   if (timeout <= 0) {
@@ -117,6 +127,7 @@ void KioskWindow::wait_events(double timeout) {
 }
 
 bool KioskWindow::take_input() { return g_input.exchange(false); }
+bool KioskWindow::take_wake() { return g_woken.exchange(false); }
 int KioskWindow::close_requests() const { return g_close_requests; }
 
 void KioskWindow::backend_new_frame() {

@@ -37,6 +37,7 @@ class KioskWindow {
   // task runner calls it when background work reports.
   static void wake();
   bool take_input();           // true if a key, click, scroll or move arrived since the last call
+  bool take_wake();            // true if wake() was called since the last call
   int close_requests() const;  // refused requests from the window manager (for tests)
 
   void backend_new_frame();

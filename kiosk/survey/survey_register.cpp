@@ -438,6 +438,19 @@ Result<std::vector<SystemCount>> count_survey(Vault& vault, const std::string& s
   if (!rows) return rows.error();
   const auto groups = group_accesses(*rows, survey->group_gap_minutes);
   const auto persons = count_viewed_persons(groups);
+  std::set<System> imported;
+  {
+    auto st = storage::Statement::prepare(
+        vault.database(), "SELECT DISTINCT system FROM imports WHERE survey_id = ?");
+    if (!st) return st.error();
+    if (auto b = st->bind_text(1, survey_id); !b) return b.error();
+    for (;;) {
+      auto more = st->step();
+      if (!more) return more.error();
+      if (!*more) break;
+      if (auto s = parse_system(st->column_text_view(0))) imported.insert(*s);
+    }
+  }
   std::vector<SystemCount> out;
   for (System system : kAllSystems) {
     SystemCount c;
@@ -450,6 +463,7 @@ Result<std::vector<SystemCount>> count_survey(Vault& vault, const std::string& s
     c.accesses = static_cast<std::size_t>(std::count_if(
         groups.begin(), groups.end(), [&](const AccessGroup& g) { return g.system == system; }));
     c.persons = persons.at(system);
+    c.imported = imported.count(system) > 0;
     out.push_back(c);
   }
   return out;

@@ -112,6 +112,7 @@ std::vector<Date> operating_days(Date today);
 struct SystemCount {
   System system = System::koseki;
   bool designated = false;   // the survey has a designation of this system
+  bool imported = false;     // a sheet of this system was imported (P6.4)
   std::size_t rows = 0;      // stored rows
   std::size_t accesses = 0;  // access groups (一連の操作)
   std::size_t persons = 0;   // distinct viewed persons

@@ -7,18 +7,25 @@
 #include <type_traits>
 #include <utility>
 
+#include "kiosk/ui/dates.hpp"
+#include "kiosk/ui/glyph_registry.hpp"
+#include "kiosk/ui/labels.hpp"
+#include "kiosk/ui/page.hpp"
+#include "kiosk/ui/text_layout.hpp"
+#include "kiosk/ui/theme.hpp"
 #include "kiosk/ui/widgets.hpp"
 
 namespace shogo::ui {
 
 namespace {
 
+// 令和8年12月2日（水） 07:41: the header's clock and the watermark.
 std::string format_clock(std::time_t wall) {
   std::tm tm{};
   localtime_r(&wall, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M", &tm);
-  return buf;
+  char time[16];
+  std::strftime(time, sizeof time, "%H:%M", &tm);
+  return wareki_date({tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday}) + "　" + time;
 }
 
 // Every screen's intent type is its own: the app routes intents by type.
@@ -28,21 +35,6 @@ constexpr bool intents_unique(std::tuple<S...>*) {
 }
 static_assert(intents_unique(static_cast<Screens::Owned*>(nullptr)),
               "two screens share an intent type: give each screen its own");
-
-void quit_dialog(bool open, std::vector<AppIntent>& out) {
-  if (!open) return;
-  ImGui::OpenPopup("quit_confirm");
-  const ImVec2 centre(ImGui::GetIO().DisplaySize.x * 0.5f, ImGui::GetIO().DisplaySize.y * 0.5f);
-  ImGui::SetNextWindowPos(centre, ImGuiCond_Always, ImVec2(0.5f, 0.5f));
-  if (ImGui::BeginPopupModal("quit_confirm", nullptr,
-                             ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoTitleBar)) {
-    ImGui::TextUnformatted(tr("Shut down Shogo? The work sitting is closed first."));
-    if (button(tr("Shut down"), ImVec2(160, 0))) out.emplace_back(RequestConfirmQuit{});
-    ImGui::SameLine();
-    if (button(tr("Cancel"), ImVec2(160, 0))) out.emplace_back(RequestCancelQuit{});
-    ImGui::EndPopup();
-  }
-}
 
 }  // namespace
 
@@ -109,7 +101,7 @@ void KioskApp::begin_frame(const FrameInput& in) {
   recorded_items().clear();
   const bool lost = sitting_.begin_frame({in.now, in.wall, in.had_input});
   if (sitting_.locked()) {
-    quit_open_ = false;
+    dialog_ = AppDialog::none;
     if (lost || current_ != ScreenId::lock) {
       forget_all(in);  // personal data leaves memory at every lock
       go_to(ScreenId::lock, {}, in);
@@ -120,41 +112,169 @@ void KioskApp::begin_frame(const FrameInput& in) {
 }
 
 void KioskApp::draw_header(const FrameInput& in) {
+  // One line: the screen's title (or the appliance's name) on the left; who
+  // is signed in (never on the lock screen) and the clock on the right.
+  const ImVec2 top = ImGui::GetCursorPos();
+  Screen& screen = current_screen();
   ImGui::PushFont(fonts().title);
-  ImGui::TextUnformatted(tr("Shogo — access-log survey"));
+  const float title_h = ImGui::GetTextLineHeight();
+  ImGui::TextUnformatted(screen.has_title() ? screen.title() : tr("Shogo — access-log survey"));
   ImGui::PopFont();
+  const float body_y = top.y + (title_h - ImGui::GetTextLineHeight()) * 0.5f;
   if (const survey::Vault* v = sitting_.vault(); v != nullptr && v->demo()) {
-    ImGui::SameLine();
-    ImGui::TextColored(ImVec4(0.85f, 0.35f, 0.0f, 1.0f), "%s", tr("[DEMO]"));
+    ImGui::SameLine(0, 24);
+    ImGui::SetCursorPosY(body_y);
+    ImGui::TextColored(theme::vec4(theme::kWarning), "%s", tr("[DEMO]"));
   }
+  float right = ImGui::GetWindowContentRegionMax().x;
   const std::string clock = format_clock(in.wall);
-  ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - 200);
+  right -= ImGui::CalcTextSize(noted(clock)).x;
+  ImGui::SetCursorPos(ImVec2(right, body_y));
   ImGui::TextUnformatted(clock.c_str());
+  if (const survey::User* user = sitting_.current_user(); user != nullptr && !sitting_.locked()) {
+    const bool ja = language() == Language::japanese;
+    const std::string role =
+        (ja ? "（" : " (") + std::string(role_label(user->role)) + (ja ? "）" : ")");
+    right -= 32 + ImGui::CalcTextSize(noted(role)).x;
+    ImGui::SetCursorPos(ImVec2(right, body_y));
+    ImGui::TextUnformatted(role.c_str());
+    ImGui::PushFont(fonts().name);
+    const std::string encoded = glyphs().encode_name(user->name);
+    right -= ImGui::CalcTextSize(encoded.c_str()).x;
+    ImGui::PopFont();
+    ImGui::SetCursorPos(ImVec2(right, body_y - 1));
+    name_text(user->name);
+  }
+  ImGui::SetCursorPos(ImVec2(top.x, top.y + kHeaderHeight - 12));
   ImGui::Separator();
+}
+
+void KioskApp::draw_action_bar(std::vector<AppIntent>& app) {
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(ImVec2(vp->Pos.x, vp->Pos.y + vp->Size.y - kActionBarHeight));
+  ImGui::SetNextWindowSize(ImVec2(vp->Size.x, kActionBarHeight));
+  constexpr ImGuiWindowFlags kBar =
+      ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+      ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoBringToFrontOnFocus;
+  ImGui::PushStyleColor(ImGuiCol_WindowBg, ImGui::GetColorU32(ImGuiCol_MenuBarBg));
+  ImGui::Begin(kActionBarWindow, nullptr, kBar);
+  ImGui::PopStyleColor();
+  ImGui::GetWindowDrawList()->AddLine(
+      ImGui::GetWindowPos(), ImVec2(ImGui::GetWindowPos().x + vp->Size.x, ImGui::GetWindowPos().y),
+      ImGui::GetColorU32(ImGuiCol_Separator), 1.0f);
+  if (!sitting_.locked()) {
+    Screen& screen = current_screen();
+    if (screen.has_back_button() && bar_left_button(tr("Back to menu"), "Esc")) {
+      app.emplace_back(RequestScreen{ScreenId::home});
+    }
+    if (screen.explanation() != nullptr && bar_left_button(tr("Explanation"), "F1")) {
+      app.emplace_back(RequestHelp{});
+    }
+  }
+  ImGui::End();
+}
+
+void KioskApp::draw_dialog(std::vector<AppIntent>& app) {
+  Answer answer = Answer::none;
+  switch (dialog_) {
+    case AppDialog::none: return;
+    case AppDialog::quit:
+      answer = confirm_dialog("##quit", true, tr("Shut down Shogo?"),
+                              {tr("The work sitting is closed first: the vault closes and its "
+                                  "keys leave memory. Signing in again opens a new sitting.")},
+                              tr("Shut down"));
+      break;
+    case AppDialog::close_sitting:
+      answer = confirm_dialog("##close_sitting", true, tr("Close the work sitting?"),
+                              {tr("Everyone is signed out, the vault closes and its keys leave "
+                                  "memory. A manager signs in to open a new sitting.")},
+                              tr("Close the sitting"));
+      break;
+    case AppDialog::help: {
+      ImGui::OpenPopup("##help");
+      const ImGuiViewport* vp = ImGui::GetMainViewport();
+      ImGui::SetNextWindowPos(vp->GetCenter(), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+      ImGui::SetNextWindowSize(ImVec2(std::min(760.0f, vp->Size.x - 2 * kPagePadding), 0));
+      if (ImGui::BeginPopupModal("##help", nullptr,
+                                 ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoTitleBar |
+                                     ImGuiWindowFlags_NoMove)) {
+        Screen& screen = current_screen();
+        ImGui::PushFont(fonts().title);
+        ImGui::TextUnformatted(screen.title());
+        ImGui::PopFont();
+        if (const char* text = screen.explanation()) wrapped_text(text);
+        ImGui::Spacing();
+        if (button(tr("Close"), ImVec2(200, 48)) || key_pressed(ImGuiKey_Escape) ||
+            key_pressed(ImGuiKey_Enter)) {
+          ImGui::CloseCurrentPopup();
+          app.emplace_back(RequestCancelDialog{});
+        }
+        ImGui::EndPopup();
+      }
+      return;
+    }
+  }
+  if (answer == Answer::confirmed) app.emplace_back(RequestConfirmDialog{});
+  if (answer == Answer::cancelled) app.emplace_back(RequestCancelDialog{});
 }
 
 Intents KioskApp::draw(const FrameInput& in) {
   Intents out;
   std::vector<AppIntent> app;
+  begin_frame_layout();
+  const bool page_keys = page_has_keyboard();
   const ImGuiViewport* vp = ImGui::GetMainViewport();
-  ImGui::SetNextWindowPos(vp->Pos);
-  ImGui::SetNextWindowSize(vp->Size);
-  constexpr ImGuiWindowFlags kRoot = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                                     ImGuiWindowFlags_NoSavedSettings |
-                                     ImGuiWindowFlags_NoBringToFrontOnFocus;
   ImGui::PushFont(fonts().ui);
+  draw_action_bar(app);
+  ImGui::SetNextWindowPos(vp->Pos);
+  ImGui::SetNextWindowSize(ImVec2(vp->Size.x, vp->Size.y - kActionBarHeight));
+  constexpr ImGuiWindowFlags kRoot =
+      ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+      ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse;
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(kPagePadding, 12));
   ImGui::Begin("##shogo", nullptr, kRoot);
+  ImGui::PopStyleVar();
   draw_header(in);
+  // Only the content scrolls; the header above and the action bar below stay.
+  ImGui::BeginChild("##content", ImVec2(0, 0), false, ImGuiWindowFlags_NoSavedSettings);
   ScreenContext ctx = context(in);
   current_screen().draw(ctx, app);
+  // Noted on every frame: whether the page scrolls is known only after a
+  // frame's layout, and the atlas must not need a second rebuild for it.
+  const char* more = tr("▼ More below (scroll)");
+  glyphs().note_ui_text(more);
+  if (ImGui::GetScrollY() < ImGui::GetScrollMaxY() - 1.0f) {
+    // The page scrolls: say so at its bottom edge, over the content.
+    const ImVec2 size = ImGui::CalcTextSize(more);
+    const ImVec2 pos = ImGui::GetWindowPos();
+    const ImVec2 extent = ImGui::GetWindowSize();
+    const ImVec2 at(pos.x + (extent.x - size.x) * 0.5f, pos.y + extent.y - size.y - 10);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(ImVec2(at.x - 16, at.y - 4), ImVec2(at.x + size.x + 16, at.y + size.y + 4),
+                      theme::kHeading, 12.0f);
+    dl->AddText(at, theme::kOnPrimary, more);
+  }
+  ImGui::EndChild();
   if (!sitting_.locked()) {
-    quit_dialog(quit_open_, app);
+    draw_dialog(app);
     if (shows_personal_data()) {
       watermark(sitting_.current_user()->name + "  " + format_clock(in.wall));
     }
   }
   ImGui::End();
   ImGui::PopFont();
+  theme::draw_nav_focus_halo();
+  if (!sitting_.locked() && dialog_ == AppDialog::none) {
+    if (page_keys && key_pressed(ImGuiKey_Escape) && current_screen().has_back_button()) {
+      app.emplace_back(RequestScreen{ScreenId::home});
+    }
+    // F1 types nothing: it explains the screen from a text field too (a form
+    // opens with the focus in its first field).
+    if (!ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId) && f1_pressed() &&
+        current_screen().explanation() != nullptr) {
+      app.emplace_back(RequestHelp{});
+    }
+  }
 #if SHOGO_DEV_WINDOWS
   // Development builds only (the release preset compiles this out): Ctrl+Shift+D
   // toggles ImGui's demo and metrics windows.
@@ -212,9 +332,7 @@ void KioskApp::apply_app(const AppIntent& intent, const FrameInput& in) {
         sitting_.sign_out();
       },
       [&](const RequestCloseSitting&) {
-        if (!may(Action::close_sitting)) return;
-        forget_all(in);
-        sitting_.close(survey::CloseReason::closed);
+        if (may(Action::close_sitting)) dialog_ = AppDialog::close_sitting;
       },
       [&](const RequestLanguage& r) {
         if (!sitting_.locked()) {
@@ -224,16 +342,25 @@ void KioskApp::apply_app(const AppIntent& intent, const FrameInput& in) {
         set_language(r.language);
       },
       [&](const RequestQuit&) {
-        if (may(Action::shut_down)) quit_open_ = true;
+        if (may(Action::shut_down)) dialog_ = AppDialog::quit;
       },
-      [&](const RequestCancelQuit&) { quit_open_ = false; },
-      [&](const RequestConfirmQuit&) {
-        if (!may(Action::shut_down) || !quit_open_) return;
-        forget_all(in);
-        sitting_.record(survey::AuditAction::shutdown);
-        sitting_.close(survey::CloseReason::shutdown);
-        quit_open_ = false;
-        quit_confirmed_ = true;
+      [&](const RequestHelp&) {
+        if (!sitting_.locked() && current_screen().explanation() != nullptr) {
+          dialog_ = AppDialog::help;
+        }
+      },
+      [&](const RequestCancelDialog&) { dialog_ = AppDialog::none; },
+      [&](const RequestConfirmDialog&) {
+        const AppDialog asked = std::exchange(dialog_, AppDialog::none);
+        if (asked == AppDialog::close_sitting && may(Action::close_sitting)) {
+          forget_all(in);
+          sitting_.close(survey::CloseReason::closed);
+        } else if (asked == AppDialog::quit && may(Action::shut_down)) {
+          forget_all(in);
+          sitting_.record(survey::AuditAction::shutdown);
+          sitting_.close(survey::CloseReason::shutdown);
+          quit_confirmed_ = true;
+        }
       });
 }
 

@@ -57,7 +57,9 @@ class KioskApp {
 
   ScreenId screen() const { return current_; }
   bool quit_confirmed() const { return quit_confirmed_; }
-  bool quit_dialog_open() const { return quit_open_; }
+  bool quit_dialog_open() const { return dialog_ == AppDialog::quit; }
+  bool close_dialog_open() const { return dialog_ == AppDialog::close_sitting; }
+  bool help_open() const { return dialog_ == AppDialog::help; }
   bool shows_personal_data() const;  // the current screen does; so does its watermark
   survey::WorkSitting& sitting() { return sitting_; }
   const survey::WorkSitting& sitting() const { return sitting_; }
@@ -86,13 +88,17 @@ class KioskApp {
   void forget_all(const FrameInput& in);
   void apply_app(const AppIntent& intent, const FrameInput& in);
   void draw_header(const FrameInput& in);
+  void draw_action_bar(std::vector<AppIntent>& app);
+  void draw_dialog(std::vector<AppIntent>& app);
+
+  enum class AppDialog : unsigned char { none, quit, close_sitting, help };
 
   survey::TaskRunner tasks_;
   survey::WorkSitting sitting_;
   Screens::Owned screens_;
   ScreenId current_ = ScreenId::lock;
-  std::string survey_id_;  // the survey the survey screens are about
-  bool quit_open_ = false;
+  std::string survey_id_;               // the survey the survey screens are about
+  AppDialog dialog_ = AppDialog::none;  // the app's own dialog, over the screen
   bool quit_confirmed_ = false;
   bool dev_windows_ = false;  // SHOGO_DEV_WINDOWS builds only
 };

@@ -15,9 +15,9 @@ const char* role_label(survey::Role role) {
 
 const char* system_label(survey::System s) {
   switch (s) {
-    case survey::System::koseki: return tr("Family register system (KOSEKI)");
-    case survey::System::juki: return tr("Resident registry system (JUKI)");
-    case survey::System::jukinet: return tr("Resident registry network (JUKINET)");
+    case survey::System::koseki: return tr("Family register system");
+    case survey::System::juki: return tr("Resident registry system");
+    case survey::System::jukinet: return tr("Resident registry network");
   }
   return "";
 }

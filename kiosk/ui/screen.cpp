@@ -2,7 +2,7 @@
 
 #include <imgui.h>
 
-#include "kiosk/ui/widgets.hpp"
+#include "kiosk/ui/page.hpp"
 
 namespace shogo::ui {
 
@@ -38,15 +38,7 @@ bool parse_screen(const std::string& text, ScreenId& out) {
 }
 
 void Screen::draw(ScreenContext& ctx, std::vector<AppIntent>& app) {
-  if (has_back_button()) {
-    if (button(tr("Back to menu"))) app.emplace_back(RequestScreen{ScreenId::home});
-    ImGui::Separator();
-  }
-  if (has_title()) {
-    ImGui::PushFont(fonts().title);
-    ImGui::TextUnformatted(title());
-    ImGui::PopFont();
-  }
+  help_line(help());
   draw_content(ctx, app);
 }
 

@@ -2,11 +2,11 @@
 // Screen — the base of every screen of the kiosk: a controller that owns its
 // form state and the data it shows, with its own intent type. ImHex's View is
 // the model: the base class draws the frame (back button, title), a screen
-// draws its content. How to add one: CONTRIBUTING.md, "Adding a screen".
+// draws its content. How to add one: CONTRIBUTING.md, "How to add a screen".
 //
 //   ScreenId        every screen, by name ("home", "import", …; --goto takes these)
 //   AppIntent       what any screen may ask of the app: another screen, lock,
-//                   sign out, close the sitting, language, quit
+//                   sign out, close the sitting, language, quit, help
 //   Out<I>          where a view puts its intents: its screen's own (I) and the app's
 //   ScreenContext   what a controller may use while it runs: the work sitting
 //                   (vault, user, audit), the task runner, today, the survey chosen
@@ -63,15 +63,17 @@ struct RequestScreen {
 };
 struct RequestLock {};
 struct RequestSignOut {};
-struct RequestCloseSitting {};
+struct RequestCloseSitting {};  // opens the confirmation (a manager)
 struct RequestLanguage {
   Language language;
 };
-struct RequestQuit {};  // opens the confirmation
-struct RequestCancelQuit {};
-struct RequestConfirmQuit {};  // closes the sitting and ends the program (a manager)
-using AppIntent = std::variant<RequestScreen, RequestLock, RequestSignOut, RequestCloseSitting,
-                               RequestLanguage, RequestQuit, RequestCancelQuit, RequestConfirmQuit>;
+struct RequestQuit {};  // opens the confirmation: the sitting closes, the program ends (a manager)
+struct RequestHelp {};  // opens the current screen's explanation (F1)
+struct RequestCancelDialog {};   // the app's open dialog closes, nothing done
+struct RequestConfirmDialog {};  // the app's open dialog's action is carried out
+using AppIntent =
+    std::variant<RequestScreen, RequestLock, RequestSignOut, RequestCloseSitting, RequestLanguage,
+                 RequestQuit, RequestHelp, RequestCancelDialog, RequestConfirmDialog>;
 
 template <class I>
 class Out {
@@ -84,6 +86,13 @@ class Out {
   std::vector<I>& mine_;
   std::vector<AppIntent>& app_;
 };
+
+// The answer to a screen's confirmation dialog (one type per screen: the app
+// routes intents by type). What is confirmed is what the controller holds.
+template <class Screen>
+struct Confirmed {};
+template <class Screen>
+struct NotConfirmed {};
 
 // A screen with no intents of its own (its buttons ask the app only).
 template <class Screen>
@@ -139,12 +148,19 @@ class Screen {
   // Personal data and half-typed forms leave memory: the screen is left, the
   // kiosk locks, or the sitting closes.
   virtual void forget(ScreenContext&) {}
-  // The frame: back button and title, then the content.
+  // The content between the header and the action bar (kiosk/ui/page.hpp):
+  // the help line, then the view.
   void draw(ScreenContext& ctx, std::vector<AppIntent>& app);
+  // The action bar's back button (and Escape) returns to the menu.
+  virtual bool has_back_button() const { return true; }
+  // The header shows the title (false: the content draws its own).
+  virtual bool has_title() const { return true; }
+  // One line under the title: what this screen is for (translated; may be null).
+  virtual const char* help() const { return nullptr; }
+  // F1 or the 説明 button: a short explanation of the screen (translated; may be null).
+  virtual const char* explanation() const { return nullptr; }
 
  protected:
-  virtual bool has_back_button() const { return true; }
-  virtual bool has_title() const { return true; }  // false: the content draws it
   virtual void draw_content(ScreenContext& ctx, std::vector<AppIntent>& app) = 0;
 };
 

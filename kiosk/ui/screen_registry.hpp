@@ -2,7 +2,7 @@
 // The screens of the kiosk, registered in one place. Adding a screen: one
 // controller (kiosk/ui/screens/<name>_screen.{hpp,cpp}), one view
 // (<name>_view.cpp), and one line in kScreens below (CONTRIBUTING.md,
-// "Adding a screen").
+// "How to add a screen").
 //
 //   Screens        the registered controllers, in a tuple the app owns
 //   Intent         every intent: the app's (AppIntent) and each screen's own

@@ -4,17 +4,20 @@
 
 #include <algorithm>
 
+#include "kiosk/ui/glyph_registry.hpp"
 #include "kiosk/ui/i18n.hpp"
 #include "kiosk/ui/labels.hpp"
+#include "kiosk/ui/text_layout.hpp"
+#include "kiosk/ui/theme.hpp"
 #include "kiosk/ui/widgets.hpp"
 
 namespace shogo::ui {
 
 namespace {
 
+// Columns share the width (none is cut at the right edge); long cells wrap.
 constexpr ImGuiTableFlags kTable =
-    ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit;
-const ImVec4 kGood(0.1f, 0.5f, 0.1f, 1.0f);
+    ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp;
 
 }  // namespace
 
@@ -26,7 +29,7 @@ void heading(const char* text) {
 
 void table_cell(const std::string& text) {
   ImGui::TableNextColumn();
-  plain_text(text);
+  wrapped_text(text, kCellLineHeight);  // wraps at the column's edge
 }
 
 std::optional<std::string> survey_picker(const SurveyPicker& picker) {
@@ -34,9 +37,14 @@ std::optional<std::string> survey_picker(const SurveyPicker& picker) {
     ImGui::TextUnformatted(tr("There is no survey in this vault yet."));
     return std::nullopt;
   }
-  const float height = ImGui::GetTextLineHeightWithSpacing() *
-                       (static_cast<float>(std::min<std::size_t>(picker.surveys.size(), 4)) + 1.5f);
-  if (!ImGui::BeginTable("surveys", 3, kTable | ImGuiTableFlags_ScrollY, ImVec2(0, height))) {
+  // As high as its rows (at most five, then it scrolls): no empty row below.
+  const std::size_t shown = std::min<std::size_t>(picker.surveys.size(), 5);
+  const float row = theme::kSelectableHeight + ImGui::GetStyle().CellPadding.y * 2.0f;
+  const float height = row * static_cast<float>(shown + 1) + 2.0f;
+  const ImGuiTableFlags flags =
+      shown < picker.surveys.size() ? kTable | ImGuiTableFlags_ScrollY : kTable;
+  if (!ImGui::BeginTable("surveys", 3, flags,
+                         ImVec2(0, shown < picker.surveys.size() ? height : 0))) {
     return std::nullopt;
   }
   std::optional<std::string> chosen;
@@ -48,16 +56,24 @@ std::optional<std::string> survey_picker(const SurveyPicker& picker) {
   for (const SurveyRowView& s : picker.surveys) {
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
-    const std::string label = s.fiscal_year + "##" + s.id;
-    if (ImGui::Selectable(noted(label), s.id == picker.selected_id,
-                          ImGuiSelectableFlags_SpanAllColumns) &&
+    // Every cell's text in the middle of the row's height, as the selectable's.
+    const float middle = (theme::kSelectableHeight - ImGui::GetTextLineHeight()) * 0.5f;
+    const ImVec2 at = ImGui::GetCursorPos();
+    const std::string label = "##" + s.id;
+    if (ImGui::Selectable(label.c_str(), s.id == picker.selected_id,
+                          ImGuiSelectableFlags_SpanAllColumns,
+                          ImVec2(0, theme::kSelectableHeight)) &&
         s.id != picker.selected_id) {
       chosen = s.id;
     }
-    recorded_items().push_back(
-        {"survey:" + s.id, ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), true});
-    table_cell(s.title);
-    table_cell(s.state);
+    record_last_item("survey:" + s.id, true);
+    ImGui::SetCursorPos(ImVec2(at.x, at.y + middle));
+    plain_text(s.fiscal_year);
+    for (const std::string* text : {&s.title, &s.state}) {
+      ImGui::TableNextColumn();
+      ImGui::SetCursorPosY(ImGui::GetCursorPosY() + middle);
+      wrapped_text(*text, kCellLineHeight);
+    }
   }
   ImGui::EndTable();
   return chosen;
@@ -69,12 +85,13 @@ void designations_table(const std::vector<DesignationRowView>& rows) {
     return;
   }
   if (!ImGui::BeginTable("designations", 6, kTable)) return;
-  ImGui::TableSetupColumn(tr("No."));
-  ImGui::TableSetupColumn(tr("System"));
-  ImGui::TableSetupColumn(tr("Date"));
-  ImGui::TableSetupColumn(tr("Window"));
-  ImGui::TableSetupColumn(tr("Terminals"));
-  ImGui::TableSetupColumn(tr("How"));
+  // Weights: the terminal list gets the room, so it wraps onto few lines.
+  ImGui::TableSetupColumn(tr("No."), ImGuiTableColumnFlags_WidthStretch, 0.5f);
+  ImGui::TableSetupColumn(tr("System"), ImGuiTableColumnFlags_WidthStretch, 2.2f);
+  ImGui::TableSetupColumn(tr("Date"), ImGuiTableColumnFlags_WidthStretch, 2.0f);
+  ImGui::TableSetupColumn(tr("Window"), ImGuiTableColumnFlags_WidthStretch, 1.3f);
+  ImGui::TableSetupColumn(tr("Terminals"), ImGuiTableColumnFlags_WidthStretch, 3.6f);
+  ImGui::TableSetupColumn(tr("How"), ImGuiTableColumnFlags_WidthStretch, 1.0f);
   ImGui::TableHeadersRow();
   for (std::size_t i = 0; i < rows.size(); ++i) {
     const DesignationRowView& r = rows[i];
@@ -91,9 +108,10 @@ void designations_table(const std::vector<DesignationRowView>& rows) {
 
 std::optional<survey::System> counts_table(const std::vector<SystemCountView>& counts,
                                            bool may_designate) {
-  ImGui::TextWrapped("%s", tr("At least the required number of viewed persons per system (P6.2). "
-                              "Several rows made by one series of operations on the same person "
-                              "count as one person."));
+  wrapped_text(
+      tr("Each system needs at least the required number of viewed persons. Several "
+         "rows made by one series of operations on the same person count as one "
+         "person."));
   if (!ImGui::BeginTable("counts", 6, kTable)) return std::nullopt;
   std::optional<survey::System> clicked;
   ImGui::TableSetupColumn(tr("System"));
@@ -118,14 +136,14 @@ std::optional<survey::System> counts_table(const std::vector<SystemCountView>& c
     ImGui::TableNextColumn();
     if (!c.designated) {
       ImGui::TextUnformatted(tr("Not designated yet"));
+    } else if (!c.imported) {
+      ImGui::TextUnformatted(tr("Sheet not imported yet"));
     } else if (c.enough) {
-      ImGui::TextColored(kGood, "%s", tr("Enough"));
+      ImGui::TextColored(theme::vec4(theme::kSuccess), "%s", tr("Enough"));
     } else {
-      ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(200, 30, 30, 255));
-      ImGui::TextUnformatted(tr("Not enough — designate again (P6.3.d)"));
-      ImGui::PopStyleColor();
+      ImGui::TextColored(theme::vec4(theme::kError), "%s", tr("Not enough: designate again"));
     }
-    if (may_designate && !c.enough) {
+    if (may_designate && (!c.designated || (c.imported && !c.enough))) {
       ImGui::SameLine();
       const std::string label =
           std::string(c.designated ? tr("Designate again") : tr("Designate")) + "##" +
@@ -134,19 +152,23 @@ std::optional<survey::System> counts_table(const std::vector<SystemCountView>& c
     }
   }
   ImGui::EndTable();
-  const bool short_somewhere = std::any_of(counts.begin(), counts.end(),
-                                           [](const auto& c) { return c.designated && !c.enough; });
+  const bool short_somewhere = std::any_of(counts.begin(), counts.end(), [](const auto& c) {
+    return c.designated && c.imported && !c.enough;
+  });
   if (short_somewhere && !may_designate) {
-    ImGui::TextWrapped("%s", tr("Ask the supervisor to designate again for each system that is "
-                                "short (P6.3.d)."));
+    wrapped_text(tr("Ask the supervisor to designate again for each system that is short."));
   }
   return clicked;
 }
 
 void access_rows_table(const char* id, const std::vector<AccessRowView>& rows, bool with_system) {
   constexpr ImGuiTableFlags kFlags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg |
-                                     ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingFixedFit;
-  if (!ImGui::BeginTable(id, with_system ? 8 : 7, kFlags, ImGui::GetContentRegionAvail())) return;
+                                     ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp;
+  // The rest of the page, but never fewer than ten rows: the page scrolls
+  // to it rather than squashing it.
+  const float row = ImGui::GetTextLineHeight() + ImGui::GetStyle().CellPadding.y * 2.0f;
+  const float height = std::max(ImGui::GetContentRegionAvail().y, row * 11.0f);
+  if (!ImGui::BeginTable(id, with_system ? 8 : 7, kFlags, ImVec2(0, height))) return;
   ImGui::TableSetupScrollFreeze(0, 1);
   ImGui::TableSetupColumn(tr("Time"));
   if (with_system) ImGui::TableSetupColumn(tr("System"));
@@ -157,6 +179,14 @@ void access_rows_table(const char* id, const std::vector<AccessRowView>& rows, b
   ImGui::TableSetupColumn(tr("Kana"));
   ImGui::TableSetupColumn(tr("Birth date"));
   ImGui::TableHeadersRow();
+  // Every row's name is noted, not only those in view: the page may scroll
+  // between a frame's attempts (a result brought into view), and a row that
+  // comes into view on the last attempt would be drawn with missing glyphs.
+  // The tables here are short (a preview holds at most 200 rows).
+  for (const AccessRowView& r : rows) {
+    (void)glyphs().encode_name(r.name);
+    (void)glyphs().encode_name(r.kana);
+  }
   ImGuiListClipper clipper;
   clipper.Begin(static_cast<int>(rows.size()));
   while (clipper.Step()) {

@@ -26,6 +26,7 @@ struct DesignationRowView {  // no personal data: dates, windows, terminal ids
 struct SystemCountView {  // P6.2 for one system
   survey::System system = survey::System::koseki;
   bool designated = false;
+  bool imported = false;  // its sheet was imported (else no verdict yet)
   std::size_t rows = 0, accesses = 0, persons = 0;
   int required = 10;
   bool enough = false;

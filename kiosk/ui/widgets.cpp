@@ -7,6 +7,8 @@
 #include <cstring>
 
 #include "kiosk/ui/glyph_registry.hpp"
+#include "kiosk/ui/text_layout.hpp"
+#include "kiosk/ui/theme.hpp"
 
 namespace shogo::ui {
 
@@ -22,8 +24,9 @@ std::vector<ItemRecord>& recorded_items() {
 
 void record_last_item(std::string_view label, bool enabled) {
   if (auto cut = label.find("##"); cut != std::string_view::npos) label = label.substr(0, cut);
-  recorded_items().push_back(
-      {std::string(label), ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), enabled});
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  recorded_items().push_back({std::string(label), ImGui::GetItemRectMin(), ImGui::GetItemRectMax(),
+                              enabled, false, draw->GetClipRectMin(), draw->GetClipRectMax()});
 }
 
 bool button(const char* label, ImVec2 size, bool enabled) {
@@ -43,10 +46,10 @@ bool selectable_name(const std::string& id, std::string_view name_utf8, bool sel
   label += "##";
   label += id;
   ImGui::PushFont(fonts().name);
-  const bool pressed = ImGui::Selectable(label.c_str(), selected, 0, ImVec2(0, 0));
+  const bool pressed =
+      ImGui::Selectable(label.c_str(), selected, 0, ImVec2(0, theme::kSelectableHeight));
   ImGui::PopFont();
-  recorded_items().push_back(
-      {"user:" + id, ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), true});
+  record_last_item("user:" + id, true);
   return pressed;
 }
 
@@ -57,9 +60,16 @@ void name_text(std::string_view name_utf8) {
   ImGui::PopFont();
 }
 
+void wrapped_name_text(std::string_view name_utf8) {
+  const std::string encoded = glyphs().encode_name(name_utf8);
+  ImGui::PushFont(fonts().name);
+  wrapped_text_unnoted(encoded, kCellLineHeight);
+  ImGui::PopFont();
+}
+
 void error_text(const char* message) {
-  ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(200, 30, 30, 255));
-  ImGui::TextWrapped("%s", message);
+  ImGui::PushStyleColor(ImGuiCol_Text, theme::kError);
+  wrapped_text(message);
   ImGui::PopStyleColor();
 }
 

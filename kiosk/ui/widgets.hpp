@@ -34,6 +34,9 @@ struct ItemRecord {
   std::string label;  // visible text, without any "##id" suffix
   ImVec2 min, max;
   bool enabled = true;
+  bool primary = false;  // a screen's primary action (in the action bar)
+  // Where the item's window shows it: an item outside is scrolled out of view.
+  ImVec2 clip_min{-1e9f, -1e9f}, clip_max{1e9f, 1e9f};
 };
 std::vector<ItemRecord>& recorded_items();
 void record_last_item(std::string_view label, bool enabled = true);
@@ -44,6 +47,9 @@ bool button(const char* label, ImVec2 size = ImVec2(0, 0), bool enabled = true);
 bool selectable_name(const std::string& id, std::string_view name_utf8, bool selected,
                      std::string_view suffix);
 void name_text(std::string_view name_utf8);  // PushFont(name) + encoded text
+// name_text() wrapped to the column or content width by the Japanese rules
+// (text_layout.hpp), for a table cell that may hold a name: 「利用者：髙木 誠」.
+void wrapped_name_text(std::string_view name_utf8);
 void error_text(const char* message);
 // Text that comes from data rather than the catalog (not a person's name):
 // its characters are noted for the atlas like tr()'s.

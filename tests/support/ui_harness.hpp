@@ -6,6 +6,8 @@
 //   click(label)     a real ImGui click in 1.86: a hover frame, a press frame
 //                    and a release frame at the centre of the item
 //   type(text)       characters into the focused input
+//   press(key)       a key down for one frame, up the next (keyboard navigation on)
+//   wheel(at, n)     the mouse wheel over a point
 //   drawn_text()     the text of the last frame read back from its draw data
 //                    (each glyph quad found by its texture coordinates), names
 //                    decoded back to their code points; spaces as gaps
@@ -41,6 +43,13 @@ class UiHarness {
   // Returns false (and draws nothing more) when no item has this label.
   bool click(ui::KioskApp& app, std::string_view label);
   void type(ui::KioskApp& app, std::string_view text);
+  // A key pressed (one frame) and released (the next); ImGuiKey_… names, or
+  // F1 through press_f1(). Shift not held; Ctrl held when asked (Ctrl+A).
+  void press(ui::KioskApp& app, ImGuiKey key, bool ctrl = false);
+  void press_f1(ui::KioskApp& app);
+  // The mouse wheel turned `notches` over `at` (negative: down the page), one frame.
+  void wheel(ui::KioskApp& app, ImVec2 at, float notches);
+  void set_display(ImVec2 size) { ImGui::GetIO().DisplaySize = size; }
   void advance(double seconds) { now_ += seconds; }
   void set_wall(std::time_t wall) { wall_ = wall; }  // the clock on the wall (end of day)
   double now() const { return now_; }
@@ -51,6 +60,7 @@ class UiHarness {
   // the view wraps, wherever the window's width wraps it.
   bool drew_wrapped(std::string_view needle) const;
   const ui::ItemRecord* item(std::string_view label) const;
+  const std::vector<ui::ItemRecord>& items() const { return items_; }
   const ui::Intents& last_intents() const { return intents_; }
   int last_attempts() const { return attempts_; }
   int foreground_vertices() const { return foreground_vertices_; }  // the watermark's layer
@@ -76,6 +86,7 @@ struct DrawnGlyph {
   ui::Code16 code = 0;  // as in the atlas (reserved codes for special name units)
   ImVec2 min, max;      // on screen
   ImVec2 origin;        // pen position (line top-left) the glyph was placed from
+  ImVec4 clip;          // the clip rectangle of its draw command (x0, y0, x1, y1)
   float scale = 1.0f, size = 0.0f;
 };
 std::vector<DrawnGlyph> drawn_glyphs(const ImDrawData* data, bool include_overlay = false);

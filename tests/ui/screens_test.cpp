@@ -9,6 +9,7 @@
 #include "kiosk/survey/audit_log.hpp"
 #include "kiosk/survey/name_samples.hpp"
 #include "kiosk/ui/i18n.hpp"
+#include "kiosk/ui/screens/audit_log_screen.hpp"
 #include "provisioning/demo_vault.hpp"
 #include "provisioning/synthetic/synthetic_ward.hpp"
 #include "tests/support/secrets.hpp"
@@ -68,7 +69,7 @@ TEST_CASE("the kiosk starts on the lock screen, which lists the users by name") 
   Kiosk k;
   h.frame(k.app());
   CHECK(k.app().screen() == ui::ScreenId::lock);
-  CHECK(h.drew("画面はロックされています"));
+  CHECK(h.drew("画面ロック中"));
   for (const auto& user : provisioning::demo_users()) CHECK(h.drew(user.name));
   CHECK_FALSE(h.drew("メニュー"));
   CHECK(h.foreground_vertices() == 0);  // no watermark, no personal data
@@ -134,6 +135,10 @@ TEST_CASE("closing the sitting closes the vault and wipes its keys") {
   sign_in(h, k, kManager);
   REQUIRE(k.vault->is_open());
   REQUIRE(h.click(k.app(), "作業セッションを終了"));
+  h.frame(k.app());
+  CHECK(k.app().close_dialog_open());  // it asks first
+  CHECK(k.vault->is_open());
+  REQUIRE(h.click(k.app(), "作業セッションを終了する"));
   h.frame(k.app());
   CHECK(k.app().screen() == ui::ScreenId::lock);
   CHECK_FALSE(k.vault->is_open());
@@ -228,7 +233,7 @@ TEST_CASE("English is selectable from the lock screen") {
   CHECK(h.drew("Sign in"));
   REQUIRE(h.click(k.app(), "日本語"));
   h.frame(k.app());
-  CHECK(h.drew("画面はロックされています"));
+  CHECK(h.drew("画面ロック中"));
   ui::set_language(ui::Language::japanese);
 }
 
@@ -236,14 +241,14 @@ TEST_CASE("quitting is deliberate: a manager confirms, and the sitting closes fi
   UiHarness h;
   Kiosk k;
   sign_in(h, k, kManager);
-  REQUIRE(h.click(k.app(), "照合を終了"));
+  REQUIRE(h.click(k.app(), "Shogoを終了"));
   h.frame(k.app());
   CHECK(k.app().quit_dialog_open());
   REQUIRE(h.click(k.app(), "やめる"));
   h.frame(k.app());
   CHECK_FALSE(k.app().quit_dialog_open());
   CHECK_FALSE(k.app().quit_confirmed());
-  REQUIRE(h.click(k.app(), "照合を終了"));
+  REQUIRE(h.click(k.app(), "Shogoを終了"));
   h.frame(k.app());
   REQUIRE(h.click(k.app(), "終了する"));
   CHECK(k.app().quit_confirmed());
@@ -258,7 +263,7 @@ TEST_CASE("an investigator has no shut-down or close-sitting buttons") {
   REQUIRE(h.click(k.app(), "サインアウト"));
   sign_in(h, k, kInvestigator);
   REQUIRE(k.app().screen() == ui::ScreenId::home);
-  CHECK(h.item("照合を終了") == nullptr);
+  CHECK(h.item("Shogoを終了") == nullptr);
   CHECK(h.item("作業セッションを終了") == nullptr);
   CHECK(h.item("画面をロック") != nullptr);
 }
@@ -287,6 +292,10 @@ TEST_CASE("wrong passphrases make the lock screen ask to wait, and say for how l
   CHECK(h.drew("次の入力まで"));
   CHECK_FALSE(h.item("サインイン")->enabled);
   CHECK_FALSE(k.vault->is_open());
+  // The countdown does not freeze: the frame loop sleeps at most until the
+  // number of seconds shown changes (not until the clock's next minute, 30 s).
+  const std::time_t wall = 1795000000 - 1795000000 % 60 + 30;
+  CHECK(k.app().next_redraw({h.now(), wall, false}) <= 1.01);
 }
 
 TEST_CASE("a vault that cannot be opened is explained on the lock screen, and nothing else") {
@@ -294,7 +303,7 @@ TEST_CASE("a vault that cannot be opened is explained on the lock screen, and no
   ui::KioskApp app(nullptr, ui::KioskOptions{"The vault folder does not exist.", 300.0});
   h.frame(app);
   CHECK(h.drew("保管庫のフォルダーがありません。"));
-  CHECK(h.drew("システム担当課に端末の点検"));
+  CHECK(h.drew("システム担当者に、Shogoの点検を依頼してください。"));
   CHECK(h.item("サインイン") == nullptr);
 }
 
@@ -346,7 +355,7 @@ TEST_CASE("every kiosk action writes its audit event, with no resident's data") 
   sign_in(h, k, kManager);
   REQUIRE(h.click(k.app(), "サインアウト"));
   sign_in(h, k, kManager);
-  REQUIRE(h.click(k.app(), "照合を終了"));
+  REQUIRE(h.click(k.app(), "Shogoを終了"));
   h.frame(k.app());
   REQUIRE(h.click(k.app(), "終了する"));
   REQUIRE(k.app().quit_confirmed());
@@ -393,20 +402,25 @@ TEST_CASE("a manager reads the audit log, filters it, and the view is itself aud
   REQUIRE(h.click(k.app(), "監査ログ"));
   h.frame(k.app());
   REQUIRE(k.app().screen() == ui::ScreenId::audit_log);
-  CHECK(h.drew("監査ログのチェーンはつながっています"));
-  CHECK(h.drew("audit_view"));  // the newest event, first
-  CHECK(h.drew("keyslots.wrong_passphrase"));
-  CHECK(h.drew("sheet_import"));  // the demo's imports, a few events back
-  // Filter by action: only the failed and successful sign-ins remain.
+  CHECK(h.drew(ui::tr("The chain of the audit log holds (continuity checked).")));
+  // Every field in words: the newest event (this view) first, the refused
+  // sign-in, and the demo's imports a few events back; no English codes.
+  CHECK(h.drew(ui::audit_action_label(survey::AuditAction::audit_view)));
+  CHECK(h.drew_wrapped(ui::audit_outcome_label("keyslots.wrong_passphrase")));
+  CHECK(h.drew(ui::audit_action_label(survey::AuditAction::sheet_import)));
+  CHECK_FALSE(h.drew("audit_view"));
+  CHECK_FALSE(h.drew("keyslots.wrong_passphrase"));
+  // Filter by action, picked from a list: only the sign-ins remain.
   REQUIRE(h.click(k.app(), "action"));
   h.frame(k.app());
-  h.type(k.app(), "sign_in");
+  REQUIRE(h.click(k.app(),
+                  std::string("action:") + ui::audit_action_label(survey::AuditAction::sign_in)));
   h.frame(k.app());
-  CHECK_FALSE(h.drew("sheet_import"));
-  CHECK(h.drew("keyslots.wrong_passphrase"));
+  CHECK_FALSE(h.drew(ui::audit_action_label(survey::AuditAction::sheet_import)));
+  CHECK(h.drew_wrapped(ui::audit_outcome_label("keyslots.wrong_passphrase")));
   INFO(h.drawn_text());
-  CHECK(h.drew(
-      "件中 4 件"));  // the demo maker's two (manager, supervisor), the wrong one, the right one
+  // the demo maker's two (manager, supervisor), the wrong one, the right one
+  CHECK(h.drew("件中4件"));
 }
 
 TEST_CASE("an investigator has no audit log button and cannot open it") {
@@ -427,18 +441,17 @@ TEST_CASE("P6.4.c the manager sets the idle lock and the end of the day on the s
   ui::KioskApp follows(k.vault.get(), ui::KioskOptions{});
   k.app_ptr = &follows;
   sign_in(h, k, kManager);
-  CHECK(h.drew("操作がないまま 5 分たつと画面をロックします。"));
+  CHECK(h.drew("操作がないまま5分たつと画面をロックします。"));
   REQUIRE(h.click(k.app(), "設定"));
   h.frame(k.app());
   REQUIRE(h.item("idle-lock") != nullptr);
-  REQUIRE(h.click(k.app(), "idle-lock"));
-  h.type(k.app(), "2");
+  h.type(k.app(), "2");  // the first field has the focus, its text selected
   REQUIRE(h.click(k.app(), "end-of-day"));
   h.type(k.app(), "25:00");
   REQUIRE(h.click(k.app(), "保存する"));
   h.frame(k.app());
   CHECK(h.drew_wrapped(
-      "無操作ロックは 1～60 分、一日の終わりは HH:MM の形の時刻で入力してください。"));
+      "無操作ロックは1〜60分、作業終了時刻は「18:00」のような時刻で入力してください。"));
   CHECK(k.vault->end_of_day() == "18:00");  // nothing changed
   REQUIRE(h.click(k.app(), "end-of-day"));
   h.type(k.app(), "17:30");

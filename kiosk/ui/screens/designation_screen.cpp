@@ -10,10 +10,25 @@
 
 namespace shogo::ui {
 
+const char* DesignationScreen::help() const {
+  return tr("Choose the date, the time window and the terminals whose access logs are checked.");
+}
+
+const char* DesignationScreen::explanation() const {
+  return tr(
+      "Choose a system, then type a past date on which the terminals were used, a window "
+      "of at least 15 minutes within the operating hours, and at least one terminal at "
+      "every site. Or let Shogo draw them at random. A designation cannot be undone: when "
+      "a system has too few viewed persons, designate again and the new designation is "
+      "added to the earlier ones.");
+}
+
 void DesignationScreen::open(ScreenContext& ctx, const ScreenArgs& args) {
+  asking_.reset();
   board_.load(*ctx.sitting.vault(), ctx.survey_id);
   reset_form(ctx);
   if (args.system) system_ = *args.system;  // P6.3.d from the overview: this system again
+  form_.focus_date = true;
 }
 
 void DesignationScreen::reset_form(const ScreenContext& ctx) {
@@ -22,7 +37,7 @@ void DesignationScreen::reset_form(const ScreenContext& ctx) {
   outcome_.reset();
   error_.clear();
   const auto days = survey::operating_days(ctx.today);
-  set_field(form_.date, days.empty() ? std::string() : survey::format_date(days.back()));
+  form_.date.set(days.empty() ? std::nullopt : std::optional<survey::Date>(days.back()));
   set_field(form_.from, "09:00");
   set_field(form_.to, "09:30");
 }
@@ -32,6 +47,7 @@ void DesignationScreen::view(ScreenContext& ctx, Out<DesignationIntent>& out) {
   m.allowed = ctx.may(survey::Action::designate);
   m.picker = board_.picker(ctx.survey_id);
   m.system = system_;
+  m.today = ctx.today;
   for (const auto& site : board_.sites) {
     SiteChoice choice{
         site.name, survey::format_hh_mm(site.opens) + "–" + survey::format_hh_mm(site.closes), {}};
@@ -50,14 +66,16 @@ void DesignationScreen::view(ScreenContext& ctx, Out<DesignationIntent>& out) {
       }
     } else {
       const auto& d = outcome_->designation;
-      char line[200];
+      char line[400];
       std::snprintf(line, sizeof line,
-                    d.drawn ? tr("Drawn by lots and stored as designation no. %d of this survey:")
-                            : tr("Stored as designation no. %d of this survey:"),
-                    outcome_->seq);
-      m.stored = std::string(line) + " " + system_label(system_) + "  " +
-                 survey::format_date(d.date) + "  " + survey::format_hh_mm(d.from) + "–" +
-                 survey::format_hh_mm(d.to) + "  " + joined_ids(d.terminal_ids);
+                    d.drawn ? tr("Drawn by lots and stored as designation no. %d of this survey: "
+                                 "%s, date %s, from %s to %s, terminals %s.")
+                            : tr("Stored as designation no. %d of this survey: %s, date %s, from "
+                                 "%s to %s, terminals %s."),
+                    outcome_->seq, system_label(system_), wareki_date(d.date).c_str(),
+                    survey::format_hh_mm(d.from).c_str(), survey::format_hh_mm(d.to).c_str(),
+                    joined_ids(d.terminal_ids).c_str());
+      m.stored = line;
     }
   }
   if (!error_.empty()) {
@@ -66,7 +84,64 @@ void DesignationScreen::view(ScreenContext& ctx, Out<DesignationIntent>& out) {
     m.error = tr(board_.error.c_str());
   }
   m.history = board_.designation_rows();
+  if (asking_) {
+    char line[256];
+    const int next = static_cast<int>(board_.designations.history.size()) + 1;
+    if (asking_->typed) {
+      const auto& d = asking_->designation;
+      m.confirm_title = tr("Designate this?");
+      m.confirm.push_back(system_label(asking_->system));
+      std::snprintf(line, sizeof line, tr("Date %s, from %s to %s"), wareki_date(d.date).c_str(),
+                    survey::format_hh_mm(d.from).c_str(), survey::format_hh_mm(d.to).c_str());
+      m.confirm.emplace_back(line);
+      std::snprintf(line, sizeof line, tr("Terminals: %s"), joined_ids(d.terminal_ids).c_str());
+      m.confirm.emplace_back(line);
+    } else {
+      m.confirm_title = tr("Designate by drawing lots?");
+      m.confirm.push_back(system_label(asking_->system));
+      m.confirm.emplace_back(
+          tr("Shogo draws a past operating day, a window of at least 15 "
+             "minutes and at least one terminal at every site, at random."));
+    }
+    std::snprintf(line, sizeof line,
+                  tr("It is stored as designation no. %d of this survey and cannot be undone."),
+                  next);
+    m.confirm.emplace_back(line);
+  }
   designation_view(m, form_, out);
+}
+
+void DesignationScreen::ask_typed(ScreenContext& ctx, const RequestDesignate& typed) {
+  error_.clear();
+  outcome_.reset();
+  const auto date = survey::parse_iso_date(typed.date);
+  const auto from = survey::parse_hh_mm(typed.from);
+  const auto to = survey::parse_hh_mm(typed.to);
+  if (!date || !from || !to) {
+    error_ = N_("Please choose the date, and type the times as 09:00.");
+    form_.focus_date = true;
+    return;
+  }
+  survey::Designation d{*date, *from, *to, {}, false};
+  for (const auto& t : board_.terminals) {
+    const bool chosen = std::find(typed.terminal_ids.begin(), typed.terminal_ids.end(), t.id) !=
+                        typed.terminal_ids.end();
+    if (t.system == typed.system && chosen) d.terminal_ids.push_back(t.id);
+  }
+  // The same checks designate() makes, before asking: what must be corrected
+  // or acknowledged is shown on the page, the dialog only for what will be stored.
+  survey::DesignationCheck check =
+      survey::check_designation(d, typed.system, board_.sites, board_.terminals, ctx.today);
+  const bool unacknowledged =
+      std::any_of(check.warnings.begin(), check.warnings.end(), [&](const Error& w) {
+        return std::find(typed.acknowledged.begin(), typed.acknowledged.end(), w.code) ==
+               typed.acknowledged.end();
+      });
+  if (!check.ok() || unacknowledged) {
+    outcome_ = survey::DesignationOutcome{false, 0, std::move(check), d};
+    return;
+  }
+  asking_ = Asking{typed, typed.system, d};
 }
 
 void DesignationScreen::designate(ScreenContext& ctx, const RequestDesignate* typed,
@@ -131,12 +206,18 @@ void DesignationScreen::apply(const DesignationIntent& intent, ScreenContext& ct
       },
       [&](const RequestDesignate& r) {
         if (!ctx.may(survey::Action::designate) || ctx.survey_id.empty()) return;
-        designate(ctx, &r, r.system);
+        ask_typed(ctx, r);
       },
       [&](const RequestDraw& r) {
         if (!ctx.may(survey::Action::designate) || ctx.survey_id.empty()) return;
-        designate(ctx, nullptr, r.system);
-      });
+        asking_ = Asking{std::nullopt, r.system, {}};
+      },
+      [&](const Confirmed<DesignationScreen>&) {
+        if (!asking_ || !ctx.may(survey::Action::designate) || ctx.survey_id.empty()) return;
+        const Asking a = *std::exchange(asking_, std::nullopt);
+        designate(ctx, a.typed ? &*a.typed : nullptr, a.system);
+      },
+      [&](const NotConfirmed<DesignationScreen>&) { asking_.reset(); });
 }
 
 }  // namespace shogo::ui

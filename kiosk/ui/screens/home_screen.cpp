@@ -1,18 +1,110 @@
 #include "kiosk/ui/screens/home_screen.hpp"
 
+#include <algorithm>
+#include <cstdio>
+
+#include "kiosk/ui/screens/survey_board.hpp"
+
 namespace shogo::ui {
+
+const char* HomeScreen::help() const {
+  return tr("Choose what to do. What comes next for you is shown first.");
+}
+
+const char* HomeScreen::explanation() const {
+  return tr(
+      "The menu shows only what your role may do. Lock the screen when you leave the "
+      "terminal for a moment, and sign out when you are done: the next person signs in "
+      "with their own passphrase. Closing the work sitting signs everyone out and closes "
+      "the vault.");
+}
+
+std::string next_step_text(survey::Role role, const survey::SurveySummary* s,
+                           const std::vector<survey::SystemCount>& counts) {
+  using survey::Role;
+  using survey::SurveyState;
+  char line[512];
+  if (role == Role::investigator) {
+    return tr(
+        "The manager lends you the confirmation sheets and tells you what to reconcile. "
+        "Sign out when you leave the terminal.");
+  }
+  if (s == nullptr) {
+    return role == Role::manager
+               ? tr("Make this year's survey: open Survey status and press Make a new survey.")
+               : tr("There is no survey yet. The manager makes it first.");
+  }
+  const bool any_designated =
+      std::any_of(counts.begin(), counts.end(), [](const auto& c) { return c.designated; });
+  const bool missing_sheet = std::any_of(counts.begin(), counts.end(),
+                                         [](const auto& c) { return c.designated && !c.imported; });
+  const bool short_system = std::any_of(counts.begin(), counts.end(), [](const auto& c) {
+    return c.designated && c.imported && !c.enough();
+  });
+  const char* title = s->title.c_str();
+  if (s->state == SurveyState::draft || !any_designated) {
+    std::snprintf(line, sizeof line,
+                  role == Role::manager
+                      ? tr("Survey \"%s\": ask the supervisor to designate the date, window and "
+                           "terminals.")
+                      : tr("Survey \"%s\": designate the date, window and terminals."),
+                  title);
+  } else if (missing_sheet) {
+    std::snprintf(line, sizeof line,
+                  role == Role::manager
+                      ? tr("Survey \"%s\": import the confirmation sheet of each designated "
+                           "system.")
+                      : tr("Survey \"%s\": the manager imports the confirmation sheets."),
+                  title);
+  } else if (short_system) {
+    std::snprintf(line, sizeof line,
+                  role == Role::manager
+                      ? tr("Survey \"%s\": a system has too few viewed persons. Ask the "
+                           "supervisor to designate again.")
+                      : tr("Survey \"%s\": a system has too few viewed persons. Designate again "
+                           "for it."),
+                  title);
+  } else {
+    std::snprintf(line, sizeof line,
+                  tr("Survey \"%s\": every designated system has its sheet and enough viewed "
+                     "persons."),
+                  title);
+  }
+  return line;
+}
+
+void HomeScreen::open(ScreenContext& ctx, const ScreenArgs&) {
+  next_step_.clear();
+  if (ctx.user == nullptr) return;
+  if (!ctx.may(survey::Action::see_surveys) || !ctx.sitting.vault_open()) {
+    next_step_ = next_step_text(ctx.user->role, nullptr, {});
+    return;
+  }
+  SurveyBoard board;
+  board.load(*ctx.sitting.vault(), ctx.survey_id);
+  next_step_ = next_step_text(ctx.user->role, board.find(ctx.survey_id), board.counts);
+}
 
 void HomeScreen::view(ScreenContext& ctx, Out<Intent>& out) {
   using survey::Action;
   HomeModel m;
-  m.user_name = ctx.user->name;
-  m.role = ctx.user->role;
   m.idle_lock_seconds = static_cast<int>(ctx.sitting.idle_limit());
-  m.surveys = ctx.may(Action::see_surveys);
-  m.designation = ctx.may(Action::designate);
-  m.sheet_import = ctx.may(Action::import_sheet);
-  m.audit_log = ctx.may(Action::read_audit_log);
-  m.names = ctx.may(Action::check_names);
+  m.next_step = next_step_;
+  auto add = [&](bool offered, const char* label, const char* note, ScreenId screen) {
+    if (offered) m.entries.push_back({label, note, screen});
+  };
+  // A survey begins: the supervisor designates, the manager imports.
+  add(ctx.may(Action::see_surveys), tr("Survey status"),
+      tr("Surveys, designations and viewed persons"), ScreenId::surveys);
+  add(ctx.may(Action::designate), tr("Designate the date, window and terminals"),
+      tr("The supervisor's choice, typed or drawn"), ScreenId::designation);
+  add(ctx.may(Action::import_sheet), tr("Import a confirmation sheet"),
+      tr("Preview, then import a sheet"), ScreenId::sheet_import);
+  add(ctx.may(Action::read_audit_log), tr("Audit log"), tr("Who did what on this terminal"),
+      ScreenId::audit_log);
+  add(ctx.may(Action::check_names), tr("Check how names are shown"),
+      tr("The hard characters of registry names"), ScreenId::name_check);
+  add(true, tr("Settings"), tr("Language, idle lock, end of the day"), ScreenId::settings);
   m.close_sitting = ctx.may(Action::close_sitting);
   m.shut_down = ctx.may(Action::shut_down);
   home_view(m, out);

@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <cstdio>
 #include <memory>
+#include <utility>
 
+#include "kiosk/ui/dates.hpp"
 #include "kiosk/ui/labels.hpp"
 
 namespace shogo::ui {
@@ -30,6 +32,20 @@ std::string profile_problem(const Error& error, const std::string& where) {
 
 }  // namespace
 
+const char* ImportScreen::help() const {
+  return tr("Read a confirmation sheet from the import folder, check the preview, then import it.");
+}
+
+const char* ImportScreen::explanation() const {
+  return tr(
+      "1. Choose the survey, the kind of sheet and the file. 2. Press Preview: nothing is "
+      "stored yet; the screen shows how many rows are inside the designation and which "
+      "rows could not be read. 3. Press Import: the rows inside the designation are stored "
+      "in the survey in one step, and the same file cannot be imported twice. Rows "
+      "outside the designation are only counted, so the survey holds no more personal "
+      "data than it needs.");
+}
+
 void ImportScreen::set_folders(std::filesystem::path import_folder,
                                std::filesystem::path profile_folder) {
   import_folder_ = std::move(import_folder);
@@ -52,6 +68,7 @@ void ImportScreen::forget(ScreenContext& ctx) {
 }
 
 void ImportScreen::clear_result() {
+  asking_.reset();
   preview_.reset();
   accept_problems_ = false;
   imported_.reset();
@@ -95,12 +112,27 @@ void ImportScreen::view(ScreenContext& ctx, Out<ImportIntent>& out) {
   if (!error_.empty()) {
     m.error = tr(error_.c_str());
     if (failed_at_.row > 0) {
-      char where[96];
-      std::snprintf(where, sizeof where, tr("(row %llu, column %u)"),
+      char where[128];
+      std::snprintf(where, sizeof where, tr("Where: row %llu, column %u."),
                     static_cast<unsigned long long>(failed_at_.row), failed_at_.column);
-      m.error += " ";
+      m.error += '\n';
       m.error += where;
     }
+  }
+  if (asking_ && preview_) {
+    char line[256];
+    std::snprintf(line, sizeof line, tr("%llu rows of %s are stored in survey %s."),
+                  static_cast<unsigned long long>(preview_->counts.kept),
+                  system_label(preview_->system), ctx.survey_id.c_str());
+    m.confirm.emplace_back(line);
+    if (preview_->counts.problems > 0) {
+      std::snprintf(line, sizeof line, tr("%llu rows that could not be read are left out."),
+                    static_cast<unsigned long long>(preview_->counts.problems));
+      m.confirm.emplace_back(line);
+    }
+    m.confirm.emplace_back(
+        tr("An import cannot be undone, and the same file cannot be imported "
+           "again."));
   }
   if (imported_) {
     m.imported = true;
@@ -126,13 +158,13 @@ void ImportScreen::view(ScreenContext& ctx, Out<ImportIntent>& out) {
     }
     m.preview.reserve(r.preview.size());
     for (const auto& row : r.preview) {  // PERSONAL DATA, only while shown
-      m.preview.push_back({survey::format_date(row.date) + " " + survey::format_time(row.time),
-                           std::string(survey::system_id(row.system)), row.terminal_id,
-                           row.operator_id, operation_label(row.operation), row.detail,
-                           row.resident_name, row.resident_kana,
-                           survey::format_date(row.resident_birth)});
+      m.preview.push_back({short_date(row.date) + " " + survey::format_time(row.time),
+                           system_label(row.system), row.terminal_id, row.operator_id,
+                           operation_label(row.operation), row.detail, row.resident_name,
+                           row.resident_kana, short_date(row.resident_birth)});
     }
   }
+  m.scroll_to_result = std::exchange(scroll_to_result_, false);
   import_view(m, out);
 }
 
@@ -173,6 +205,7 @@ void ImportScreen::start(ScreenContext& ctx, Job job, bool accept_problems) {
 
 void ImportScreen::finish(survey::WorkSitting& sitting, Outcome outcome) {
   job_.reset();
+  scroll_to_result_ = true;
   if (!outcome.report) {
     error_ = outcome.report.error().message;  // import.cancelled says so too
     failed_at_ = outcome.failed_at;
@@ -247,8 +280,16 @@ void ImportScreen::apply(const ImportIntent& intent, ScreenContext& ctx) {
         if (!ctx.may(survey::Action::import_sheet) || busy || ctx.survey_id.empty()) return;
         if (r.kind != kind_ || r.file != file_ || r.file.empty() || r.profile != profile_) return;
         if (!preview_ || (preview_->counts.problems > 0 && !r.accept_problems)) return;
+        if (preview_->counts.kept == 0) return;  // nothing to import
+        asking_ = r;                             // the dialog asks first
+      },
+      [&](const Confirmed<ImportScreen>&) {
+        if (!asking_ || !ctx.may(survey::Action::import_sheet) || busy) return;
+        const RequestImport r = *std::exchange(asking_, std::nullopt);
+        if (r.kind != kind_ || r.file != file_ || r.profile != profile_ || !preview_) return;
         start(ctx, Job::import, r.accept_problems);
       },
+      [&](const NotConfirmed<ImportScreen>&) { asking_.reset(); },
       [&](const AcceptProblemsChanged& r) { accept_problems_ = r.accept; },
       [&](const RequestCancelWork&) {
         if (job_) ctx.tasks.cancel();

@@ -43,9 +43,10 @@ struct AcceptProblemsChanged {
   bool accept = false;
 };
 struct RequestCancelWork {};  // stops a running preview or import
-using ImportIntent = std::variant<SurveyChosen<ImportScreen>, SheetKindChosen, FileChosen,
-                                  ProfileChosen, RequestRescan, RequestPreview, RequestImport,
-                                  AcceptProblemsChanged, RequestCancelWork>;
+using ImportIntent =
+    std::variant<SurveyChosen<ImportScreen>, SheetKindChosen, FileChosen, ProfileChosen,
+                 RequestRescan, RequestPreview, RequestImport, AcceptProblemsChanged,
+                 RequestCancelWork, Confirmed<ImportScreen>, NotConfirmed<ImportScreen>>;
 
 struct ProblemView {  // where and why; never the cell's content
   std::string row, column, message;
@@ -78,6 +79,8 @@ struct ImportModel {
   std::uint64_t stored = 0, already_stored = 0;
   std::vector<SystemCountView> counts;  // after the import (P6.2)
   std::string error;                    // translated
+  std::vector<std::string> confirm;     // translated: the import asks first (empty: no dialog)
+  bool scroll_to_result = false;        // a result just came: bring it into view (once)
 };
 
 class ImportScreen : public ScreenOf<ImportIntent> {
@@ -87,6 +90,8 @@ class ImportScreen : public ScreenOf<ImportIntent> {
   std::optional<survey::Action> needs() const override { return survey::Action::see_surveys; }
   // Its preview lists residents' rows (P6.4): watermarked like a sheet.
   bool shows_personal_data() const override { return true; }
+  const char* help() const override;
+  const char* explanation() const override;
   void open(ScreenContext& ctx, const ScreenArgs& args) override;
   void apply(const ImportIntent& intent, ScreenContext& ctx) override;
   void forget(ScreenContext& ctx) override;  // stops the work, drops the preview
@@ -95,6 +100,8 @@ class ImportScreen : public ScreenOf<ImportIntent> {
   void set_folders(std::filesystem::path import_folder, std::filesystem::path profile_folder);
   bool working() const { return job_.has_value(); }
   bool has_preview() const { return preview_.has_value(); }
+  // Something came of the last preview or import: a preview, an import, or an error.
+  bool has_result() const { return preview_ || imported_ || !error_.empty(); }
 
  protected:
   void view(ScreenContext& ctx, Out<ImportIntent>& out) override;
@@ -126,6 +133,8 @@ class ImportScreen : public ScreenOf<ImportIntent> {
   std::optional<survey::ImportReport> imported_;  // counts only (its preview is dropped)
   std::vector<survey::SystemCount> counts_after_;
   bool accept_problems_ = false;
+  std::optional<RequestImport> asking_;  // the import the dialog asks about
+  bool scroll_to_result_ = false;
   std::string error_;  // msgid
   survey::ImportFailure failed_at_;
 };

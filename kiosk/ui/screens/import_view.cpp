@@ -1,7 +1,10 @@
 // 確認用帳票の取り込み (P6.4): the view of ImportScreen.
 #include <imgui.h>
 
+#include "kiosk/ui/page.hpp"
 #include "kiosk/ui/screens/import_screen.hpp"
+#include "kiosk/ui/text_layout.hpp"
+#include "kiosk/ui/theme.hpp"
 #include "kiosk/ui/widgets.hpp"
 
 namespace shogo::ui {
@@ -9,12 +12,10 @@ namespace shogo::ui {
 namespace {
 
 using ull = unsigned long long;
-const ImVec4 kGood(0.1f, 0.5f, 0.1f, 1.0f);
 
 // The column profile (P6.4): the reference profile, or a site's own file.
 void profile_choice(const ImportModel& model, Out<ImportIntent>& out) {
-  ImGui::Text(tr("Column profile (the site's own: *.toml files in %s):"),
-              noted(model.profile_folder));
+  ImGui::TextUnformatted(tr("Column layout of the sheet:"));
   ImGui::Indent();
   const char* standard = tr("Standard (reference profile)");
   if (ImGui::RadioButton(standard, model.profile.empty()) && !model.profile.empty()) {
@@ -30,12 +31,13 @@ void profile_choice(const ImportModel& model, Out<ImportIntent>& out) {
         p.name != model.profile) {
       out(ProfileChosen{p.name});
     }
-    recorded_items().push_back(
-        {"profile:" + p.name, ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), usable});
+    record_last_item("profile:" + p.name, usable);
     if (!usable) {
       ImGui::SameLine(0, 20);
-      ImGui::TextWrapped("%s", noted(p.problem));
       ImGui::EndDisabled();
+      ImGui::PushStyleColor(ImGuiCol_Text, theme::kError);
+      wrapped_text(p.problem);
+      ImGui::PopStyleColor();
     }
     ImGui::PopID();
   }
@@ -44,8 +46,10 @@ void profile_choice(const ImportModel& model, Out<ImportIntent>& out) {
 
 void problems_table(const std::vector<ProblemView>& rows) {
   constexpr ImGuiTableFlags kFlags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg |
-                                     ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_ScrollY;
-  if (!ImGui::BeginTable("problems", 3, kFlags, ImVec2(0, 150))) return;
+                                     ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_ScrollY;
+  const float row = ImGui::GetTextLineHeight() + ImGui::GetStyle().CellPadding.y * 2.0f;
+  const float height = row * (static_cast<float>(std::min<std::size_t>(rows.size(), 6)) + 1.0f) + 4;
+  if (!ImGui::BeginTable("problems", 3, kFlags, ImVec2(0, height))) return;
   ImGui::TableSetupScrollFreeze(0, 1);
   ImGui::TableSetupColumn(tr("Row"));
   ImGui::TableSetupColumn(tr("Column"));
@@ -69,62 +73,84 @@ void problems_table(const std::vector<ProblemView>& rows) {
 
 void import_view(const ImportModel& model, Out<ImportIntent>& out) {
   if (!model.allowed) {
-    ImGui::TextWrapped("%s", tr("Only the manager imports confirmation sheets (P6.4)."));
+    wrapped_text(tr("Only the manager imports confirmation sheets. Ask the manager to sign in."));
     return;
   }
+  // The action bar: from the right, the step that comes next.
+  const bool may_preview = !model.busy && !model.file.empty();
+  const bool has_rows = model.has_preview && model.kept > 0;
+  const bool may_import = !model.busy && has_rows && (model.problems == 0 || model.accept_problems);
+  if (model.has_preview) {
+    if (action_button(tr("Import"), ActionKind::primary, may_import)) {
+      out(RequestImport{model.kind, model.file, model.profile, model.accept_problems});
+    }
+    if (action_button(tr("Preview"), ActionKind::secondary, may_preview)) {
+      out(RequestPreview{model.kind, model.file, model.profile});
+    }
+  } else if (action_button(tr("Preview"), ActionKind::primary, may_preview)) {
+    out(RequestPreview{model.kind, model.file, model.profile});
+  }
+  if (model.busy && action_button(tr("Stop"))) out(RequestCancelWork{});
+
   if (model.busy) ImGui::BeginDisabled();
   if (auto chosen = survey_picker(model.picker)) out(SurveyChosen<ImportScreen>{*chosen});
   if (model.busy) ImGui::EndDisabled();
   if (model.picker.selected_id.empty()) return;
   if (model.busy) ImGui::BeginDisabled();
+  ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted(tr("Kind of sheet:"));
+  const float right = ImGui::GetWindowContentRegionMax().x + ImGui::GetWindowPos().x;
   for (storage::import::SheetKind k : storage::import::kAllSheetKinds) {
-    ImGui::SameLine();
     const std::string name(storage::import::sheet_kind_name(k));
+    // As many per line as fit the page.
+    ImGui::SameLine();
+    const float width = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x +
+                        ImGui::CalcTextSize(noted(name)).x;
+    if (ImGui::GetCursorScreenPos().x + width > right) ImGui::NewLine();
     if (ImGui::RadioButton(noted(name), model.kind == k) && model.kind != k) {
       out(SheetKindChosen{k});
     }
     record_last_item(name);
   }
   profile_choice(model, out);
-  ImGui::Text(tr("Files in the import folder %s:"), noted(model.folder));
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted(tr("Files in the import folder:"));
   ImGui::SameLine();
-  if (button(tr("Look again"))) out(RequestRescan{});
+  if (button(tr("Update the list"))) out(RequestRescan{});
   if (model.files.empty()) {
-    ImGui::TextUnformatted(tr("There is no .csv or .xlsx file in the import folder."));
+    wrapped_text(
+        tr("There is no CSV or Excel file in the import folder. Ask the system division "
+           "to put the sheets there, then update the list."));
   }
   for (const std::string& name : model.files) {
     ImGui::PushID(name.c_str());
-    if (ImGui::Selectable("##file", name == model.file) && name != model.file) {
+    if (ImGui::Selectable("##file", name == model.file, 0, ImVec2(0, theme::kSelectableHeight)) &&
+        name != model.file) {
       out(FileChosen{name});
     }
-    recorded_items().push_back(
-        {"file:" + name, ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), true});
+    record_last_item("file:" + name, true);
+    if (name == model.file) theme::mark_selected_item();
     ImGui::SameLine();
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() +
+                         (theme::kSelectableHeight - ImGui::GetTextLineHeight()) * 0.5f);
     plain_text(name);
     ImGui::PopID();
   }
   if (model.busy) ImGui::EndDisabled();
-  const bool may_preview = !model.busy && !model.file.empty();
-  if (button(tr("Preview"), ImVec2(200, 0), may_preview)) {
-    out(RequestPreview{model.kind, model.file, model.profile});
-  }
   if (model.busy) {
-    ImGui::SameLine(0, 24);
     ImGui::Text(
         model.busy_importing ? tr("Importing… %llu rows read") : tr("Reading… %llu rows read"),
         static_cast<ull>(model.rows_read));
-    ImGui::SameLine(0, 24);
-    if (button(tr("Stop"))) out(RequestCancelWork{});
   }
+  // A result that just came is brought into view: the page scrolls to it.
+  if (model.scroll_to_result) ImGui::SetScrollHereY(0.0f);
   if (!model.error.empty()) error_text(model.error.c_str());
 
   if (model.imported) {
     heading(tr("Imported"));
-    ImGui::PushStyleColor(ImGuiCol_Text, kGood);
-    ImGui::Text(tr("Stored %llu rows (%llu were already stored by an earlier import)."),
-                static_cast<ull>(model.stored), static_cast<ull>(model.already_stored));
-    ImGui::PopStyleColor();
+    ImGui::TextColored(theme::vec4(theme::kSuccess),
+                       tr("Stored %llu rows (%llu were already stored by an earlier import)."),
+                       static_cast<ull>(model.stored), static_cast<ull>(model.already_stored));
     (void)counts_table(model.counts, /*may_designate=*/false);  // the manager asks (P6.3.d)
   }
   if (!model.has_preview) return;
@@ -137,16 +163,18 @@ void import_view(const ImportModel& model, Out<ImportIntent>& out) {
                  "other terminal %llu"),
               static_cast<ull>(model.dropped_date), static_cast<ull>(model.dropped_time),
               static_cast<ull>(model.dropped_terminal));
-  ImGui::TextWrapped("%s", tr("Only rows on the designated date, in the designated window and "
-                              "from the designated terminals are kept; the others are only "
-                              "counted, so the survey holds no more personal data than it needs "
-                              "(P6.2)."));
   ImGui::Text(tr("Blank rows: %llu   Totals rows: %llu"), static_cast<ull>(model.blank),
               static_cast<ull>(model.totals));
-  if (model.problems > 0) {
-    ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(200, 30, 30, 255));
-    ImGui::Text(tr("Rows that could not be read: %llu"), static_cast<ull>(model.problems));
+  if (model.kept == 0) {
+    ImGui::PushStyleColor(ImGuiCol_Text, theme::kError);
+    wrapped_text(
+        tr("There is no row to import: no row of this file is inside the designation. "
+           "Check that this is the sheet of the designated date and system."));
     ImGui::PopStyleColor();
+  }
+  if (model.problems > 0) {
+    ImGui::TextColored(theme::vec4(theme::kError), tr("Rows that could not be read: %llu"),
+                       static_cast<ull>(model.problems));
     problems_table(model.problem_rows);
     bool accept = model.accept_problems;
     const char* label = tr("Import without the rows that could not be read");
@@ -155,13 +183,15 @@ void import_view(const ImportModel& model, Out<ImportIntent>& out) {
   } else {
     ImGui::TextUnformatted(tr("Every row could be read."));
   }
-  const bool may_import = !model.busy && (model.problems == 0 || model.accept_problems);
-  if (button(tr("Import"), ImVec2(200, 0), may_import)) {
-    out(RequestImport{model.kind, model.file, model.profile, model.accept_problems});
-  }
-
   heading(tr("The first kept rows (personal data)"));
   access_rows_table("preview", model.preview, /*with_system=*/false);
+
+  switch (confirm_dialog("##confirm_import", !model.confirm.empty(), tr("Import this sheet?"),
+                         model.confirm, tr("Yes, import"))) {
+    case Answer::confirmed: out(Confirmed<ImportScreen>{}); break;
+    case Answer::cancelled: out(NotConfirmed<ImportScreen>{}); break;
+    case Answer::none: break;
+  }
 }
 
 }  // namespace shogo::ui

@@ -9,7 +9,7 @@ namespace shogo::ui {
 
 namespace {
 
-const char* lock_reason_text(survey::LockReason reason) {
+const char* lock_reason_text(survey::LockReason reason, bool sitting_open) {
   switch (reason) {
     case survey::LockReason::idle: return tr("Locked after a period without input.");
     case survey::LockReason::by_user: return tr("Locked by the user.");
@@ -17,6 +17,7 @@ const char* lock_reason_text(survey::LockReason reason) {
     case survey::LockReason::not_signed_in:
     case survey::LockReason::none: break;
   }
+  if (sitting_open) return tr("The work sitting is open. Choose your name and sign in.");
   return tr("A manager signs in to open the work sitting.");
 }
 
@@ -34,7 +35,10 @@ void LockScreen::view(ScreenContext& ctx, Out<LockIntent>& out) {
   }
   m.vault_error = s.vault_error().empty() ? std::string() : tr(s.vault_error().c_str());
   m.selected_user_id = m.checking ? s.checking_user() : selected_;
-  m.reason = lock_reason_text(s.lock_reason());
+  m.reason = lock_reason_text(s.lock_reason(), s.sitting_open());
+  // A refused passphrase: the keyboard goes back to the field.
+  if (was_checking_ && !m.checking) form_.focus_passphrase = true;
+  was_checking_ = m.checking;
   if (!s.sign_in_error().empty()) m.error = tr(s.sign_in_error().c_str());
   if (const auto* mgr = s.sitting_manager()) m.sitting_manager = mgr->name;
   m.language = language();

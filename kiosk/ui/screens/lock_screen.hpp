@@ -42,6 +42,8 @@ struct LockModel {
 
 class LockScreen : public ScreenOf<LockIntent> {
  public:
+  bool has_back_button() const override { return false; }
+  bool has_title() const override { return false; }
   ScreenId id() const override { return ScreenId::lock; }
   const char* title() const override { return tr("The screen is locked"); }
   void apply(const LockIntent& intent, ScreenContext& ctx) override;
@@ -53,13 +55,12 @@ class LockScreen : public ScreenOf<LockIntent> {
   double countdown(const ScreenContext& ctx) const;
 
  protected:
-  bool has_back_button() const override { return false; }
-  bool has_title() const override { return false; }
   void view(ScreenContext& ctx, Out<LockIntent>& out) override;
 
  private:
   LockForm form_;
   std::string selected_;
+  bool was_checking_ = false;
 };
 
 void lock_view(const LockModel& model, LockForm& form, Out<LockIntent>& out);

@@ -1,6 +1,12 @@
 #include <imgui.h>
 
+#include <algorithm>
+#include <iterator>
+
+#include "kiosk/ui/page.hpp"
 #include "kiosk/ui/screens/lock_screen.hpp"
+#include "kiosk/ui/text_layout.hpp"
+#include "kiosk/ui/theme.hpp"
 #include "kiosk/ui/widgets.hpp"
 
 namespace shogo::ui {
@@ -16,12 +22,11 @@ void lock_view(const LockModel& model, LockForm& form, Out<LockIntent>& out) {
   ImGui::PopFont();
   if (!model.vault_error.empty()) {
     error_text(model.vault_error.c_str());
-    ImGui::TextWrapped("%s", tr("Ask the system division to check the appliance "
-                                "(shogo-admin doctor)."));
+    wrapped_text(tr("Ask the system division to check Shogo."));
     ImGui::EndChild();
     return;
   }
-  if (model.reason != nullptr) ImGui::TextWrapped("%s", model.reason);
+  if (model.reason != nullptr) wrapped_text(model.reason);
   if (!model.sitting_manager.empty()) {
     ImGui::TextUnformatted(tr("Work sitting opened by:"));
     ImGui::SameLine();
@@ -34,10 +39,25 @@ void lock_view(const LockModel& model, LockForm& form, Out<LockIntent>& out) {
     ImGui::EndChild();
     return;
   }
-  ImGui::TextUnformatted(tr("Choose your name:"));
+  ImGui::TextUnformatted(tr("Choose your name (↑ ↓):"));
   for (const std::string& user : model.users) {
     if (selectable_name(user, user, user == model.selected_user_id, "")) {
       out(UserChosen{user});
+    }
+    if (user == model.selected_user_id) theme::mark_selected_item();
+  }
+  // The arrow keys choose the previous or next name, wherever the focus is
+  // (the passphrase field has one line).
+  if (!model.users.empty()) {
+    const auto at = std::find(model.users.begin(), model.users.end(), model.selected_user_id);
+    const bool up = key_pressed(ImGuiKey_UpArrow);
+    const bool down = key_pressed(ImGuiKey_DownArrow);
+    if (at == model.users.end() && (up || down)) {
+      out(UserChosen{down ? model.users.front() : model.users.back()});
+    } else if (up && at != model.users.begin()) {
+      out(UserChosen{*std::prev(at)});
+    } else if (down && at != model.users.end() && std::next(at) != model.users.end()) {
+      out(UserChosen{*std::next(at)});
     }
   }
   ImGui::Spacing();
@@ -63,15 +83,21 @@ void lock_view(const LockModel& model, LockForm& form, Out<LockIntent>& out) {
   if (!model.error.empty()) error_text(model.error.c_str());
 
   ImGui::Separator();
+  ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted(tr("Language:"));
   ImGui::SameLine();
-  if (button(verbatim("日本語"), ImVec2(0, 0), model.language != Language::japanese)) {
+  // The current language is the one marked (a radio button, never a greyed button).
+  if (ImGui::RadioButton(verbatim("日本語"), model.language == Language::japanese) &&
+      model.language != Language::japanese) {
     out.app(RequestLanguage{Language::japanese});
   }
-  ImGui::SameLine();
-  if (button("English", ImVec2(0, 0), model.language != Language::english)) {
+  record_last_item("日本語");
+  ImGui::SameLine(0, 24);
+  if (ImGui::RadioButton("English", model.language == Language::english) &&
+      model.language != Language::english) {
     out.app(RequestLanguage{Language::english});
   }
+  record_last_item("English");
   ImGui::EndChild();
 }
 

@@ -5,6 +5,19 @@
 
 namespace shogo::ui {
 
+const char* NameCheckScreen::help() const {
+  return tr(
+      "Check that the hard characters of registry names are drawn faithfully on this terminal.");
+}
+
+const char* NameCheckScreen::explanation() const {
+  return tr(
+      "These are made-up names with characters that are easy to get wrong: variant kanji, a "
+      "character outside the basic set, and one with a variation selector. Each must look like the "
+      "printed register. A box with a code point means no font has the character; it is never "
+      "replaced by a similar one.");
+}
+
 NameCheckScreen::NameCheckScreen() {
   for (const survey::HardName& h : survey::hard_name_samples()) {
     NameSample sample{std::string(h.full), std::string(h.full_kana), {}};

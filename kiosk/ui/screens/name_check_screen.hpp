@@ -25,6 +25,8 @@ class NameCheckScreen : public ScreenOf<NoIntent<NameCheckScreen>> {
   NameCheckScreen();
   ScreenId id() const override { return ScreenId::name_check; }
   const char* title() const override { return tr("Check how names are shown"); }
+  const char* help() const override;
+  const char* explanation() const override;
   std::optional<survey::Action> needs() const override { return survey::Action::check_names; }
   void apply(const Intent&, ScreenContext&) override {}
 

@@ -7,11 +7,22 @@
 
 namespace shogo::ui {
 
+const char* SettingsScreen::help() const {
+  return tr("The language of the screens, and when the screen locks and the work sitting ends.");
+}
+
+const char* SettingsScreen::explanation() const {
+  return tr(
+      "The language applies to you at once. The idle lock and the end of the day apply to everyone "
+      "and are recorded in the audit log; only the manager changes them.");
+}
+
 void SettingsScreen::open(ScreenContext& ctx, const ScreenArgs&) {
   saved_.clear();
   error_.clear();
   set_field(form_.idle_lock_minutes, std::to_string(ctx.sitting.idle_lock_minutes()));
   set_field(form_.end_of_day, ctx.sitting.end_of_day());
+  form_.focus_first = true;
 }
 
 void SettingsScreen::view(ScreenContext& ctx, Out<SettingsIntent>& out) {
@@ -36,10 +47,12 @@ void SettingsScreen::apply(const SettingsIntent& intent, ScreenContext& ctx) {
                                     [](char c) { return c >= '0' && c <= '9'; });
     if (!digits) {
       error_ = N_("The idle lock is 1 to 60 minutes and the end of the day a time as HH:MM.");
+      form_.focus_first = true;
       return;
     }
     if (auto s = ctx.sitting.change_settings(std::stoi(r.idle_lock_minutes), r.end_of_day); !s) {
       error_ = s.error().message;
+      form_.focus_first = true;
       return;
     }
     saved_ = N_("Saved. The new settings apply from now on.");

@@ -19,6 +19,7 @@ using SettingsIntent = std::variant<RequestSaveSettings>;
 struct SettingsForm {
   std::array<char, 8> idle_lock_minutes{};
   std::array<char, 8> end_of_day{};
+  bool focus_first = false;  // the first field, once: when the screen opens, after an error
 };
 
 struct SettingsModel {
@@ -35,6 +36,8 @@ class SettingsScreen : public ScreenOf<SettingsIntent> {
  public:
   ScreenId id() const override { return ScreenId::settings; }
   const char* title() const override { return tr("Settings"); }
+  const char* help() const override;
+  const char* explanation() const override;
   void open(ScreenContext& ctx, const ScreenArgs& args) override;
   void apply(const SettingsIntent& intent, ScreenContext& ctx) override;
 

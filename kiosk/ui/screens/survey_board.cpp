@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "kiosk/ui/dates.hpp"
 #include "kiosk/ui/i18n.hpp"
 #include "kiosk/ui/labels.hpp"
 
@@ -59,7 +60,7 @@ SurveyPicker SurveyBoard::picker(const std::string& survey_id) const {
   SurveyPicker p;
   p.selected_id = survey_id;
   for (const auto& s : surveys) {
-    p.surveys.push_back({s.id, std::to_string(s.fiscal_year), s.title, state_label(s.state)});
+    p.surveys.push_back({s.id, fiscal_year_label(s.fiscal_year), s.title, state_label(s.state)});
   }
   return p;
 }
@@ -68,7 +69,7 @@ std::vector<DesignationRowView> SurveyBoard::designation_rows() const {
   std::vector<DesignationRowView> rows;
   for (const auto& h : designations.history) {
     const auto& d = h.designation;
-    rows.push_back({system_label(h.system), survey::format_date(d.date),
+    rows.push_back({system_label(h.system), wareki_date(d.date),
                     survey::format_hh_mm(d.from) + "–" + survey::format_hh_mm(d.to),
                     joined_ids(d.terminal_ids), d.drawn ? tr("Drawn by lots") : tr("Typed in")});
   }
@@ -79,7 +80,8 @@ std::vector<SystemCountView> SurveyBoard::count_rows(
     const std::vector<survey::SystemCount>& counts) {
   std::vector<SystemCountView> rows;
   for (const auto& c : counts) {
-    rows.push_back({c.system, c.designated, c.rows, c.accesses, c.persons, c.required, c.enough()});
+    rows.push_back({c.system, c.designated, c.imported, c.rows, c.accesses, c.persons, c.required,
+                    c.enough()});
   }
   return rows;
 }

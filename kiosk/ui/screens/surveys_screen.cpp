@@ -9,6 +9,20 @@
 
 namespace shogo::ui {
 
+const char* SurveysScreen::help() const {
+  return tr(
+      "The surveys of this terminal: what is designated and how many persons were viewed per "
+      "system.");
+}
+
+const char* SurveysScreen::explanation() const {
+  return tr(
+      "Choose a survey in the list to see its designations and, per system, how many persons the "
+      "imported sheet shows. Each system needs at least the required number of viewed persons; "
+      "when one is short, the supervisor designates again and the new designation is added. A "
+      "manager makes a new survey here.");
+}
+
 namespace {
 
 bool four_digits(const std::string& s) {
@@ -74,14 +88,17 @@ void SurveysScreen::create(const RequestCreateSurvey& r, ScreenContext& ctx) {
   const std::string title(storage::import::trim_cell(r.title));
   if (year < 2000) {
     create_error_ = N_("Please type the fiscal year in four digits, for example 2026.");
+    form_.focus = 0;
     return;
   }
   if (title.empty()) {
     create_error_ = N_("Please type a title for the survey.");
+    form_.focus = 1;
     return;
   }
   if (!survey::valid_survey_id(r.id)) {
     create_error_ = N_("A survey id uses letters, digits and '-' only.");
+    form_.focus = 2;
     return;
   }
   // SurveyFiles::create refuses anyone but a manager too (P6.1); it records
@@ -89,6 +106,7 @@ void SurveysScreen::create(const RequestCreateSurvey& r, ScreenContext& ctx) {
   auto made = ctx.sitting.vault()->surveys().create(ctx.user->id, r.id, year, title);
   if (!made) {
     create_error_ = made.error().message;
+    form_.focus = 2;
     return;
   }
   made->close();
@@ -113,6 +131,7 @@ void SurveysScreen::apply(const SurveysIntent& intent, ScreenContext& ctx) {
         created_id_.clear();
         create_error_.clear();
         reset_form(ctx);
+        form_.focus = r.open ? 0 : -1;
       },
       [&](const FiscalYearChanged& r) {
         // The proposal follows the year until the manager edits the id.

@@ -30,6 +30,9 @@ using SurveysIntent = std::variant<SurveyChosen<SurveysScreen>, RequestNewSurvey
 // 新しい調査を作る (P6.1): the manager's form; the id is proposed ("fy2026-2").
 struct NewSurveyForm {
   bool open = false;
+  // The field the keyboard goes to, once: the first when the form opens, the
+  // wrong one after an error. 0 fiscal year, 1 title, 2 id; -1 none.
+  int focus = -1;
   std::array<char, 8> fiscal_year{};  // four digits; default: the current fiscal year
   std::array<char, 256> title{};
   std::array<char, 41> id{};  // letters, digits and '-', at most 40
@@ -50,6 +53,8 @@ class SurveysScreen : public ScreenOf<SurveysIntent> {
  public:
   ScreenId id() const override { return ScreenId::surveys; }
   const char* title() const override { return tr("Survey status"); }
+  const char* help() const override;
+  const char* explanation() const override;
   std::optional<survey::Action> needs() const override { return survey::Action::see_surveys; }
   void open(ScreenContext& ctx, const ScreenArgs& args) override;
   void apply(const SurveysIntent& intent, ScreenContext& ctx) override;
