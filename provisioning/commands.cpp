@@ -369,16 +369,42 @@ std::string hex(const crypto::audit::Hash& h) {
   return out;
 }
 
-std::string csv_field(const std::string& s) {
+}  // namespace
+
+std::string printable(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  char escape[12];
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x20 || c == 0x7F) {
+      std::snprintf(escape, sizeof escape, "\\x%02x", c);
+      out += escape;
+    } else if (c == 0xC2 && i + 1 < text.size() &&
+               static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
+               static_cast<unsigned char>(text[i + 1]) <= 0x9F) {  // C1: U+0080–U+009F
+      std::snprintf(escape, sizeof escape, "\\u%04x",
+                    static_cast<unsigned>(static_cast<unsigned char>(text[i + 1])));
+      out += escape;
+      ++i;
+    } else {
+      out.push_back(static_cast<char>(c));
+    }
+  }
+  return out;
+}
+
+std::string csv_cell(std::string_view text) {
   std::string out = "\"";
-  for (char c : s) {
+  if (!text.empty() && std::string_view("=+-@\t\r").find(text.front()) != std::string_view::npos) {
+    out.push_back('\'');  // read as text, not as a formula (=HYPERLINK(…))
+  }
+  for (char c : text) {
     if (c == '"') out.push_back('"');
     out.push_back(c);
   }
   return out + "\"";
 }
-
-}  // namespace
 
 int run_audit_verify(const fs::path& dir, const std::string& as, const fs::path& seed_file,
                      const std::vector<std::string>& anchor_texts, AdminIo& io) {
@@ -484,10 +510,10 @@ int run_audit_export(const fs::path& dir, const std::string& as, const std::stri
     } else {
       std::fprintf(io.out, "%llu,%lld,%lld,%s,%s,%s,%s,%s,%s,%s,%s,%s\n",
                    static_cast<unsigned long long>(e.seq), static_cast<long long>(e.at_utc_ms),
-                   static_cast<long long>(e.monotonic_ms), csv_field(e.actor).c_str(),
-                   csv_field(e.role).c_str(), csv_field(e.action).c_str(),
-                   csv_field(e.objects).c_str(), csv_field(e.outcome).c_str(),
-                   csv_field(e.detail).c_str(), hex(e.prev_hash).c_str(), hex(e.hash).c_str(),
+                   static_cast<long long>(e.monotonic_ms), csv_cell(e.actor).c_str(),
+                   csv_cell(e.role).c_str(), csv_cell(e.action).c_str(),
+                   csv_cell(e.objects).c_str(), csv_cell(e.outcome).c_str(),
+                   csv_cell(e.detail).c_str(), hex(e.prev_hash).c_str(), hex(e.hash).c_str(),
                    hex(e.mac).c_str());
     }
   }

@@ -411,3 +411,49 @@ TEST_CASE(
     }
   }
 }
+
+TEST_CASE("what the vault holds reaches a terminal and a spreadsheet as text, never as commands",
+          "[output]") {
+  AuditVault v;
+  {
+    auto vault = survey::Vault::open(v.dir);
+    REQUIRE(vault.ok());
+    const auto m = test::secure("manager pass 1");
+    REQUIRE((*vault)->unlock(AuditVault::kManager, m).ok());
+    // A title that would clear the screen, retitle the window and recolour
+    // (ESC, BEL and the one-byte CSI U+009B), and a user named as a formula.
+    const std::string title =
+        "\x1b[2J\x1b]0;owned\x07題名\xc2\x9b"
+        "31m";
+    REQUIRE((*vault)->surveys().create(AuditVault::kManager, "2026-1", 2026, title).ok());
+    const auto p = test::secure("formula pass 1");
+    REQUIRE((*vault)
+                ->users()
+                .add(AuditVault::kManager,
+                     {"=HYPERLINK(\"http://example.invalid\")", survey::Role::investigator, &p},
+                     {1, 8 * 1024})
+                .ok());
+    REQUIRE((*vault)->unlock("=HYPERLINK(\"http://example.invalid\")", p).ok());  // the actor
+  }
+  {
+    Io io("manager pass 1\n");
+    REQUIRE(provisioning::run_survey_show(v.dir, AuditVault::kManager, "2026-1", io.io) == 0);
+    const std::string out = io.out_text();
+    INFO(out);
+    CHECK(out.find('\x1b') == std::string::npos);
+    CHECK(out.find('\x07') == std::string::npos);
+    CHECK(out.find("\xc2\x9b") == std::string::npos);
+    CHECK(has(out, "\\x1b[2J\\x1b]0;owned\\x07題名\\u009b31m"));
+  }
+  {
+    Io io("manager pass 1\n");
+    REQUIRE(provisioning::run_audit_export(v.dir, AuditVault::kManager, "csv", io.io) == 0);
+    const std::string out = io.out_text();
+    CHECK(has(out, "\"'=HYPERLINK("));
+    CHECK_FALSE(has(out, ",\"=HYPERLINK("));
+  }
+  CHECK(provisioning::csv_cell("-1") == "\"'-1\"");
+  CHECK(provisioning::csv_cell("@SUM(A1)") == "\"'@SUM(A1)\"");
+  CHECK(provisioning::csv_cell("管理 一郎") == "\"管理 一郎\"");
+  CHECK(provisioning::printable("題名\x7f") == "題名\\x7f");
+}
