@@ -1,11 +1,13 @@
 // shogo-admin's commands, called as functions with passphrases on a pipe (as
 // `--passphrase-fd N` gives them), on real vaults in temporary folders.
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <cstdio>
 #include <cstring>
+#include <fstream>
 #include <set>
 #include <string>
 
@@ -14,6 +16,7 @@
 #include "kiosk/survey/vault.hpp"
 #include "provisioning/commands.hpp"
 #include "provisioning/demo_vault.hpp"
+#include "provisioning/import_command.hpp"
 #include "provisioning/survey_commands.hpp"
 #include "provisioning/synthetic/synthetic_ward.hpp"
 #include "storage/database.hpp"
@@ -456,4 +459,41 @@ TEST_CASE("what the vault holds reaches a terminal and a spreadsheet as text, ne
   CHECK(provisioning::csv_cell("@SUM(A1)") == "\"'@SUM(A1)\"");
   CHECK(provisioning::csv_cell("管理 一郎") == "\"管理 一郎\"");
   CHECK(provisioning::printable("題名\x7f") == "題名\\x7f");
+}
+
+TEST_CASE("a dry run lists the first 1000 problems and counts the rest, and refuses a FIFO",
+          "[import]") {
+  test::TempDir tmp;
+  const auto file = tmp / "bad-dates.csv";
+  {
+    std::ofstream out(file, std::ios::binary);
+    out << "操作日時,端末ID,操作者ID,業務名,処理区分,検索条件,対象者氏名,対象者カナ,生年月日,"
+           "住所\n";
+    for (int i = 0; i < 1500; ++i) {
+      out << "2026-13-45 09:01:30,JK-S01-01,C3295,住民記録,照会,氏名,佐藤 治,サトウ オサム,"
+             "1926-10-01,本町1-2-3\n";
+    }
+  }
+  provisioning::ImportArgs args;
+  args.dry_run = true;
+  args.json = true;
+  args.system = "JUKI";
+  args.sheet = "juki-access-log";
+  args.file = file.string();
+  {
+    Io io("");
+    CHECK(provisioning::run_import(args, io.io) == 1);  // rows could not be read
+    const std::string out = io.out_text();
+    const auto last = out.rfind("{\"summary\"");
+    REQUIRE(last != std::string::npos);
+    const auto summary = nlohmann::json::parse(out.substr(last))["summary"];
+    CHECK(summary["problems"].size() == 1000);
+    CHECK(summary["problems_not_listed"] == 500);
+  }
+  const auto fifo = tmp / "fifo.csv";
+  REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+  args.file = fifo.string();
+  Io io("");
+  CHECK(provisioning::run_import(args, io.io) == 1);  // at once: it used to block for ever
+  CHECK(has(io.err_text(), "not an ordinary file"));
 }
