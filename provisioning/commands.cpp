@@ -5,6 +5,7 @@
 #include <sys/prctl.h>
 #include <sys/resource.h>
 
+#include <algorithm>
 #include <cstring>
 #include <ctime>
 #include <fstream>
@@ -252,17 +253,45 @@ int run_doctor(const fs::path& dir, const std::string& as, AdminIo& io) {
   } else {
     ok("vault.db is encrypted (no plain SQLite header)");
   }
+  // SQLite's rollback journal beside a database: a transaction that a crash
+  // or a power cut interrupted. Opening the database rolls it back; deleting
+  // it would keep the half-written transaction.
+  auto journal_of = [](const std::string& name) -> std::string {
+    for (const char* suffix : {"-journal", "-wal", "-shm"}) {
+      const std::string s(suffix);
+      if (name.size() > s.size() && name.compare(name.size() - s.size(), s.size(), s) == 0) {
+        return name.substr(0, name.size() - s.size());
+      }
+    }
+    const auto mj = name.find("-mj");
+    return mj != std::string::npos && mj > 0 ? name.substr(0, mj) : std::string();
+  };
+  int journals = 0;
+  auto journal = [&](const std::string& name, const std::string& db) {
+    ++journals;
+    bad(name + ": a transaction of " + db +
+        " was interrupted (a crash or a power cut). Do not delete it: run doctor --as NAME, "
+        "which opens the vault and lets SQLite roll the transaction back.");
+  };
+  std::set<std::string> survey_files;
   for (const auto& entry : fs::directory_iterator(dir, ec)) {
     const auto name = entry.path().filename().string();
-    if (name != "keyslots" && name != "vault.db" && name != "surveys") {
+    if (const auto db = journal_of(name); !db.empty()) {
+      journal(name, db);
+    } else if (name != "keyslots" && name != "vault.db" && name != "surveys") {
       bad("an unexpected file is in the vault folder: " + name);
     }
   }
   for (const auto& entry : fs::directory_iterator(paths.surveys(), ec)) {
-    if (entry.path().extension() != ".db") {
-      bad("an unexpected file is in surveys/: " + entry.path().filename().string());
+    const auto name = entry.path().filename().string();
+    if (const auto db = journal_of(name); !db.empty()) {
+      journal("surveys/" + name, "surveys/" + db);
+    } else if (entry.path().extension() != ".db") {
+      bad("an unexpected file is in surveys/: " + name);
     } else if (looks_plain_sqlite(entry.path())) {
-      bad("survey file " + entry.path().filename().string() + " is NOT encrypted");
+      bad("survey file " + name + " is NOT encrypted");
+    } else {
+      survey_files.insert(entry.path().stem().string());
     }
   }
   rlimit core{};
@@ -282,8 +311,21 @@ int run_doctor(const fs::path& dir, const std::string& as, AdminIo& io) {
       } else {
         ok("vault.db passes SQLCipher's integrity check");
       }
-      (void)(*vault)->record(as, survey::AuditAction::doctor, "");
-      for (const std::string& id : (*vault)->surveys().ids()) {
+      if (auto s = (*vault)->record(as, survey::AuditAction::doctor, ""); !s) {
+        bad("the audit log cannot record: every action of the kiosk is refused until it can "
+            "(vault.db's integrity check above says where)");
+      }
+      const auto ids = (*vault)->surveys().ids();
+      for (const std::string& file : survey_files) {
+        if (std::find(ids.begin(), ids.end(), file) == ids.end()) {
+          bad("surveys/" + file + ".db belongs to no survey in vault.db (an orphan)");
+        }
+      }
+      for (const std::string& id : ids) {
+        if (survey_files.count(id) == 0) {
+          bad("survey " + id + " has no file in surveys/ (its personal data is gone)");
+          continue;
+        }
         auto db = (*vault)->surveys().open(id);
         if (!db) {
           bad("survey " + id + ": " + db.error().message);

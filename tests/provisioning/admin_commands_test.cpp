@@ -497,3 +497,32 @@ TEST_CASE("a dry run lists the first 1000 problems and counts the rest, and refu
   CHECK(provisioning::run_import(args, io.io) == 1);  // at once: it used to block for ever
   CHECK(has(io.err_text(), "not an ordinary file"));
 }
+
+TEST_CASE(
+    "doctor names orphan survey files, surveys without a file, and interrupted "
+    "transactions, and never advises deleting a journal",
+    "[doctor]") {
+  AuditVault v;
+  {
+    auto vault = survey::Vault::open(v.dir);
+    REQUIRE(vault.ok());
+    const auto m = test::secure("manager pass 1");
+    REQUIRE((*vault)->unlock(AuditVault::kManager, m).ok());
+    REQUIRE((*vault)->surveys().create(AuditVault::kManager, "2026-1", 2026, "t").ok());
+    REQUIRE((*vault)->surveys().create(AuditVault::kManager, "2026-2", 2026, "t").ok());
+  }
+  const auto surveys = v.dir / "surveys";
+  std::filesystem::copy_file(surveys / "2026-1.db", surveys / "2025-9.db");  // no row
+  std::filesystem::remove(surveys / "2026-2.db");                            // no file
+  test::write_bytes(v.dir / "vault.db-journal", std::vector<std::uint8_t>(512, 0));
+  Io io("manager pass 1\n");
+  REQUIRE(crypto::harden_process().ok());
+  CHECK(provisioning::run_doctor(v.dir, AuditVault::kManager, io.io) == 1);
+  const std::string out = io.out_text();
+  INFO(out);
+  CHECK(has(out, "PROBLEM  surveys/2025-9.db belongs to no survey in vault.db (an orphan)"));
+  CHECK(has(out, "PROBLEM  survey 2026-2 has no file in surveys/"));
+  CHECK(has(out, "PROBLEM  vault.db-journal: a transaction of vault.db was interrupted"));
+  CHECK_FALSE(has(out, "unexpected file is in the vault folder: vault.db-journal"));
+  CHECK(has(out, "survey 2026-1 opens and passes the integrity check"));
+}
