@@ -1,6 +1,8 @@
 #include "kiosk/survey/vault.hpp"
 
+#include <fcntl.h>
 #include <sodium.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -262,6 +264,25 @@ Result<SignInResult> Vault::unlock(const std::string& user_id,
     bool& holding;
     ~StopHolding() { holding = false; }
   } stop_holding{holding_events_};
+  // One check at a time, across processes: the attempts counter is read from
+  // keyslots, checked and written back under an exclusive lock on the vault
+  // folder (flock, released when the descriptor closes at return). Without
+  // it, parallel guesses each read the same counter and all were checked.
+  struct FolderLock {  // NOLINT(cppcoreguidelines-special-member-functions): a local scope guard
+    int fd;
+    ~FolderLock() {
+      if (fd >= 0) ::close(fd);
+    }
+  } folder{::open(paths_.dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC)};
+  if (folder.fd < 0 || ::flock(folder.fd, LOCK_EX) != 0) {
+    return Error{"vault.lock_failed", N_("The vault folder could not be locked for the sign-in. "
+                                         "Ask the system division to check Shogo.")};
+  }
+  if (auto fresh = crypto::KeyslotFile::load(paths_.keyslots()); !fresh) {
+    return fresh.error();
+  } else {
+    keyslots_ = std::move(*fresh);  // what other processes wrote since this one opened it
+  }
   if (!keyslots_.has_user(user_id)) {
     return Error{"keyslots.unknown_user", N_("This user cannot sign in on this appliance.")};
   }

@@ -6,8 +6,13 @@
 // into audit_events.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <atomic>
 #include <cstddef>
+#include <memory>
 #include <string>
+#include <thread>
+#include <vector>
 
 #include "kiosk/survey/audit_log.hpp"
 #include "kiosk/survey/survey_register.hpp"
@@ -148,4 +153,34 @@ TEST_CASE("only the manager adds sites and terminals (they feed the designation'
   REQUIRE(vault->unlock(kManager, pass("manager passphrase")).ok());
   CHECK(survey::add_site(*vault, kManager, site).ok());
   CHECK(survey::add_terminal(*vault, kManager, {"T-9", "S09", survey::System::juki}).ok());
+}
+
+TEST_CASE("wrong passphrases in parallel are counted as if one after another", "[rate-limit]") {
+  Fixture f;
+  constexpr int kTries = 12;
+  std::vector<std::string> outcomes(kTries);
+  {
+    std::vector<std::unique_ptr<survey::Vault>> vaults;
+    for (int i = 0; i < kTries; ++i) vaults.push_back(f.open());  // as 12 processes would
+    std::atomic<int> ready{0};
+    std::vector<std::thread> threads;
+    for (int i = 0; i < kTries; ++i) {
+      threads.emplace_back([&, i] {
+        ++ready;
+        while (ready < kTries) std::this_thread::yield();  // all at once
+        auto r = vaults[static_cast<std::size_t>(i)]->unlock(kManager, pass("a wrong guess"));
+        outcomes[static_cast<std::size_t>(i)] = r.ok() ? "ok" : r.error().code;
+      });
+    }
+    for (auto& t : threads) t.join();
+  }
+  // As sequential tries with the clock standing still: three free tries and a
+  // fourth are checked, then the wait refuses the rest unchecked.
+  const auto checked = std::count(outcomes.begin(), outcomes.end(), "keyslots.wrong_passphrase");
+  const auto waited = std::count(outcomes.begin(), outcomes.end(), "vault.wait");
+  CHECK(checked == 4);
+  CHECK(waited == kTries - 4);
+  auto slots = crypto::KeyslotFile::load(f.dir / "keyslots");
+  REQUIRE(slots.ok());
+  CHECK(slots->attempts(kManager).failures == 4);
 }
