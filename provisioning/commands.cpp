@@ -18,6 +18,7 @@
 #include "crypto/audit_chain.hpp"
 #include "crypto/startup.hpp"
 #include "kiosk/survey/audit_log.hpp"
+#include "kiosk/survey/policy.hpp"
 #include "kiosk/survey/vault.hpp"
 #include "provisioning/demo_vault.hpp"
 #include "provisioning/synthetic/synthetic_ward.hpp"
@@ -98,6 +99,22 @@ Result<std::unique_ptr<survey::Vault>> open_as_manager(const fs::path& dir, cons
   const survey::VaultUser* user = (*vault)->users().find(as);
   if (user == nullptr || user->role != survey::Role::manager) {
     return Error{"admin.not_manager", "Only a manager (調査責任者) may do this."};
+  }
+  return vault;
+}
+
+// The audit log, as in the kiosk: managers and supervisors read it
+// (survey::may(…, read_audit_log)), investigators do not.
+Result<std::unique_ptr<survey::Vault>> open_as_log_reader(const fs::path& dir,
+                                                          const std::string& as, AdminIo& io,
+                                                          survey::Vault::UnlockEvents events) {
+  auto vault = open_as(dir, as, io, events);
+  if (!vault) return vault;
+  const survey::VaultUser* user = (*vault)->users().find(as);
+  if (user == nullptr || !survey::may(user->role, survey::Action::read_audit_log)) {
+    return Error{
+        "admin.not_log_reader",
+        "Only a manager (調査責任者) or the supervisor (調査総括責任者) reads the audit log."};
   }
   return vault;
 }
@@ -465,7 +482,7 @@ int run_audit_verify(const fs::path& dir, const std::string& as, const fs::path&
   }
   // Verify first, on what was there: this sign-in's events are held and
   // written after the verification, with its result (docs/audit-log.md).
-  auto vault = open_as(dir, as, io, survey::Vault::UnlockEvents::hold);
+  auto vault = open_as_log_reader(dir, as, io, survey::Vault::UnlockEvents::hold);
   if (!vault) return refuse(io, vault.error());
   storage::Database& db = (*vault)->database();
   std::vector<audit::Event> events;
@@ -521,12 +538,16 @@ int run_audit_export(const fs::path& dir, const std::string& as, const std::stri
     std::fprintf(io.err, "shogo-admin: the format is jsonl or csv\n");
     return 2;
   }
-  auto vault = open_as(dir, as, io);
+  auto vault = open_as_log_reader(dir, as, io, survey::Vault::UnlockEvents::append);
   if (!vault) return refuse(io, vault.error());
   auto events = survey::load_audit_events((*vault)->database());
   if (!events) return refuse(io, events.error());
-  (void)(*vault)->record(as, survey::AuditAction::audit_export,
-                         survey::AuditObjects().add("format", format));
+  // An export the log cannot record is not made.
+  if (auto s = (*vault)->record(as, survey::AuditAction::audit_export,
+                                survey::AuditObjects().add("format", format));
+      !s) {
+    return refuse(io, s.error());
+  }
   // No personal data by construction: events hold ids, actions and outcomes.
   if (format == "csv") {
     std::fputs(

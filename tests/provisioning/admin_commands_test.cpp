@@ -526,3 +526,34 @@ TEST_CASE(
   CHECK_FALSE(has(out, "unexpected file is in the vault folder: vault.db-journal"));
   CHECK(has(out, "survey 2026-1 opens and passes the integrity check"));
 }
+
+TEST_CASE("audit verify and export follow the kiosk's rule: an investigator does not read the log",
+          "[roles]") {
+  AuditVault v;
+  {
+    auto vault = survey::Vault::open(v.dir);
+    REQUIRE(vault.ok());
+    const auto m = test::secure("manager pass 1");
+    REQUIRE((*vault)->unlock(AuditVault::kManager, m).ok());
+    const auto i = test::secure("investigator pass 1");
+    REQUIRE(
+        (*vault)
+            ->users()
+            .add(AuditVault::kManager, {"調査 次郎", survey::Role::investigator, &i}, {1, 8 * 1024})
+            .ok());
+  }
+  {
+    Io io("investigator pass 1\n");
+    CHECK(provisioning::run_audit_verify(v.dir, "調査 次郎", {}, {}, io.io) == 1);
+    CHECK(has(io.err_text(), "reads the audit log"));
+    CHECK(io.out_text().find("ok:") == std::string::npos);
+  }
+  {
+    Io io("investigator pass 1\n");
+    CHECK(provisioning::run_audit_export(v.dir, "調査 次郎", "jsonl", io.io) == 1);
+    CHECK(io.out_text().empty());  // not one event
+  }
+  Io io("manager pass 1\n");
+  CHECK(provisioning::run_audit_export(v.dir, AuditVault::kManager, "jsonl", io.io) == 0);
+  CHECK(has(io.out_text(), "\"action\":\"user_add\""));
+}
