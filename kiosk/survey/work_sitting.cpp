@@ -10,6 +10,7 @@ std::string_view close_reason_id(CloseReason reason) {
     case CloseReason::closed: return "closed";
     case CloseReason::end_of_day: return "end_of_day";
     case CloseReason::shutdown: return "shutdown";
+    case CloseReason::terminated: return "terminated";
   }
   return "closed";
 }

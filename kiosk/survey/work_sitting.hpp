@@ -39,8 +39,10 @@ struct Moment {
   bool had_input = false;  // any key, click or move since the last frame
 };
 
-enum class CloseReason : unsigned char { closed, end_of_day, shutdown };
-std::string_view close_reason_id(CloseReason reason);  // "closed", "end_of_day", "shutdown"
+// terminated: the kiosk was stopped by a signal (SIGTERM from systemd, …).
+enum class CloseReason : unsigned char { closed, end_of_day, shutdown, terminated };
+// "closed", "end_of_day", "shutdown", "terminated"
+std::string_view close_reason_id(CloseReason reason);
 
 class WorkSitting {
  public:

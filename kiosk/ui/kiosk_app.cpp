@@ -299,6 +299,11 @@ Intents KioskApp::draw(const FrameInput& in) {
   return out;
 }
 
+void KioskApp::terminate(const FrameInput& in) {
+  forget_all(in);
+  sitting_.close(survey::CloseReason::terminated);
+}
+
 double KioskApp::next_redraw(const FrameInput& in) {
   double next = 60.0 - static_cast<double>(in.wall % 60);  // the header clock shows minutes
   if (!sitting_.locked()) {
