@@ -5,6 +5,7 @@
 #include <sys/prctl.h>
 #include <sys/resource.h>
 
+#include <algorithm>
 #include <cstring>
 #include <ctime>
 #include <fstream>
@@ -17,6 +18,7 @@
 #include "crypto/audit_chain.hpp"
 #include "crypto/startup.hpp"
 #include "kiosk/survey/audit_log.hpp"
+#include "kiosk/survey/policy.hpp"
 #include "kiosk/survey/vault.hpp"
 #include "provisioning/demo_vault.hpp"
 #include "provisioning/synthetic/synthetic_ward.hpp"
@@ -97,6 +99,22 @@ Result<std::unique_ptr<survey::Vault>> open_as_manager(const fs::path& dir, cons
   const survey::VaultUser* user = (*vault)->users().find(as);
   if (user == nullptr || user->role != survey::Role::manager) {
     return Error{"admin.not_manager", "Only a manager (調査責任者) may do this."};
+  }
+  return vault;
+}
+
+// The audit log, as in the kiosk: managers and supervisors read it
+// (survey::may(…, read_audit_log)), investigators do not.
+Result<std::unique_ptr<survey::Vault>> open_as_log_reader(const fs::path& dir,
+                                                          const std::string& as, AdminIo& io,
+                                                          survey::Vault::UnlockEvents events) {
+  auto vault = open_as(dir, as, io, events);
+  if (!vault) return vault;
+  const survey::VaultUser* user = (*vault)->users().find(as);
+  if (user == nullptr || !survey::may(user->role, survey::Action::read_audit_log)) {
+    return Error{
+        "admin.not_log_reader",
+        "Only a manager (調査責任者) or the supervisor (調査総括責任者) reads the audit log."};
   }
   return vault;
 }
@@ -252,17 +270,45 @@ int run_doctor(const fs::path& dir, const std::string& as, AdminIo& io) {
   } else {
     ok("vault.db is encrypted (no plain SQLite header)");
   }
+  // SQLite's rollback journal beside a database: a transaction that a crash
+  // or a power cut interrupted. Opening the database rolls it back; deleting
+  // it would keep the half-written transaction.
+  auto journal_of = [](const std::string& name) -> std::string {
+    for (const char* suffix : {"-journal", "-wal", "-shm"}) {
+      const std::string s(suffix);
+      if (name.size() > s.size() && name.compare(name.size() - s.size(), s.size(), s) == 0) {
+        return name.substr(0, name.size() - s.size());
+      }
+    }
+    const auto mj = name.find("-mj");
+    return mj != std::string::npos && mj > 0 ? name.substr(0, mj) : std::string();
+  };
+  int journals = 0;
+  auto journal = [&](const std::string& name, const std::string& db) {
+    ++journals;
+    bad(name + ": a transaction of " + db +
+        " was interrupted (a crash or a power cut). Do not delete it: run doctor --as NAME, "
+        "which opens the vault and lets SQLite roll the transaction back.");
+  };
+  std::set<std::string> survey_files;
   for (const auto& entry : fs::directory_iterator(dir, ec)) {
     const auto name = entry.path().filename().string();
-    if (name != "keyslots" && name != "vault.db" && name != "surveys") {
+    if (const auto db = journal_of(name); !db.empty()) {
+      journal(name, db);
+    } else if (name != "keyslots" && name != "vault.db" && name != "surveys") {
       bad("an unexpected file is in the vault folder: " + name);
     }
   }
   for (const auto& entry : fs::directory_iterator(paths.surveys(), ec)) {
-    if (entry.path().extension() != ".db") {
-      bad("an unexpected file is in surveys/: " + entry.path().filename().string());
+    const auto name = entry.path().filename().string();
+    if (const auto db = journal_of(name); !db.empty()) {
+      journal("surveys/" + name, "surveys/" + db);
+    } else if (entry.path().extension() != ".db") {
+      bad("an unexpected file is in surveys/: " + name);
     } else if (looks_plain_sqlite(entry.path())) {
-      bad("survey file " + entry.path().filename().string() + " is NOT encrypted");
+      bad("survey file " + name + " is NOT encrypted");
+    } else {
+      survey_files.insert(entry.path().stem().string());
     }
   }
   rlimit core{};
@@ -282,8 +328,21 @@ int run_doctor(const fs::path& dir, const std::string& as, AdminIo& io) {
       } else {
         ok("vault.db passes SQLCipher's integrity check");
       }
-      (void)(*vault)->record(as, survey::AuditAction::doctor, "");
-      for (const std::string& id : (*vault)->surveys().ids()) {
+      if (auto s = (*vault)->record(as, survey::AuditAction::doctor, ""); !s) {
+        bad("the audit log cannot record: every action of the kiosk is refused until it can "
+            "(vault.db's integrity check above says where)");
+      }
+      const auto ids = (*vault)->surveys().ids();
+      for (const std::string& file : survey_files) {
+        if (std::find(ids.begin(), ids.end(), file) == ids.end()) {
+          bad("surveys/" + file + ".db belongs to no survey in vault.db (an orphan)");
+        }
+      }
+      for (const std::string& id : ids) {
+        if (survey_files.count(id) == 0) {
+          bad("survey " + id + " has no file in surveys/ (its personal data is gone)");
+          continue;
+        }
         auto db = (*vault)->surveys().open(id);
         if (!db) {
           bad("survey " + id + ": " + db.error().message);
@@ -369,16 +428,42 @@ std::string hex(const crypto::audit::Hash& h) {
   return out;
 }
 
-std::string csv_field(const std::string& s) {
+}  // namespace
+
+std::string printable(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  char escape[12];
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x20 || c == 0x7F) {
+      std::snprintf(escape, sizeof escape, "\\x%02x", c);
+      out += escape;
+    } else if (c == 0xC2 && i + 1 < text.size() &&
+               static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
+               static_cast<unsigned char>(text[i + 1]) <= 0x9F) {  // C1: U+0080–U+009F
+      std::snprintf(escape, sizeof escape, "\\u%04x",
+                    static_cast<unsigned>(static_cast<unsigned char>(text[i + 1])));
+      out += escape;
+      ++i;
+    } else {
+      out.push_back(static_cast<char>(c));
+    }
+  }
+  return out;
+}
+
+std::string csv_cell(std::string_view text) {
   std::string out = "\"";
-  for (char c : s) {
+  if (!text.empty() && std::string_view("=+-@\t\r").find(text.front()) != std::string_view::npos) {
+    out.push_back('\'');  // read as text, not as a formula (=HYPERLINK(…))
+  }
+  for (char c : text) {
     if (c == '"') out.push_back('"');
     out.push_back(c);
   }
   return out + "\"";
 }
-
-}  // namespace
 
 int run_audit_verify(const fs::path& dir, const std::string& as, const fs::path& seed_file,
                      const std::vector<std::string>& anchor_texts, AdminIo& io) {
@@ -397,7 +482,7 @@ int run_audit_verify(const fs::path& dir, const std::string& as, const fs::path&
   }
   // Verify first, on what was there: this sign-in's events are held and
   // written after the verification, with its result (docs/audit-log.md).
-  auto vault = open_as(dir, as, io, survey::Vault::UnlockEvents::hold);
+  auto vault = open_as_log_reader(dir, as, io, survey::Vault::UnlockEvents::hold);
   if (!vault) return refuse(io, vault.error());
   storage::Database& db = (*vault)->database();
   std::vector<audit::Event> events;
@@ -453,12 +538,16 @@ int run_audit_export(const fs::path& dir, const std::string& as, const std::stri
     std::fprintf(io.err, "shogo-admin: the format is jsonl or csv\n");
     return 2;
   }
-  auto vault = open_as(dir, as, io);
+  auto vault = open_as_log_reader(dir, as, io, survey::Vault::UnlockEvents::append);
   if (!vault) return refuse(io, vault.error());
   auto events = survey::load_audit_events((*vault)->database());
   if (!events) return refuse(io, events.error());
-  (void)(*vault)->record(as, survey::AuditAction::audit_export,
-                         survey::AuditObjects().add("format", format));
+  // An export the log cannot record is not made.
+  if (auto s = (*vault)->record(as, survey::AuditAction::audit_export,
+                                survey::AuditObjects().add("format", format));
+      !s) {
+    return refuse(io, s.error());
+  }
   // No personal data by construction: events hold ids, actions and outcomes.
   if (format == "csv") {
     std::fputs(
@@ -484,10 +573,10 @@ int run_audit_export(const fs::path& dir, const std::string& as, const std::stri
     } else {
       std::fprintf(io.out, "%llu,%lld,%lld,%s,%s,%s,%s,%s,%s,%s,%s,%s\n",
                    static_cast<unsigned long long>(e.seq), static_cast<long long>(e.at_utc_ms),
-                   static_cast<long long>(e.monotonic_ms), csv_field(e.actor).c_str(),
-                   csv_field(e.role).c_str(), csv_field(e.action).c_str(),
-                   csv_field(e.objects).c_str(), csv_field(e.outcome).c_str(),
-                   csv_field(e.detail).c_str(), hex(e.prev_hash).c_str(), hex(e.hash).c_str(),
+                   static_cast<long long>(e.monotonic_ms), csv_cell(e.actor).c_str(),
+                   csv_cell(e.role).c_str(), csv_cell(e.action).c_str(),
+                   csv_cell(e.objects).c_str(), csv_cell(e.outcome).c_str(),
+                   csv_cell(e.detail).c_str(), hex(e.prev_hash).c_str(), hex(e.hash).c_str(),
                    hex(e.mac).c_str());
     }
   }

@@ -27,6 +27,7 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "crypto/passphrase_input.hpp"
@@ -34,6 +35,14 @@
 #include "storage/base/result.hpp"
 
 namespace shogo::provisioning {
+
+// Text from the vault (a survey's title, a user's name) as a terminal may
+// print it: C0 and C1 control characters and DEL become visible escapes
+// (\x1b, \u009b), so no escape sequence reaches the terminal.
+std::string printable(std::string_view text);
+// One CSV cell, quoted; a cell a spreadsheet would read as a formula
+// (beginning with = + - @, a tab or a carriage return) gets a leading '.
+std::string csv_cell(std::string_view text);
 
 struct AdminIo {
   std::FILE* out = stdout;

@@ -6,6 +6,7 @@
 #include "kiosk/survey/designation.hpp"
 #include "kiosk/survey/sheet_import.hpp"
 #include "kiosk/survey/survey_register.hpp"
+#include "provisioning/commands.hpp"
 #include "provisioning/import_command.hpp"
 
 namespace shogo::provisioning {
@@ -138,7 +139,7 @@ int run_survey_show(const fs::path& vault_dir, const std::string& as, const std:
   if (!summary) return refuse(io, summary.error());
   std::fprintf(io.out, "Survey %s  fiscal year %d  state %s  \"%s\"\n", summary->id.c_str(),
                summary->fiscal_year, std::string(survey::survey_state_id(summary->state)).c_str(),
-               summary->title.c_str());
+               printable(summary->title).c_str());
   auto set = survey::load_designations(**vault, id);
   if (!set) return refuse(io, set.error());
   int n = 0;

@@ -5,13 +5,17 @@
 
 #include <CLI/CLI.hpp>
 #include <imgui.h>
+#include <pthread.h>
+#include <signal.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <cstdio>
 #include <ctime>
 #include <exception>
 #include <optional>
+#include <thread>
 
 #include "crypto/passphrase_input.hpp"
 #include "crypto/startup.hpp"
@@ -29,6 +33,27 @@
 namespace {
 
 using namespace shogo;
+
+// SIGTERM (systemd stopping the kiosk), SIGINT and SIGHUP: the frame loop
+// closes the sitting, which records it, and the program exits. The signals
+// are blocked in every thread and taken by one thread with sigwait(); it may
+// wake the sleeping frame loop (glfwPostEmptyEvent may be called from any
+// thread, once GLFW is up).
+std::atomic<int> g_stop_signal{0};
+std::atomic<bool> g_window_up{false};
+
+void take_stop_signals() {
+  sigset_t set;
+  sigemptyset(&set);
+  for (int sig : {SIGTERM, SIGINT, SIGHUP}) sigaddset(&set, sig);
+  pthread_sigmask(SIG_BLOCK, &set, nullptr);  // before any other thread exists
+  std::thread([set] {
+    int sig = 0;
+    if (sigwait(&set, &sig) != 0) return;
+    g_stop_signal = sig;
+    if (g_window_up) shell::KioskWindow::wake();
+  }).detach();
+}
 
 struct Options {
   bool windowed = false;
@@ -58,6 +83,7 @@ namespace {
 
 int run(int argc, char** argv) {
   const double t_main = shell::monotonic_seconds();
+  take_stop_signals();
   Options opt;
   CLI::App cli{"Shogo (照合) — the access-log survey kiosk"};
   cli.add_flag("--windowed", opt.windowed, "A normal window instead of full screen");
@@ -170,6 +196,7 @@ int run(int argc, char** argv) {
   shell::KioskWindow& win = *window.value();
   // Background work (sign-in, import) wakes the frame loop when it reports.
   app.set_wake(shell::KioskWindow::wake);
+  g_window_up = true;
 
   if (!opt.sign_in.empty()) {
     // The lock screen's own path: the check runs on the sign-in worker.
@@ -194,6 +221,12 @@ int run(int argc, char** argv) {
   int busy_frames = 3;  // keep drawing a few frames after input (hover, animations)
   bool startup_reported = false;
   for (;;) {
+    if (g_stop_signal != 0) {
+      app.terminate({shell::monotonic_seconds(), std::time(nullptr), false});
+      std::fprintf(stderr, "shogo-kiosk: stopped by signal %d; the sitting is closed\n",
+                   g_stop_signal.load());
+      break;
+    }
     const double now = shell::monotonic_seconds();
     const std::time_t wall = std::time(nullptr);
     if (busy_frames > 0 || opt.frames > 0) {

@@ -1,6 +1,11 @@
 #include "kiosk/survey/sheet_import.hpp"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <array>
+#include <cerrno>
 #include <condition_variable>
 #include <deque>
 #include <memory>
@@ -99,8 +104,51 @@ std::string_view iso_time(const TimeOfDay& t, std::array<char, 8>& out) {
   return {buf, out.size()};
 }
 
+// The sheet, opened once: not through a symbolic link, a regular file only
+// (a FIFO would block the reader for ever). The digest and the reader both
+// read this open file through /proc/self/fd, so a file renamed over the
+// sheet's name between the two is not what is stored under the digest; a
+// change in place is caught by comparing the file's status before and after.
+class SourceFile {
+ public:
+  static Result<std::shared_ptr<SourceFile>> open(const std::filesystem::path& file) {
+    const int fd = ::open(file.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0) {
+      if (errno == ELOOP) return not_regular();
+      return Error{"import.cannot_open", N_("The file could not be opened.")};
+    }
+    auto source = std::shared_ptr<SourceFile>(new SourceFile(fd));
+    if (::fstat(fd, &source->at_open_) != 0 || !S_ISREG(source->at_open_.st_mode)) {
+      return not_regular();
+    }
+    return source;
+  }
+  ~SourceFile() { ::close(fd_); }
+  SourceFile(const SourceFile&) = delete;
+  SourceFile& operator=(const SourceFile&) = delete;
+
+  std::filesystem::path path() const { return "/proc/self/fd/" + std::to_string(fd_); }
+  bool unchanged() const {
+    struct stat now {};
+    return ::fstat(fd_, &now) == 0 && now.st_size == at_open_.st_size &&
+           now.st_mtim.tv_sec == at_open_.st_mtim.tv_sec &&
+           now.st_mtim.tv_nsec == at_open_.st_mtim.tv_nsec;
+  }
+
+ private:
+  explicit SourceFile(int fd) : fd_(fd) {}
+  static Error not_regular() {
+    return Error{"import.not_regular_file",
+                 N_("This is not an ordinary file (a link or a device, for example). Put the "
+                    "sheet itself into the import folder.")};
+  }
+  int fd_;
+  struct stat at_open_ {};
+};
+
 // Everything both preview and import check and prepare before reading rows.
 struct Prepared {
+  std::shared_ptr<SourceFile> source;
   imp::Profile profile;
   std::vector<imp::WindowFilter> windows;
   crypto::FileDigest digest;
@@ -199,7 +247,10 @@ Result<Prepared> prepare(Vault& vault, const ImportRequest& request) {
     return Error{"import.not_designated",
                  N_("This system has no designation yet: the supervisor designates first.")};
   }
-  auto digest = crypto::file_digest(request.file);
+  auto source = SourceFile::open(request.file);
+  if (!source) return source.error();
+  p.source = std::move(*source);
+  auto digest = crypto::file_digest(p.source->path());
   if (!digest) return digest.error();
   p.digest = std::move(*digest);
 
@@ -221,7 +272,7 @@ Result<ImportReport> read_all(
     const std::function<Status(const imp::CanonicalRow&, std::uint64_t rows_read)>& kept) {
   imp::CsvError position;
   auto reader =
-      imp::SheetReader::open(request.file, p.profile, p.windows, imp::CsvOptions{}, &position);
+      imp::SheetReader::open(p.source->path(), p.profile, p.windows, imp::CsvOptions{}, &position);
   if (!reader) {
     if (failed_at) *failed_at = {position.row, position.column};
     return reader.error();
@@ -265,6 +316,11 @@ Result<ImportReport> read_all(
     }
   }
   report.counts = reader->counts();
+  if (!p.source->unchanged()) {  // written to while it was read: not the bytes the digest names
+    return Error{"import.file_changed",
+                 N_("The file changed while it was read. Make sure nobody is saving the sheet, "
+                    "then try again.")};
+  }
   return report;
 }
 

@@ -294,7 +294,23 @@ Result<std::vector<Terminal>> load_terminals(Vault& vault) {
   return out;
 }
 
+namespace {
+
+// Sites and terminals feed the designation's checks and the draw (P6.3):
+// the manager keeps them.
+Status manager_only(Vault& vault, const std::string& actor) {
+  if (!vault.is_open()) return Error{"vault.locked", N_("The vault is locked.")};
+  const VaultUser* user = vault.users().find(actor);
+  if (user == nullptr || user->disabled || user->role != Role::manager) {
+    return Error{"config.not_manager", N_("Only the manager adds sites and terminals.")};
+  }
+  return ok_status();
+}
+
+}  // namespace
+
 Status add_site(Vault& vault, const std::string& actor, const Site& site) {
+  if (auto s = manager_only(vault, actor); !s) return s;
   if (!valid_config_id(site.id)) {
     return Error{"config.bad_id", N_("An id uses letters, digits, '-' and '_' only.")};
   }
@@ -320,6 +336,7 @@ Status add_site(Vault& vault, const std::string& actor, const Site& site) {
 }
 
 Status add_terminal(Vault& vault, const std::string& actor, const Terminal& terminal) {
+  if (auto s = manager_only(vault, actor); !s) return s;
   if (!valid_config_id(terminal.id) || !valid_config_id(terminal.site_id)) {
     return Error{"config.bad_id", N_("An id uses letters, digits, '-' and '_' only.")};
   }

@@ -41,6 +41,7 @@ Status UserRegister::add(const std::string& actor, const NewUser& user, crypto::
   }
   assert(user.passphrase != nullptr && "UserRegister::add: a new user needs a passphrase");
   storage::Database& db = vault_.database();
+  Vault::PendingScope scope(vault_);  // an add that fails leaves no event behind
   auto tx = storage::Transaction::begin(db);
   if (!tx) return tx.error();
   auto st = storage::Statement::prepare(
@@ -55,13 +56,13 @@ Status UserRegister::add(const std::string& actor, const NewUser& user, crypto::
   // leaves a slot without a user, which sign-in refuses, never the reverse.
   crypto::KeyslotFile updated = vault_.keyslots_;
   if (auto s = updated.add_user(vault_.key_, user.id, *user.passphrase, cost); !s) return s;
-  if (auto s =
-          vault_.emit(actor, AuditAction::user_add,
-                      AuditObjects().add("role", role_id(user.role)).add("user", user.id), "ok");
-      !s)
-    return s;
+  if (!vault_.emit(actor, AuditAction::user_add,
+                   AuditObjects().add("role", role_id(user.role)).add("user", user.id), "ok")) {
+    return Vault::audit_unavailable();
+  }
   if (auto s = updated.save(vault_.paths_.keyslots()); !s) return s;
   if (auto s = tx->commit(); !s) return s;
+  scope.keep();
   vault_.keyslots_ = std::move(updated);
   return load();
 }
@@ -77,6 +78,7 @@ Status UserRegister::disable(const std::string& actor, const std::string& user_i
     return Error{"vault.last_manager", N_("The last manager cannot be disabled.")};
   }
   storage::Database& db = vault_.database();
+  Vault::PendingScope scope(vault_);  // a disable that fails leaves no event behind
   auto tx = storage::Transaction::begin(db);
   if (!tx) return tx.error();
   auto st = storage::Statement::prepare(db, "UPDATE users SET disabled = 1 WHERE id = ?");
@@ -84,10 +86,9 @@ Status UserRegister::disable(const std::string& actor, const std::string& user_i
   if (auto s = st->bind_text(1, user_id); !s) return s;
   if (auto r = st->step(); !r) return r.error();
   crypto::KeyslotFile updated = vault_.keyslots_;
-  if (auto s =
-          vault_.emit(actor, AuditAction::user_disable, AuditObjects().add("user", user_id), "ok");
-      !s)
-    return s;
+  if (!vault_.emit(actor, AuditAction::user_disable, AuditObjects().add("user", user_id), "ok")) {
+    return Vault::audit_unavailable();
+  }
   // The slot goes before the row commits: a crash between the two leaves an
   // enabled user without a slot, who cannot sign in, never a disabled one with a slot.
   if (updated.has_user(user_id)) {
@@ -95,6 +96,7 @@ Status UserRegister::disable(const std::string& actor, const std::string& user_i
     if (auto s = updated.save(vault_.paths_.keyslots()); !s) return s;
   }
   if (auto s = tx->commit(); !s) return s;
+  scope.keep();
   vault_.keyslots_ = std::move(updated);
   return load();
 }
@@ -110,10 +112,12 @@ Status UserRegister::change_passphrase(const std::string& actor, const std::stri
   crypto::KeyslotFile updated = vault_.keyslots_;
   if (auto s = updated.change_passphrase(vault_.key_, user_id, new_passphrase, cost); !s) return s;
   // The event first: a passphrase change that cannot be recorded is not made.
-  if (auto s = vault_.emit(actor, AuditAction::passphrase_change,
-                           AuditObjects().add("user", user_id), "ok");
-      !s)
-    return s;
+  Vault::PendingScope scope(vault_);
+  if (!vault_.emit(actor, AuditAction::passphrase_change, AuditObjects().add("user", user_id),
+                   "ok")) {
+    return Vault::audit_unavailable();
+  }
+  scope.keep();
   if (auto s = updated.save(vault_.paths_.keyslots()); !s) return s;
   vault_.keyslots_ = std::move(updated);
   return ok_status();

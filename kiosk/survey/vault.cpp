@@ -1,6 +1,8 @@
 #include "kiosk/survey/vault.hpp"
 
+#include <fcntl.h>
 #include <sodium.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -10,6 +12,7 @@
 #include <cmath>
 #include <cstdio>
 #include <ctime>
+#include <optional>
 #include <system_error>
 #include <utility>
 
@@ -211,9 +214,19 @@ Status Vault::append_pending_events() {
   return ok_status();
 }
 
+Error Vault::audit_unavailable() {
+  return Error{"audit.unavailable",
+               N_("The audit log cannot record this, so it was not done. Ask the system "
+                  "division to check Shogo.")};
+}
+
 Status Vault::record(const std::string& actor, AuditAction action, const std::string& objects,
                      const std::string& outcome) {
-  return emit(actor, action, objects, outcome);
+  if (emit(actor, action, objects, outcome)) return ok_status();
+  // Not recorded, so it does not happen (a view is not drawn): its event goes,
+  // and what waited before it still waits.
+  pending_events_.pop_back();
+  return audit_unavailable();
 }
 
 Status Vault::change(const std::string& actor, const AuditedChange& what, const Change& change) {
@@ -227,10 +240,14 @@ Status Vault::change(const std::string& actor, const AuditedChange& what, const 
     if (!tx) return tx.error();
     auto detail = change(*db_);
     if (!detail) return detail.error();
-    if (auto s = emit(actor, what.action, what.objects, "ok", *detail); !s) return s;
+    if (!emit(actor, what.action, what.objects, "ok", *detail)) return audit_unavailable();
     return tx->commit();
   };
+  // A change that fails is rolled back with every event its transaction
+  // appended: its own is dropped, those that waited before it wait again.
+  PendingScope scope(*this);
   Status result = run();
+  if (result) scope.keep();
   if (attach) {
     if (auto s = surveys_.detach(); !s && result) result = s;
   }
@@ -247,6 +264,25 @@ Result<SignInResult> Vault::unlock(const std::string& user_id,
     bool& holding;
     ~StopHolding() { holding = false; }
   } stop_holding{holding_events_};
+  // One check at a time, across processes: the attempts counter is read from
+  // keyslots, checked and written back under an exclusive lock on the vault
+  // folder (flock, released when the descriptor closes at return). Without
+  // it, parallel guesses each read the same counter and all were checked.
+  struct FolderLock {  // NOLINT(cppcoreguidelines-special-member-functions): a local scope guard
+    int fd;
+    ~FolderLock() {
+      if (fd >= 0) ::close(fd);
+    }
+  } folder{::open(paths_.dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC)};
+  if (folder.fd < 0 || ::flock(folder.fd, LOCK_EX) != 0) {
+    return Error{"vault.lock_failed", N_("The vault folder could not be locked for the sign-in. "
+                                         "Ask the system division to check Shogo.")};
+  }
+  if (auto fresh = crypto::KeyslotFile::load(paths_.keyslots()); !fresh) {
+    return fresh.error();
+  } else {
+    keyslots_ = std::move(*fresh);  // what other processes wrote since this one opened it
+  }
   if (!keyslots_.has_user(user_id)) {
     return Error{"keyslots.unknown_user", N_("This user cannot sign in on this appliance.")};
   }
@@ -271,7 +307,14 @@ Result<SignInResult> Vault::unlock(const std::string& user_id,
   if (!is_open()) {
     if (auto s = open_database(std::move(key.value())); !s) return s.error();
     result.opened_vault = true;
-    (void)emit(user_id, AuditAction::unlock, "", "ok");
+    if (!emit(user_id, AuditAction::unlock, "", "ok")) {
+      // An unlock the log cannot record does not happen: the vault closes
+      // again without a close event, and the refusal waits (locked).
+      pending_events_.pop_back();
+      forget_keys();
+      (void)emit(user_id, AuditAction::sign_in, user_object(user_id), "audit.unavailable");
+      return audit_unavailable();
+    }
   } else if (!key->equals(key_)) {
     // A slot that opens a different key belongs to another vault's file.
     return Error{"keyslots.altered", N_("The key file has been altered.")};
@@ -284,6 +327,7 @@ Result<SignInResult> Vault::unlock(const std::string& user_id,
   }
   // users.last_sign_in_at and the sign_in event commit together; a sign-in
   // that cannot be recorded does not happen.
+  std::optional<PendingScope> scope(std::in_place, *this);
   auto signed_in = [&]() -> Status {
     auto tx = storage::Transaction::begin(*db_);
     if (!tx) return tx.error();
@@ -294,12 +338,17 @@ Result<SignInResult> Vault::unlock(const std::string& user_id,
     if (b) b = st->bind_text(2, user_id);
     if (!b) return b;
     if (auto r = st->step(); !r) return r.error();
-    if (auto s = emit(user_id, AuditAction::sign_in, user_object(user_id), "ok"); !s) return s;
+    if (!emit(user_id, AuditAction::sign_in, user_object(user_id), "ok")) {
+      return audit_unavailable();
+    }
     return tx->commit();
   }();
+  if (signed_in) scope->keep();
+  scope.reset();  // a failed sign-in's events rolled back with its transaction
   if (!signed_in) {
+    (void)emit(user_id, AuditAction::sign_in, user_object(user_id), "audit.unavailable");
     if (result.opened_vault) close("system", "sign-in not recorded");
-    return signed_in.error();
+    return audit_unavailable();
   }
   result.user = *user;
   return result;
@@ -313,10 +362,15 @@ Status Vault::unlock_with_recovery(const crypto::SecureBuffer& recovery_key_text
     (void)emit("recovery", AuditAction::unlock, "", key.error().code);
     return key.error();
   }
-  if (!is_open()) {
+  const bool opened = !is_open();
+  if (opened) {
     if (auto s = open_database(std::move(key.value())); !s) return s;
   }
-  (void)emit("recovery", AuditAction::unlock, "", "ok");
+  if (!emit("recovery", AuditAction::unlock, "", "ok")) {
+    pending_events_.pop_back();  // not recorded: not done
+    if (opened) forget_keys();
+    return audit_unavailable();
+  }
   return ok_status();
 }
 
@@ -400,7 +454,13 @@ Status Vault::change_settings(const std::string& actor, int idle_lock_seconds,
 
 void Vault::close(const std::string& actor, const std::string& reason) {
   holding_events_ = false;  // what is held is written with the close
+  // Closing happens even when the log cannot record it (it takes access
+  // away); its event then waits with the others for the next unlock.
   if (is_open()) (void)emit(actor, AuditAction::close, "", "ok", "reason=" + reason);
+  forget_keys();
+}
+
+void Vault::forget_keys() {
   db_.reset();
   key_ = crypto::SecureBuffer();  // sodium_free wipes it
   users_.clear();

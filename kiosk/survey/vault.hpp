@@ -133,9 +133,16 @@ class Vault {
   bool is_open() const { return db_.has_value(); }
   // An event of the kiosk or shogo-admin that changes nothing in the vault
   // (a view of personal data, a lock, a setting, a verification). While
-  // locked it is kept and appended at the next unlock.
+  // locked it is kept and appended at the next unlock. Open, an event that
+  // cannot be committed is dropped and audit.unavailable returned: the
+  // caller does not do what it would record.
   [[nodiscard]] Status record(const std::string& actor, AuditAction action,
                               const std::string& objects, const std::string& outcome = "ok");
+  // An event of what has happened and is not undone (a lock, a sign-out):
+  // when it cannot be committed now it waits for the next event or unlock.
+  void record_done(const std::string& actor, AuditAction action, const std::string& objects) {
+    (void)emit(actor, action, objects, "ok");
+  }
   // Appends the events kept pending (a held unlock's, failures seen while
   // locked), in the order they happened. Open vault only (vault.locked).
   [[nodiscard]] Status append_pending_events();
@@ -183,9 +190,30 @@ class Vault {
   [[nodiscard]] Status open_database(crypto::SecureBuffer key);
   [[nodiscard]] Status load_settings();
   [[nodiscard]] Status save_keyslots();
+  // audit.unavailable: what an action returns when its event cannot be committed.
+  static Error audit_unavailable();
+  void forget_keys();  // closes vault.db and wipes the key, with no event
+  // For a change whose transaction appends events: unless kept(), the events
+  // pending when it began are pending again at its end (a failed transaction
+  // rolled back those it appended) and its own are dropped (it did not happen).
+  class PendingScope {
+   public:
+    explicit PendingScope(Vault& vault) : vault_(vault), waiting_(vault.pending_events_) {}
+    ~PendingScope() {
+      if (!kept_) vault_.pending_events_ = std::move(waiting_);
+    }
+    PendingScope(const PendingScope&) = delete;
+    PendingScope& operator=(const PendingScope&) = delete;
+    void keep() { kept_ = true; }
+
+   private:
+    Vault& vault_;
+    std::vector<crypto::audit::EventFields> waiting_;
+    bool kept_ = false;
+  };
   // Appends one audit event (and any pending ones). Inside a caller's
-  // transaction its failure must abort the change; outside, a failed append
-  // keeps the events pending for the next try.
+  // transaction its failure must abort the change (within a PendingScope);
+  // outside, a failed append keeps the events pending for the next try.
   [[nodiscard]] Status emit(const std::string& actor, AuditAction action,
                             const std::string& objects, const std::string& outcome,
                             const std::string& detail = {});

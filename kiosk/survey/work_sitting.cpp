@@ -10,6 +10,7 @@ std::string_view close_reason_id(CloseReason reason) {
     case CloseReason::closed: return "closed";
     case CloseReason::end_of_day: return "end_of_day";
     case CloseReason::shutdown: return "shutdown";
+    case CloseReason::terminated: return "terminated";
   }
   return "closed";
 }
@@ -101,7 +102,7 @@ bool WorkSitting::begin_frame(const Moment& m) {
   state_.tick(m.now);
   bool lost = false;
   if (was_signed_in && state_.locked()) {
-    record(AuditAction::lock, AuditObjects().add("reason", "idle"));
+    note(AuditAction::lock, AuditObjects().add("reason", "idle"));
     lost = true;
   }
   if (state_.sitting_open() && deadline_ != 0 && m.wall >= deadline_) {
@@ -113,26 +114,34 @@ bool WorkSitting::begin_frame(const Moment& m) {
 
 void WorkSitting::flush_deferred() {
   if (tasks_.busy()) return;
-  for (const auto& [action, objects] : std::exchange(deferred_, {})) record(action, objects);
+  for (const auto& [action, objects] : std::exchange(deferred_, {})) note(action, objects);
 }
 
-void WorkSitting::record(AuditAction action, const std::string& objects) {
+void WorkSitting::note(AuditAction action, const std::string& objects) {
   if (!vault_open()) return;
-  if (tasks_.busy()) {  // the task owns the vault until it has ended
+  if (tasks_.busy()) {
     deferred_.emplace_back(action, objects);
     return;
   }
-  // A failure to record keeps the event pending in the vault for the next try.
-  (void)vault_->record(actor(), action, objects);
+  vault_->record_done(actor(), action, objects);
+}
+
+Status WorkSitting::record(AuditAction action, const std::string& objects) {
+  if (!vault_open()) return ok_status();
+  if (tasks_.busy()) {  // the task owns the vault until it has ended
+    deferred_.emplace_back(action, objects);
+    return ok_status();
+  }
+  return vault_->record(actor(), action, objects);
 }
 
 void WorkSitting::sign_out() {
-  record(AuditAction::sign_out);
+  note(AuditAction::sign_out);
   state_.sign_out(last_now_);
 }
 
 void WorkSitting::lock() {
-  record(AuditAction::lock, AuditObjects().add("reason", "user"));
+  note(AuditAction::lock, AuditObjects().add("reason", "user"));
   state_.lock(last_now_);
 }
 

@@ -39,8 +39,10 @@ struct Moment {
   bool had_input = false;  // any key, click or move since the last frame
 };
 
-enum class CloseReason : unsigned char { closed, end_of_day, shutdown };
-std::string_view close_reason_id(CloseReason reason);  // "closed", "end_of_day", "shutdown"
+// terminated: the kiosk was stopped by a signal (SIGTERM from systemd, …).
+enum class CloseReason : unsigned char { closed, end_of_day, shutdown, terminated };
+// "closed", "end_of_day", "shutdown", "terminated"
+std::string_view close_reason_id(CloseReason reason);
 
 class WorkSitting {
  public:
@@ -89,7 +91,14 @@ class WorkSitting {
 
   // An audit event as the signed-in user (or the one locked out, or "system").
   // While a task owns the vault the event waits, in order, for it to end.
-  void record(AuditAction action, const std::string& objects = {});
+  // An event of what the signed-in user does. Not committed (the log cannot
+  // record): audit.unavailable, and the caller does not do it. While a task
+  // runs it waits for the task's end (lock, sign-out: they happen anyway).
+  [[nodiscard]] Status record(AuditAction action, const std::string& objects = {});
+  // An event of what has happened and is not undone (a lock, a sign-out, a
+  // shutdown: they take access away): when the log cannot take it now, it
+  // waits in the vault for the next event.
+  void note(AuditAction action, const std::string& objects = {});
 
   // The vault's settings (a manager, audited as setting_change).
   int idle_lock_minutes() const;

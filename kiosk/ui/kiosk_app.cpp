@@ -299,6 +299,11 @@ Intents KioskApp::draw(const FrameInput& in) {
   return out;
 }
 
+void KioskApp::terminate(const FrameInput& in) {
+  forget_all(in);
+  sitting_.close(survey::CloseReason::terminated);
+}
+
 double KioskApp::next_redraw(const FrameInput& in) {
   double next = 60.0 - static_cast<double>(in.wall % 60);  // the header clock shows minutes
   if (!sitting_.locked()) {
@@ -335,9 +340,11 @@ void KioskApp::apply_app(const AppIntent& intent, const FrameInput& in) {
         if (may(Action::close_sitting)) dialog_ = AppDialog::close_sitting;
       },
       [&](const RequestLanguage& r) {
-        if (!sitting_.locked()) {
-          sitting_.record(survey::AuditAction::setting_change,
-                          survey::AuditObjects().add("language", language_tag(r.language)));
+        // A setting the log cannot record is not changed.
+        if (!sitting_.locked() &&
+            !sitting_.record(survey::AuditAction::setting_change,
+                             survey::AuditObjects().add("language", language_tag(r.language)))) {
+          return;
         }
         set_language(r.language);
       },
@@ -357,7 +364,7 @@ void KioskApp::apply_app(const AppIntent& intent, const FrameInput& in) {
           sitting_.close(survey::CloseReason::closed);
         } else if (asked == AppDialog::quit && may(Action::shut_down)) {
           forget_all(in);
-          sitting_.record(survey::AuditAction::shutdown);
+          sitting_.note(survey::AuditAction::shutdown);  // shuts down anyway
           sitting_.close(survey::CloseReason::shutdown);
           quit_confirmed_ = true;
         }

@@ -57,6 +57,9 @@ class KioskApp {
 
   ScreenId screen() const { return current_; }
   bool quit_confirmed() const { return quit_confirmed_; }
+  // The process was told to stop (SIGTERM): what is on screen is forgotten and
+  // the sitting closes, recorded as `close` with reason=terminated.
+  void terminate(const FrameInput& in);
   bool quit_dialog_open() const { return dialog_ == AppDialog::quit; }
   bool close_dialog_open() const { return dialog_ == AppDialog::close_sitting; }
   bool help_open() const { return dialog_ == AppDialog::help; }

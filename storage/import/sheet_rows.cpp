@@ -63,6 +63,21 @@ int drop_reason(const std::vector<WindowFilter>& windows, const Date& date, cons
 }
 
 // `to` = text when `present`, nullopt otherwise, reusing `to`'s string.
+// C0 controls and DEL; with `line_breaks`, tab, LF and CR are text.
+bool has_control(std::string_view text, bool line_breaks) {
+  return std::any_of(text.begin(), text.end(), [&](char ch) {
+    const auto b = static_cast<unsigned char>(ch);
+    if (line_breaks && (b == '\t' || b == '\n' || b == '\r')) return false;
+    return b < 0x20 || b == 0x7F;
+  });
+}
+
+Error control_character() {
+  return Error{"import.control_character",
+               N_("This cell holds a control character, which is not text. Correct the cell "
+                  "in the sheet, or import without the rows that could not be read.")};
+}
+
 void assign_optional(std::optional<std::string>& to, bool present, std::string_view text) {
   if (!present) {
     to.reset();
@@ -141,7 +156,7 @@ Result<SheetReader> SheetReader::open(const std::filesystem::path& file, Profile
   auto state = std::make_unique<State>();
   state->profile = std::move(profile);
   state->windows = std::move(windows);
-  if (looks_like_zip(file)) {
+  if (looks_like_zip(file) || looks_like_ole2(file)) {  // an .xls: XlsxReader says to save it again
     XlsxOptions xo;
     xo.max_file_bytes = options.max_file_bytes;
     xo.max_field_bytes = options.max_field_bytes;
@@ -318,6 +333,28 @@ Result<bool> SheetReader::next(SheetItem& item) {
                     cell(s.at.resident_address));
     assign_optional(out.resident_honseki, s.at.resident_honseki != kAbsent,
                     cell(s.at.resident_honseki));
+    // A control character is not text: a NUL would cut a name short, an ESC
+    // would reach a terminal. A line break may stand in an address or a
+    // detail (Alt+Enter in Excel), never in a name or an id.
+    const std::pair<const std::string*, const std::string*> single_line[] = {
+        {&out.terminal_id, &c.terminal_id},
+        {&out.operator_id, &c.operator_id},
+        {&out.resident_name, &c.resident_name},
+        {&out.resident_kana, &c.resident_kana}};
+    for (const auto& [value, column] : single_line) {
+      if (has_control(*value, false)) return problem(*column, control_character());
+    }
+    const std::pair<const std::string*, const std::string*> multi_line[] = {
+        {&out.operation_text, &c.operation},
+        {&out.detail, &c.detail},
+        {out.reference ? &*out.reference : nullptr, &c.reference},
+        {out.resident_address ? &*out.resident_address : nullptr, &c.resident_address},
+        {out.resident_honseki ? &*out.resident_honseki : nullptr, &c.resident_honseki}};
+    for (const auto& [value, column] : multi_line) {
+      if (value != nullptr && has_control(*value, true)) {
+        return problem(*column, control_character());
+      }
+    }
     ++s.counts.kept;
     item = out;
     return true;

@@ -968,6 +968,10 @@ bool looks_like_zip(const std::filesystem::path& file) {
   return starts_with(read_magic(file), kZipMagic);
 }
 
+bool looks_like_ole2(const std::filesystem::path& file) {
+  return starts_with(read_magic(file), kOle2Magic);
+}
+
 Result<XlsxReader> XlsxReader::open(const std::filesystem::path& file, XlsxOptions options) {
   std::error_code ec;
   const auto size = std::filesystem::file_size(file, ec);

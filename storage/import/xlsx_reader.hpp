@@ -14,6 +14,7 @@
 //   XlsxReader::row_number() ... the sheet row number (r=) of the row last returned
 //   XlsxReader::is_date() ...... a cell of that row is a number with a date format
 //   looks_like_zip() ........... the file starts with "PK\x03\x04"
+//   looks_like_ole2() .......... the file starts with D0 CF 11 E0 (an old .xls)
 //
 // Rows. Only the rows the sheet holds are returned, in order; row_number() is
 // the row number a spreadsheet user sees (the r= attribute; previous + 1 when
@@ -154,5 +155,7 @@ class XlsxReader {
 // The file starts with a zip local file header ("PK\x03\x04"). False when it
 // cannot be read.
 bool looks_like_zip(const std::filesystem::path& file);
+// The file starts with the OLE2 signature of an old .xls workbook.
+bool looks_like_ole2(const std::filesystem::path& file);
 
 }  // namespace shogo::storage::import

@@ -1,11 +1,13 @@
 // shogo-admin's commands, called as functions with passphrases on a pipe (as
 // `--passphrase-fd N` gives them), on real vaults in temporary folders.
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <cstdio>
 #include <cstring>
+#include <fstream>
 #include <set>
 #include <string>
 
@@ -14,6 +16,7 @@
 #include "kiosk/survey/vault.hpp"
 #include "provisioning/commands.hpp"
 #include "provisioning/demo_vault.hpp"
+#include "provisioning/import_command.hpp"
 #include "provisioning/survey_commands.hpp"
 #include "provisioning/synthetic/synthetic_ward.hpp"
 #include "storage/database.hpp"
@@ -410,4 +413,147 @@ TEST_CASE(
       CHECK(has(out, at + std::to_string(last) + " (state_missing)"));
     }
   }
+}
+
+TEST_CASE("what the vault holds reaches a terminal and a spreadsheet as text, never as commands",
+          "[output]") {
+  AuditVault v;
+  {
+    auto vault = survey::Vault::open(v.dir);
+    REQUIRE(vault.ok());
+    const auto m = test::secure("manager pass 1");
+    REQUIRE((*vault)->unlock(AuditVault::kManager, m).ok());
+    // A title that would clear the screen, retitle the window and recolour
+    // (ESC, BEL and the one-byte CSI U+009B), and a user named as a formula.
+    const std::string title =
+        "\x1b[2J\x1b]0;owned\x07題名\xc2\x9b"
+        "31m";
+    REQUIRE((*vault)->surveys().create(AuditVault::kManager, "2026-1", 2026, title).ok());
+    const auto p = test::secure("formula pass 1");
+    REQUIRE((*vault)
+                ->users()
+                .add(AuditVault::kManager,
+                     {"=HYPERLINK(\"http://example.invalid\")", survey::Role::investigator, &p},
+                     {1, 8 * 1024})
+                .ok());
+    REQUIRE((*vault)->unlock("=HYPERLINK(\"http://example.invalid\")", p).ok());  // the actor
+  }
+  {
+    Io io("manager pass 1\n");
+    REQUIRE(provisioning::run_survey_show(v.dir, AuditVault::kManager, "2026-1", io.io) == 0);
+    const std::string out = io.out_text();
+    INFO(out);
+    CHECK(out.find('\x1b') == std::string::npos);
+    CHECK(out.find('\x07') == std::string::npos);
+    CHECK(out.find("\xc2\x9b") == std::string::npos);
+    CHECK(has(out, "\\x1b[2J\\x1b]0;owned\\x07題名\\u009b31m"));
+  }
+  {
+    Io io("manager pass 1\n");
+    REQUIRE(provisioning::run_audit_export(v.dir, AuditVault::kManager, "csv", io.io) == 0);
+    const std::string out = io.out_text();
+    CHECK(has(out, "\"'=HYPERLINK("));
+    CHECK_FALSE(has(out, ",\"=HYPERLINK("));
+  }
+  CHECK(provisioning::csv_cell("-1") == "\"'-1\"");
+  CHECK(provisioning::csv_cell("@SUM(A1)") == "\"'@SUM(A1)\"");
+  CHECK(provisioning::csv_cell("管理 一郎") == "\"管理 一郎\"");
+  CHECK(provisioning::printable("題名\x7f") == "題名\\x7f");
+}
+
+TEST_CASE("a dry run lists the first 1000 problems and counts the rest, and refuses a FIFO",
+          "[import]") {
+  test::TempDir tmp;
+  const auto file = tmp / "bad-dates.csv";
+  {
+    std::ofstream out(file, std::ios::binary);
+    out << "操作日時,端末ID,操作者ID,業務名,処理区分,検索条件,対象者氏名,対象者カナ,生年月日,"
+           "住所\n";
+    for (int i = 0; i < 1500; ++i) {
+      out << "2026-13-45 09:01:30,JK-S01-01,C3295,住民記録,照会,氏名,佐藤 治,サトウ オサム,"
+             "1926-10-01,本町1-2-3\n";
+    }
+  }
+  provisioning::ImportArgs args;
+  args.dry_run = true;
+  args.json = true;
+  args.system = "JUKI";
+  args.sheet = "juki-access-log";
+  args.file = file.string();
+  {
+    Io io("");
+    CHECK(provisioning::run_import(args, io.io) == 1);  // rows could not be read
+    const std::string out = io.out_text();
+    const auto last = out.rfind("{\"summary\"");
+    REQUIRE(last != std::string::npos);
+    const auto summary = nlohmann::json::parse(out.substr(last))["summary"];
+    CHECK(summary["problems"].size() == 1000);
+    CHECK(summary["problems_not_listed"] == 500);
+  }
+  const auto fifo = tmp / "fifo.csv";
+  REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+  args.file = fifo.string();
+  Io io("");
+  CHECK(provisioning::run_import(args, io.io) == 1);  // at once: it used to block for ever
+  CHECK(has(io.err_text(), "not an ordinary file"));
+}
+
+TEST_CASE(
+    "doctor names orphan survey files, surveys without a file, and interrupted "
+    "transactions, and never advises deleting a journal",
+    "[doctor]") {
+  AuditVault v;
+  {
+    auto vault = survey::Vault::open(v.dir);
+    REQUIRE(vault.ok());
+    const auto m = test::secure("manager pass 1");
+    REQUIRE((*vault)->unlock(AuditVault::kManager, m).ok());
+    REQUIRE((*vault)->surveys().create(AuditVault::kManager, "2026-1", 2026, "t").ok());
+    REQUIRE((*vault)->surveys().create(AuditVault::kManager, "2026-2", 2026, "t").ok());
+  }
+  const auto surveys = v.dir / "surveys";
+  std::filesystem::copy_file(surveys / "2026-1.db", surveys / "2025-9.db");  // no row
+  std::filesystem::remove(surveys / "2026-2.db");                            // no file
+  test::write_bytes(v.dir / "vault.db-journal", std::vector<std::uint8_t>(512, 0));
+  Io io("manager pass 1\n");
+  REQUIRE(crypto::harden_process().ok());
+  CHECK(provisioning::run_doctor(v.dir, AuditVault::kManager, io.io) == 1);
+  const std::string out = io.out_text();
+  INFO(out);
+  CHECK(has(out, "PROBLEM  surveys/2025-9.db belongs to no survey in vault.db (an orphan)"));
+  CHECK(has(out, "PROBLEM  survey 2026-2 has no file in surveys/"));
+  CHECK(has(out, "PROBLEM  vault.db-journal: a transaction of vault.db was interrupted"));
+  CHECK_FALSE(has(out, "unexpected file is in the vault folder: vault.db-journal"));
+  CHECK(has(out, "survey 2026-1 opens and passes the integrity check"));
+}
+
+TEST_CASE("audit verify and export follow the kiosk's rule: an investigator does not read the log",
+          "[roles]") {
+  AuditVault v;
+  {
+    auto vault = survey::Vault::open(v.dir);
+    REQUIRE(vault.ok());
+    const auto m = test::secure("manager pass 1");
+    REQUIRE((*vault)->unlock(AuditVault::kManager, m).ok());
+    const auto i = test::secure("investigator pass 1");
+    REQUIRE(
+        (*vault)
+            ->users()
+            .add(AuditVault::kManager, {"調査 次郎", survey::Role::investigator, &i}, {1, 8 * 1024})
+            .ok());
+  }
+  {
+    Io io("investigator pass 1\n");
+    CHECK(provisioning::run_audit_verify(v.dir, "調査 次郎", {}, {}, io.io) == 1);
+    CHECK(has(io.err_text(), "reads the audit log"));
+    CHECK(io.out_text().find("ok:") == std::string::npos);
+  }
+  {
+    Io io("investigator pass 1\n");
+    CHECK(provisioning::run_audit_export(v.dir, "調査 次郎", "jsonl", io.io) == 1);
+    CHECK(io.out_text().empty());  // not one event
+  }
+  Io io("manager pass 1\n");
+  CHECK(provisioning::run_audit_export(v.dir, AuditVault::kManager, "jsonl", io.io) == 0);
+  CHECK(has(io.out_text(), "\"action\":\"user_add\""));
 }

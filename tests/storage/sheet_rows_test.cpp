@@ -416,3 +416,36 @@ TEST_CASE("P6.2 the window filter applies to an XLSX sheet's date-time serials")
   CHECK(reader->counts().kept == 1);          // 09:30
   CHECK(reader->counts().dropped_time == 1);  // 13:00
 }
+
+TEST_CASE("P6.4 an old Excel file (.xls) is told to be saved again, not read as text") {
+  shogo::test::TempDir dir;
+  // The OLE2 compound file signature that .xls workbooks begin with.
+  const auto file =
+      write_file(dir, std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) + std::string(504, '\0'));
+  auto reader = imp::SheetReader::open(file, reference(SheetKind::juki_access_log),
+                                       std::vector<imp::WindowFilter>{});
+  REQUIRE_FALSE(reader);
+  CHECK(reader.error().code == "import.xlsx_legacy_format");
+}
+
+TEST_CASE("P6.4 a NUL or other control character inside a cell is a row problem with its place") {
+  shogo::test::TempDir dir;
+  std::string text(kAccessHeader);
+  text += "2026-11-18 09:01:30,JK-S01-01,C3295,住民記録,照会,氏名,佐藤";
+  text += std::string(1, '\0');
+  text += "治,サトウ オサム,1926-10-01,本町1-2-3\n";
+  text +=
+      "2026-11-18 09:02:30,JK-S01-01,C3295,住民記録,照会,氏名,佐藤 治,サトウ\x1b[2Jオサム,"
+      "1926-10-01,本町1-2-3\n";
+  text +=
+      "2026-11-18 09:03:30,JK-S01-01,C3295,住民記録,照会,氏名,森 トメ,モリ トメ,1937-01-22,"
+      "本町1-2-3\n";
+  const Sheet sheet = read_sheet(write_file(dir, text), SheetKind::juki_access_log);
+  REQUIRE(sheet.problems.size() == 2);
+  CHECK(sheet.problems[0].row == 2);
+  CHECK(sheet.problems[0].column == "対象者氏名");
+  CHECK(sheet.problems[1].row == 3);
+  CHECK(sheet.problems[1].column == "対象者カナ");
+  REQUIRE(sheet.rows.size() == 1);
+  CHECK(sheet.rows[0].resident_name == "森 トメ");
+}

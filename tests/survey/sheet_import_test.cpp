@@ -3,6 +3,7 @@
 // real Argon2id at a small cost.
 #include <catch2/catch.hpp>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -554,4 +555,28 @@ TEST_CASE("one clock: every time the survey writes comes from the vault's clock,
   CHECK(value("SELECT made_at FROM designations") == designated);
   CHECK(value("SELECT imported_at FROM imports") == imported);
   CHECK(value("SELECT max(last_sign_in_at) FROM users") == made);
+}
+
+TEST_CASE("P6.4 only an ordinary file is imported: a link or a FIFO is refused at once") {
+  Fixture f;
+  f.designate_ok(System::juki, {9, 0, 0}, {10, 0, 0});
+  const auto sheet = f.sheet(imp::SheetKind::juki_access_log);
+  const auto link = sheet.parent_path() / "link-to-sheet.csv";
+  std::filesystem::create_symlink(sheet, link);
+  auto r = f.request(imp::SheetKind::juki_access_log);
+  r.file = link;
+  auto linked = import_sheet(*f.vault, kManager, r);
+  REQUIRE_FALSE(linked);
+  CHECK(linked.error().code == "import.not_regular_file");
+  // A FIFO used to block the reader for ever (the test would time out).
+  const auto fifo = sheet.parent_path() / "fifo.csv";
+  REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+  r.file = fifo;
+  auto piped = import_sheet(*f.vault, kManager, r);
+  REQUIRE_FALSE(piped);
+  CHECK(piped.error().code == "import.not_regular_file");
+  CHECK(f.stored_rows() == 0);
+  // The sheet itself imports.
+  r.file = sheet;
+  CHECK(import_sheet(*f.vault, kManager, r));
 }

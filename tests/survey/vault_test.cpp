@@ -150,7 +150,9 @@ TEST_CASE("a flipped byte in any page of vault.db is caught and loses nothing on
       REQUIRE_FALSE(check.ok());
       CHECK(check.error().code == "db.corrupt");
     } else {
-      CHECK(r.error().code.rfind("db.", 0) == 0);
+      // The page of the chain's state: the log cannot record the unlock, so
+      // it does not happen (fail_closed_test.cpp).
+      CHECK((r.error().code.rfind("db.", 0) == 0 || r.error().code == "audit.unavailable"));
       CHECK_FALSE(vault->is_open());
     }
     CHECK(vault->seconds_until_next_try("管理 一郎") == 0);  // not counted as a wrong passphrase

@@ -1148,3 +1148,33 @@ TEST_CASE("a form's first field has the focus when its screen opens, and after a
   h.frame(*k.app);
   CHECK(h.drew("R8.11.20"));
 }
+
+TEST_CASE("personal data and the audit log are not shown when their view cannot be recorded",
+          "[survey][fail-closed]") {
+  UiHarness h;
+  h.set_wall(kTenDaysLater);
+  Kiosk k(/*designate_juki=*/true);
+  sign_in(h, k, kManager);
+  // Every insert into the chain fails from now on (a real trigger in vault.db's connection).
+  REQUIRE(k.vault->database()
+              .exec("CREATE TEMP TRIGGER no_audit BEFORE INSERT ON main.audit_events "
+                    "BEGIN SELECT RAISE(ABORT, 'refused by the test'); END;")
+              .ok());
+  k.app->apply({ui::RequestScreen{ui::ScreenId::sheet_import}}, {h.now(), kTenDaysLater, true});
+  h.frame(*k.app);
+  REQUIRE(h.click(*k.app, "住基アクセスログ内部監査"));
+  REQUIRE(h.click(*k.app, "file:juki-access-log.csv"));
+  REQUIRE(h.click(*k.app, "プレビュー"));
+  k.app->wait_for_work();
+  h.frames(*k.app, 2);
+  CHECK_FALSE(k.app->screen_as<ui::ImportScreen>().has_preview());
+  CHECK(h.drew_wrapped("監査ログに記録できないため、この操作は行いませんでした。"));
+  for (const auto& r : k.ward.access_log) {
+    INFO(r.resident_name);
+    CHECK_FALSE(h.drew(r.resident_name));
+  }
+  k.app->apply({ui::RequestScreen{ui::ScreenId::audit_log}}, {h.now(), kTenDaysLater, true});
+  h.frames(*k.app, 2);
+  CHECK(h.drew_wrapped("監査ログに記録できないため、この操作は行いませんでした。"));
+  CHECK_FALSE(h.drew("サインイン"));  // no row of the log is drawn
+}

@@ -155,7 +155,12 @@ void AuditLogScreen::open(ScreenContext& ctx, const ScreenArgs&) {
   status_.clear();
   filter_ = {};
   if (!ctx.sitting.vault_open()) return;
-  ctx.sitting.record(survey::AuditAction::audit_view);  // the view itself, shown below
+  // The view itself: a view the log cannot record is not shown.
+  if (auto s = ctx.sitting.record(survey::AuditAction::audit_view); !s) {
+    ok_ = false;
+    status_ = s.error().message;
+    return;
+  }
   auto events = survey::load_audit_events(ctx.sitting.vault()->database());
   if (!events) {
     ok_ = false;

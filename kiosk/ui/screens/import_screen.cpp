@@ -214,11 +214,15 @@ void ImportScreen::finish(survey::WorkSitting& sitting, Outcome outcome) {
   if (outcome.job == Job::preview) {
     preview_ = std::move(*outcome.report);
     if (!preview_->preview.empty()) {  // residents' rows are on screen from now on
-      sitting.record(survey::AuditAction::view_personal_data,
-                     survey::AuditObjects()
-                         .add("screen", "import")
-                         .add("survey", survey_of_job_)
-                         .add("sheet", imp::sheet_kind_id(kind_)));
+      auto viewed = sitting.record(survey::AuditAction::view_personal_data,
+                                   survey::AuditObjects()
+                                       .add("screen", "import")
+                                       .add("survey", survey_of_job_)
+                                       .add("sheet", imp::sheet_kind_id(kind_)));
+      if (!viewed) {  // not recorded: not shown
+        preview_.reset();
+        error_ = viewed.error().message;
+      }
     }
     return;
   }
