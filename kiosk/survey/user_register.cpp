@@ -111,14 +111,22 @@ Status UserRegister::change_passphrase(const std::string& actor, const std::stri
   }
   crypto::KeyslotFile updated = vault_.keyslots_;
   if (auto s = updated.change_passphrase(vault_.key_, user_id, new_passphrase, cost); !s) return s;
-  // The event first: a passphrase change that cannot be recorded is not made.
+  // The event and the new slot go together: the event is appended in a
+  // transaction that commits only once the slot is saved, so a change that
+  // cannot be recorded is not made, and one that could not be saved is not
+  // recorded. (A crash between the save and the commit leaves the new slot
+  // without its event, as for user add.)
+  storage::Database& db = vault_.database();
   Vault::PendingScope scope(vault_);
+  auto tx = storage::Transaction::begin(db);
+  if (!tx) return tx.error();
   if (!vault_.emit(actor, AuditAction::passphrase_change, AuditObjects().add("user", user_id),
                    "ok")) {
     return Vault::audit_unavailable();
   }
-  scope.keep();
   if (auto s = updated.save(vault_.paths_.keyslots()); !s) return s;
+  if (auto s = tx->commit(); !s) return s;
+  scope.keep();
   vault_.keyslots_ = std::move(updated);
   return ok_status();
 }

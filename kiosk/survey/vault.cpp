@@ -11,6 +11,7 @@
 #include <cassert>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <ctime>
 #include <optional>
 #include <system_error>
@@ -214,6 +215,61 @@ Status Vault::append_pending_events() {
   return ok_status();
 }
 
+namespace {
+
+// "failures=N;last=T": a wrong passphrase's event says the count it made.
+std::string failures_detail(const crypto::AttemptRecord& r) {
+  return "failures=" + std::to_string(r.failures) + ";last=" + std::to_string(r.last_failure_unix);
+}
+
+// The count and time a failure event's detail names; {0, 0} if none.
+crypto::AttemptRecord parse_failures_detail(const std::string& detail) {
+  crypto::AttemptRecord r;
+  const auto f = detail.find("failures="), l = detail.find("last=");
+  if (f != std::string::npos)
+    r.failures = static_cast<std::uint32_t>(std::atoll(detail.c_str() + f + 9));
+  if (l != std::string::npos) r.last_failure_unix = std::atoll(detail.c_str() + l + 5);
+  return r;
+}
+
+}  // namespace
+
+std::vector<Vault::CountedFailures> Vault::counted_failures() const {
+  std::vector<CountedFailures> out;
+  for (const auto& slot : keyslots_.slots()) {
+    const crypto::AttemptRecord r = keyslots_.attempts(slot.user_id);
+    if (r.failures > 0) out.push_back({slot.user_id, r});
+  }
+  return out;
+}
+
+void Vault::record_counted_failures(const std::vector<CountedFailures>& counted) {
+  if (counted.empty() || !is_open()) return;
+  auto events = load_audit_events(*db_);
+  if (!events) return;  // the next unlock tries again
+  for (const CountedFailures& c : counted) {
+    // The last the log says of this user's failures: a failure event's count,
+    // or 0 after a good sign-in (the count starts again). Events held in
+    // memory come after those in vault.db.
+    const std::string object = user_object(c.user_id);
+    std::optional<crypto::AttemptRecord> logged;
+    auto consider = [&](const std::string& action, const std::string& objects,
+                        const std::string& outcome, const std::string& detail) {
+      if (action != "sign_in" || objects != object) return;
+      if (outcome == "ok") logged = crypto::AttemptRecord{};
+      if (outcome == "keyslots.wrong_passphrase") logged = parse_failures_detail(detail);
+    };
+    for (const auto& e : *events) consider(e.action, e.objects, e.outcome, e.detail);
+    for (const auto& e : pending_events_) consider(e.action, e.objects, e.outcome, e.detail);
+    const crypto::AttemptRecord before = logged.value_or(crypto::AttemptRecord{});
+    if (c.record.failures > before.failures ||
+        c.record.last_failure_unix > before.last_failure_unix) {
+      (void)emit(c.user_id, AuditAction::sign_in, object, "keyslots.wrong_passphrase",
+                 failures_detail(c.record) + ";counted_in=keyslots");
+    }
+  }
+}
+
 Error Vault::audit_unavailable() {
   return Error{"audit.unavailable",
                N_("The audit log cannot record this, so it was not done. Ask the system "
@@ -286,17 +342,23 @@ Result<SignInResult> Vault::unlock(const std::string& user_id,
   if (!keyslots_.has_user(user_id)) {
     return Error{"keyslots.unknown_user", N_("This user cannot sign in on this appliance.")};
   }
+  // Every user's failures as keyslots counts them, before this sign-in's
+  // success resets its own: those the log does not hold yet are appended once
+  // the vault is open (a process that exited before it could write them).
+  const std::vector<CountedFailures> counted = counted_failures();
   if (seconds_until_next_try(user_id) > 0) {
     (void)emit(user_id, AuditAction::sign_in, user_object(user_id), "vault.wait");
     return Error{"vault.wait", N_("Too many wrong passphrases. Please wait before trying again.")};
   }
   auto key = keyslots_.unlock(user_id, passphrase);
   if (!key) {
+    std::string detail;
     if (key.error().code == "keyslots.wrong_passphrase") {
       keyslots_.record_failure(user_id, clock_());
       if (auto s = save_keyslots(); !s) return s.error();
+      detail = failures_detail(keyslots_.attempts(user_id));
     }
-    (void)emit(user_id, AuditAction::sign_in, user_object(user_id), key.error().code);
+    (void)emit(user_id, AuditAction::sign_in, user_object(user_id), key.error().code, detail);
     return key.error();
   }
   if (keyslots_.attempts(user_id).failures > 0) {
@@ -315,6 +377,7 @@ Result<SignInResult> Vault::unlock(const std::string& user_id,
       (void)emit(user_id, AuditAction::sign_in, user_object(user_id), "audit.unavailable");
       return audit_unavailable();
     }
+    record_counted_failures(counted);
   } else if (!key->equals(key_)) {
     // A slot that opens a different key belongs to another vault's file.
     return Error{"keyslots.altered", N_("The key file has been altered.")};

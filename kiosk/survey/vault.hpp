@@ -190,6 +190,14 @@ class Vault {
   [[nodiscard]] Status open_database(crypto::SecureBuffer key);
   [[nodiscard]] Status load_settings();
   [[nodiscard]] Status save_keyslots();
+  // Wrong passphrases as keyslots counts them (they survive the process that
+  // saw them); appended at unlock where the log does not hold them yet.
+  struct CountedFailures {
+    std::string user_id;
+    crypto::AttemptRecord record;
+  };
+  std::vector<CountedFailures> counted_failures() const;
+  void record_counted_failures(const std::vector<CountedFailures>& counted);
   // audit.unavailable: what an action returns when its event cannot be committed.
   static Error audit_unavailable();
   void forget_keys();  // closes vault.db and wipes the key, with no event

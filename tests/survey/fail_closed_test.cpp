@@ -184,3 +184,39 @@ TEST_CASE("wrong passphrases in parallel are counted as if one after another", "
   REQUIRE(slots.ok());
   CHECK(slots->attempts(kManager).failures == 4);
 }
+
+TEST_CASE("wrong passphrases of a process that never unlocks reach the log at the next unlock",
+          "[fail-closed][locked]") {
+  Fixture f;
+  {  // shogo-admin, or a kiosk that exits before a good sign-in: its failures were lost
+    auto vault = f.open();
+    CHECK_FALSE(vault->unlock("調査 次郎", pass("a wrong guess")).ok());
+    CHECK_FALSE(vault->unlock("調査 次郎", pass("another one")).ok());
+  }
+  {
+    auto vault = f.open();
+    CHECK_FALSE(vault->unlock(kManager, pass("the manager's typo")).ok());
+  }
+  f.now += 60;
+  auto vault = f.open();
+  REQUIRE(vault->unlock(kManager, pass("manager passphrase")).ok());
+  auto events = survey::load_audit_events(vault->database());
+  REQUIRE(events.ok());
+  std::string investigator, manager;
+  for (const auto& e : *events) {
+    if (e.action != "sign_in" || e.outcome != "keyslots.wrong_passphrase") continue;
+    (e.actor == kManager ? manager : investigator) = e.detail;
+  }
+  CHECK(investigator.find("failures=2") != std::string::npos);
+  CHECK(manager.find("failures=1") != std::string::npos);
+  // Once in the log, they are not written again at the next unlock.
+  const auto before = events->size();
+  vault->close(kManager, "test");
+  REQUIRE(vault->unlock(kManager, pass("manager passphrase")).ok());
+  auto after = survey::load_audit_events(vault->database());
+  REQUIRE(after.ok());
+  std::size_t failures = 0;
+  for (const auto& e : *after) failures += e.outcome == "keyslots.wrong_passphrase" ? 1 : 0;
+  CHECK(failures == 2);                // one per user, with their counts
+  CHECK(after->size() == before + 3);  // close, unlock, sign_in
+}
