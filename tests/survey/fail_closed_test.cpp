@@ -17,6 +17,7 @@
 #include "kiosk/survey/audit_log.hpp"
 #include "kiosk/survey/survey_register.hpp"
 #include "kiosk/survey/vault.hpp"
+#include "tests/support/audit_faults.hpp"
 #include "tests/survey/vault_fixture.hpp"
 
 using namespace shogo;
@@ -27,16 +28,8 @@ namespace {
 
 const std::string kManager = "管理 一郎";
 
-// Every insert into the chain fails, as on a full disk or a damaged page.
-void break_audit_appends(survey::Vault& vault) {
-  REQUIRE(vault.database()
-              .exec("CREATE TEMP TRIGGER no_audit BEFORE INSERT ON main.audit_events "
-                    "BEGIN SELECT RAISE(ABORT, 'audit append refused by the test'); END;")
-              .ok());
-}
-void mend_audit_appends(survey::Vault& vault) {
-  REQUIRE(vault.database().exec("DROP TRIGGER temp.no_audit;").ok());
-}
+void break_audit_appends(survey::Vault& vault) { test::break_audit_appends(vault.database()); }
+void mend_audit_appends(survey::Vault& vault) { test::mend_audit_appends(vault.database()); }
 
 std::size_t count_events(survey::Vault& vault, const std::string& action,
                          const std::string& outcome) {

@@ -22,6 +22,7 @@
 #include "kiosk/ui/theme.hpp"
 #include "provisioning/synthetic/synthetic_sheets.hpp"
 #include "provisioning/synthetic/synthetic_ward.hpp"
+#include "tests/support/audit_faults.hpp"
 #include "tests/support/secrets.hpp"
 #include "tests/support/temp_dir.hpp"
 #include "tests/support/ui_harness.hpp"
@@ -148,6 +149,16 @@ void replace_text(UiHarness& h, Kiosk& k, const std::string& field, const std::s
   // put it: select everything, as a user would, and type over it.
   h.press(*k.app, ImGuiKey_A, /*ctrl=*/true);
   h.type(*k.app, text);
+}
+
+// On the import screen: the JUKI access log of the import folder, previewed
+// (`preview` is the button's label in the language on screen).
+void preview_juki_access_log(UiHarness& h, Kiosk& k, const char* preview = "プレビュー") {
+  REQUIRE(h.click(*k.app, "住基アクセスログ内部監査"));
+  REQUIRE(h.click(*k.app, "file:juki-access-log.csv"));
+  REQUIRE(h.click(*k.app, preview));
+  k.app->wait_for_work();
+  h.frames(*k.app, 2);  // the outcome, then the page scrolled to it
 }
 
 std::string read_text(const std::filesystem::path& file) {
@@ -641,11 +652,7 @@ TEST_CASE(
   // holds residents' rows for every screen below to (not) show.
   REQUIRE(h.click(*k.app, "確認用帳票の取り込み"));
   h.frame(*k.app);
-  REQUIRE(h.click(*k.app, "住基アクセスログ内部監査"));
-  REQUIRE(h.click(*k.app, "file:juki-access-log.csv"));
-  REQUIRE(h.click(*k.app, "プレビュー"));
-  k.app->wait_for_work();
-  h.frames(*k.app, 2);
+  preview_juki_access_log(h, k);
   REQUIRE(k.app->screen_as<ui::ImportScreen>().has_preview());
   click_and_confirm(h, *k.app, "取り込む", "取り込みを実行");
   k.app->wait_for_work();
@@ -782,11 +789,7 @@ TEST_CASE("every screen fits 1280x800 and 1920x1080: no text cut, the primary ac
       h.frame(*k.app);
     }
     // The import preview: its table of rows, and 取り込む in the action bar.
-    REQUIRE(h.click(*k.app, "住基アクセスログ内部監査"));
-    REQUIRE(h.click(*k.app, "file:juki-access-log.csv"));
-    REQUIRE(h.click(*k.app, "プレビュー"));
-    k.app->wait_for_work();
-    h.frames(*k.app, 2);
+    preview_juki_access_log(h, k);
     REQUIRE(k.app->screen_as<ui::ImportScreen>().has_preview());
     check_fits(h, display, size + " import preview");
     const auto* import = h.item("取り込む");
@@ -909,11 +912,7 @@ TEST_CASE("importing asks first, and a sheet of a system not imported yet says s
   CHECK_FALSE(h.drew("Not enough"));
   k.app->apply({ui::RequestScreen{ui::ScreenId::sheet_import}}, {h.now(), kTenDaysLater, true});
   h.frame(*k.app);
-  REQUIRE(h.click(*k.app, "住基アクセスログ内部監査"));
-  REQUIRE(h.click(*k.app, "file:juki-access-log.csv"));
-  REQUIRE(h.click(*k.app, "Preview"));
-  k.app->wait_for_work();
-  h.frames(*k.app, 2);
+  preview_juki_access_log(h, k, "Preview");
   REQUIRE(h.click(*k.app, "Import"));
   h.frames(*k.app, 2);  // an auto-sized dialog is measured on its first frame, drawn on the next
   CHECK(h.drew("Import this sheet?"));
@@ -1055,11 +1054,7 @@ TEST_CASE("only the content scrolls: the header and the action bar stay where th
   sign_in(h, k, kManager);
   k.app->apply({ui::RequestScreen{ui::ScreenId::sheet_import}}, {h.now(), kTenDaysLater, true});
   h.frame(*k.app);
-  REQUIRE(h.click(*k.app, "住基アクセスログ内部監査"));
-  REQUIRE(h.click(*k.app, "file:juki-access-log.csv"));
-  REQUIRE(h.click(*k.app, "プレビュー"));
-  k.app->wait_for_work();
-  h.frames(*k.app, 2);
+  preview_juki_access_log(h, k);
   const ImVec2 middle(640, 400);
   for (int i = 0; i < 4; ++i) h.wheel(*k.app, middle, 10.0f);  // to the top of the page
   h.frames(*k.app, 2);
@@ -1156,17 +1151,10 @@ TEST_CASE("personal data and the audit log are not shown when their view cannot 
   Kiosk k(/*designate_juki=*/true);
   sign_in(h, k, kManager);
   // Every insert into the chain fails from now on (a real trigger in vault.db's connection).
-  REQUIRE(k.vault->database()
-              .exec("CREATE TEMP TRIGGER no_audit BEFORE INSERT ON main.audit_events "
-                    "BEGIN SELECT RAISE(ABORT, 'refused by the test'); END;")
-              .ok());
+  test::break_audit_appends(k.vault->database());
   k.app->apply({ui::RequestScreen{ui::ScreenId::sheet_import}}, {h.now(), kTenDaysLater, true});
   h.frame(*k.app);
-  REQUIRE(h.click(*k.app, "住基アクセスログ内部監査"));
-  REQUIRE(h.click(*k.app, "file:juki-access-log.csv"));
-  REQUIRE(h.click(*k.app, "プレビュー"));
-  k.app->wait_for_work();
-  h.frames(*k.app, 2);
+  preview_juki_access_log(h, k);
   CHECK_FALSE(k.app->screen_as<ui::ImportScreen>().has_preview());
   CHECK(h.drew_wrapped("監査ログに記録できないため、この操作は行いませんでした。"));
   for (const auto& r : k.ward.access_log) {
