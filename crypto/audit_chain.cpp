@@ -22,9 +22,7 @@ static_assert(kHashBytes >= crypto_generichash_BYTES_MIN &&
 static_assert(kHashBytes >= crypto_generichash_KEYBYTES_MIN &&
               kHashBytes <= crypto_generichash_KEYBYTES_MAX);
 
-Error too_long() {
-  return {"audit.text_too_long", N_("A field of an audit event is longer than 1024 bytes.")};
-}
+Error too_long() { return {"audit.text_too_long", N_("A field of an audit event is too long.")}; }
 Error bad_text() { return {"audit.bad_text", N_("A field of an audit event is not valid text.")}; }
 Error missing_field() {
   return {"audit.missing_field", N_("An audit event needs an actor and an action.")};
@@ -219,7 +217,7 @@ std::string lowercase(std::string_view s) {
 Status check_fields(const EventFields& fields) {
   for (const std::string* s : {&fields.actor, &fields.role, &fields.action, &fields.objects,
                                &fields.outcome, &fields.detail}) {
-    if (s->size() > kMaxTextBytes) return too_long();
+    if (s->size() > (s == &fields.detail ? kMaxDetailBytes : kMaxTextBytes)) return too_long();
     if (!is_clean_utf8(*s)) return bad_text();
   }
   if (fields.actor.empty() || fields.action.empty()) return missing_field();

@@ -58,7 +58,10 @@ namespace shogo::crypto::audit {
 
 inline constexpr std::size_t kHashBytes = 32;       // hashes, MACs and keys: BLAKE2b-256
 inline constexpr std::size_t kSeedBytes = 32;       // k0, the paper seed
-inline constexpr std::size_t kMaxTextBytes = 1024;  // each text field, in bytes of UTF-8
+inline constexpr std::size_t kMaxTextBytes = 1024;  // each text field but detail, in bytes of UTF-8
+// detail carries the complete new values of what an event changed (the replay,
+// docs/audit-log.md): a vault's first users and slots, a designation's terminals.
+inline constexpr std::size_t kMaxDetailBytes = 64 * 1024;
 inline constexpr std::size_t kShortHashChars = 16;  // anchors: first 8 bytes of a hash, in hex
 inline constexpr std::string_view kDomainTag = "shogo-audit-v1";  // starts every encoding
 inline constexpr std::string_view kKeyStepContext = "shogo audit key step";
@@ -90,7 +93,8 @@ struct Event : EventFields {
 
 // --- field rules (checked by ChainWriter::append) -------------------------------------
 //
-// Every text field is valid UTF-8 of at most kMaxTextBytes bytes with no control
+// Every text field is valid UTF-8 of at most kMaxTextBytes bytes (detail:
+// kMaxDetailBytes) with no control
 // character (C0, DEL, C1), so a log can be printed on a terminal safely. actor and
 // action are not empty. objects passes check_objects().
 

@@ -448,7 +448,23 @@ const KeyslotFile::Slot* KeyslotFile::find_recovery() const {
 std::vector<SlotInfo> KeyslotFile::slots() const {
   std::vector<SlotInfo> out;
   out.reserve(slots_.size());
-  for (const Slot& s : slots_) out.push_back({s.slot_id, s.kind, s.user_id, s.cost});
+  for (const Slot& s : slots_) {
+    Writer w;
+    w.u32(s.slot_id);
+    w.u8(static_cast<std::uint8_t>(s.kind));
+    w.text(s.user_id);
+    w.u8(s.alg);
+    w.u32(s.cost.opslimit);
+    w.u32(s.cost.memlimit_kib);
+    w.bytes(s.salt);
+    w.bytes(s.nonce);
+    w.bytes(s.wrapped);
+    std::array<std::uint8_t, 16> digest{};
+    crypto_generichash(digest.data(), digest.size(), w.out().data(), w.out().size(), nullptr, 0);
+    std::array<char, 33> hex{};
+    sodium_bin2hex(hex.data(), hex.size(), digest.data(), digest.size());
+    out.push_back({s.slot_id, s.kind, s.user_id, s.cost, std::string(hex.data())});
+  }
   return out;
 }
 

@@ -76,6 +76,10 @@ struct SlotInfo {
   SlotKind kind = SlotKind::user_passphrase;
   std::string user_id;
   KdfCost cost;
+  // 32 hex digits: BLAKE2b-128 of the slot as the file holds it (id, kind,
+  // user, cost, salt, nonce, wrapped key). Public; it changes with every
+  // rewrap, so the audit log can say which slot an event made.
+  std::string fingerprint;
 };
 
 // Failed sign-ins of one user since their last success (rate limiting).

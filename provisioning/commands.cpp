@@ -80,9 +80,11 @@ int refuse(AdminIo& io, const Error& e) {
 }
 
 Result<std::unique_ptr<survey::Vault>> open_as(const fs::path& dir, const std::string& as,
-                                               AdminIo& io, survey::Vault::UnlockEvents events) {
+                                               AdminIo& io, survey::Vault::UnlockEvents events,
+                                               survey::Vault::StateCheck check) {
   auto vault = survey::Vault::open(dir);
   if (!vault) return vault.error();
+  (*vault)->set_state_check(check);
   auto pass = io.passphrases.read("Passphrase of " + as + ": ");
   if (!pass) return pass.error();
   auto signed_in = (*vault)->unlock(as, *pass, events);
@@ -108,7 +110,8 @@ Result<std::unique_ptr<survey::Vault>> open_as_manager(const fs::path& dir, cons
 Result<std::unique_ptr<survey::Vault>> open_as_log_reader(const fs::path& dir,
                                                           const std::string& as, AdminIo& io,
                                                           survey::Vault::UnlockEvents events) {
-  auto vault = open_as(dir, as, io, events);
+  // A reader of the log opens a vault whose tables differ from it: to see why.
+  auto vault = open_as(dir, as, io, events, survey::Vault::StateCheck::report);
   if (!vault) return vault;
   const survey::VaultUser* user = (*vault)->users().find(as);
   if (user == nullptr || !survey::may(user->role, survey::Action::read_audit_log)) {
@@ -118,6 +121,41 @@ Result<std::unique_ptr<survey::Vault>> open_as_log_reader(const fs::path& dir,
   }
   return vault;
 }
+
+}  // namespace
+
+int print_state_faults(survey::Vault& vault, const char* prefix, AdminIo& io) {
+  int faults = 0;
+  auto line = [&](const std::string& text) {
+    std::fprintf(io.out, "%s%s\n", prefix, printable(text).c_str());
+    ++faults;
+  };
+  for (const survey::StateFault& f : vault.state_faults()) {
+    line("vault.db against the audit log: " + survey::fault_line(f));
+  }
+  for (const std::string& id : vault.surveys().ids()) {
+    auto rows = vault.surveys().check_rows(id);
+    if (!rows) {
+      line("survey " + id + ": its rows cannot be checked: " + rows.error().message);
+      continue;
+    }
+    for (const auto& r : *rows) {
+      const std::string source = r.source.empty() ? "rows of no import" : "file " + r.source;
+      if (!r.digest_recorded) {
+        line("survey " + id + ", " + source +
+             ": imported before Shogo recorded digests, so its rows cannot be checked");
+      } else {
+        line("survey " + id + ", " + source + ": the survey file holds " +
+             std::to_string(r.found_rows) + " row(s) that differ from the " +
+             std::to_string(r.recorded_rows) +
+             " its imports recorded (rolled back, edited, deleted or inserted)");
+      }
+    }
+  }
+  return faults;
+}
+
+namespace {
 
 void print_recovery_sheet(AdminIo& io, const fs::path& dir, const crypto::SecureBuffer& text,
                           const crypto::SecureBuffer& audit_seed_hex) {
@@ -319,7 +357,8 @@ int run_doctor(const fs::path& dir, const std::string& as, AdminIo& io) {
     bad("core dumps are not off");
   }
   if (!as.empty() && slots) {
-    auto vault = open_as(dir, as, io);
+    auto vault = open_as(dir, as, io, survey::Vault::UnlockEvents::append,
+                         survey::Vault::StateCheck::report);
     if (!vault) {
       bad("could not open the vault as " + as + ": " + vault.error().message);
     } else {
@@ -327,6 +366,12 @@ int run_doctor(const fs::path& dir, const std::string& as, AdminIo& io) {
         bad("vault.db: " + s.error().message);
       } else {
         ok("vault.db passes SQLCipher's integrity check");
+      }
+      // The replay (at unlock) and every survey file against its imports' digests.
+      if (const int faults = print_state_faults(**vault, "PROBLEM  ", io); faults > 0) {
+        problems += faults;
+      } else {
+        ok("vault.db matches its audit log, and every survey file its imports");
       }
       if (auto s = (*vault)->record(as, survey::AuditAction::doctor, ""); !s) {
         bad("the audit log cannot record: every action of the kiosk is refused until it can "
@@ -505,8 +550,19 @@ int run_audit_verify(const fs::path& dir, const std::string& as, const fs::path&
   const auto state_report =
       report.ok ? audit::check_state(events, state ? &*state : nullptr, k0) : audit::StateReport{};
   const audit::Problem problem = report.ok ? state_report.problem : report.problem;
+  // The replay: the tables and survey files against what the chain says.
+  const int faults = print_state_faults(**vault, "FAILED  ", io);
   (void)(*vault)->record(as, survey::AuditAction::audit_verify, "",
-                         problem == audit::Problem::none ? "ok" : audit::problem_name(problem));
+                         problem != audit::Problem::none ? audit::problem_name(problem)
+                         : faults > 0                    ? "vault.state_mismatch"
+                                                         : "ok");
+  if (faults > 0 && problem == audit::Problem::none) {
+    std::fprintf(io.out,
+                 "FAILED: the chain holds, but %d thing(s) in vault.db or the survey files differ "
+                 "from what it recorded\n",
+                 faults);
+    return 1;
+  }
   if (problem != audit::Problem::none) {
     const std::uint64_t seq = report.ok ? state_report.first_bad_seq : report.first_bad_seq;
     const std::string& message = report.ok ? state_report.message : report.message;

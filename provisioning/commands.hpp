@@ -71,10 +71,17 @@ int run_audit_export(const std::filesystem::path& vault, const std::string& as,
 
 // Shared by the commands: print a refusal ("shogo-admin: <message>") and
 // return 1; open the vault and sign `as` in with a passphrase from io (with
-// UnlockEvents::hold, the sign-in's events wait for the command's own).
+// UnlockEvents::hold, the sign-in's events wait for the command's own; with
+// StateCheck::report, a vault whose tables differ from its log opens, for
+// doctor and audit verify to name the differences).
 int refuse(AdminIo& io, const Error& e);
 [[nodiscard]] Result<std::unique_ptr<survey::Vault>> open_as(
     const std::filesystem::path& dir, const std::string& as, AdminIo& io,
-    survey::Vault::UnlockEvents events = survey::Vault::UnlockEvents::append);
+    survey::Vault::UnlockEvents events = survey::Vault::UnlockEvents::append,
+    survey::Vault::StateCheck check = survey::Vault::StateCheck::refuse);
+// One line per difference between the chain's replay and the tables, and
+// between each survey file and its imports' digests ("PROBLEM  …" lines from
+// doctor, "FAILED" lines from audit verify). The number of faults.
+int print_state_faults(survey::Vault& vault, const char* prefix, AdminIo& io);
 
 }  // namespace shogo::provisioning

@@ -152,6 +152,8 @@ class Statement {
   Status reset();                     // back to the start, bindings cleared; never fails (see .cpp)
 
   int column_count() const;
+  enum class Type { integer, real, text, blob, null };
+  Type column_type(int column) const;
   bool column_is_null(int column) const;
   std::int64_t column_int64(int column) const;
   std::string column_text(int column) const;

@@ -139,11 +139,31 @@ CREATE TABLE import_problems (
 CREATE INDEX import_problems_by_import ON import_problems (import_id);
 )sql";
 
+// Survey files bound to the vault (docs/audit-log.md, "Replay"): each import
+// says how many rows it stored and their digest (a sum of one BLAKE2b hash
+// per row, so the digests of a file's imports add up to the digest of its
+// rows in the survey file). Imports made before have no digest ('').
+// keyslots_pending: a change of key slots commits the new keyslots file here
+// with its event, and the file is written after the commit; an unlock that
+// finds a row left (a crash between the two) writes the file from it.
+constexpr const char* kVersion5 = R"sql(
+ALTER TABLE imports ADD COLUMN stored INTEGER NOT NULL DEFAULT 0 CHECK (stored >= 0);
+ALTER TABLE imports ADD COLUMN rows_digest TEXT NOT NULL DEFAULT '';
+CREATE TABLE keyslots_pending (
+  id   INTEGER PRIMARY KEY CHECK (id = 1),
+  file BLOB NOT NULL
+);
+)sql";
+
 constexpr std::array kVaultMigrations = {
     Migration{1, "users, settings, surveys and their keys, events (audit placeholder)", kVersion1},
     Migration{2, "users.last_sign_in_at, sites, terminals", kVersion2},
     Migration{3, "the audit log: chained, MACed events and the chain's state", kVersion3},
     Migration{4, "survey state, designations, imports and their problems", kVersion4},
+    Migration{
+        5,
+        "imports.stored, imports.rows_digest (survey files bound to the vault), keyslots_pending",
+        kVersion5},
 };
 
 static_assert(kVaultMigrations.size() == kVaultSchemaVersion);

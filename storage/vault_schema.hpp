@@ -22,7 +22,7 @@
 
 namespace shogo::storage {
 
-inline constexpr int kVaultSchemaVersion = 4;  // vault_migrations().back().version
+inline constexpr int kVaultSchemaVersion = 5;  // vault_migrations().back().version
 
 // Every migration of vault.db, in order; pass it to migrate().
 [[nodiscard]] std::span<const Migration> vault_migrations();

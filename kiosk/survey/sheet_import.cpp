@@ -16,6 +16,7 @@
 #include <variant>
 
 #include "crypto/file_digest.hpp"
+#include "kiosk/survey/row_digest.hpp"
 #include "kiosk/survey/sheet_store.hpp"
 #include "kiosk/survey/survey_register.hpp"
 
@@ -524,10 +525,26 @@ Result<ImportReport> import_sheet(Vault& vault, const std::string& actor,
     ImportRequest reading = request;
     reading.progress = {};
     ImportFailure reader_failed_at;
+    // The digest of the rows stored (row_digest.hpp), over their columns as
+    // stored, hashed on the reader's thread: the writer is the slower one.
+    RowDigest digest;
+    const std::string_view system_text = system_id(p->profile.system);
     std::thread reader([&] {
+      std::array<char, 10> date{}, birth{};
+      std::array<char, 8> time{};
       pipe.finish(read_all(
           reading, *p, &reader_failed_at,
           [&](const imp::CanonicalRow& r, std::uint64_t rows_read) -> Status {
+            const std::string row_number = std::to_string(r.row);
+            digest.add_row(
+                {system_text, iso_date(r.date, date), iso_time(r.time, time), r.terminal_id,
+                 r.operator_id, operation_kind_id(r.operation), r.detail, r.resident_name,
+                 r.resident_kana, iso_date(r.resident_birth, birth),
+                 r.resident_address ? std::string_view(*r.resident_address) : "", row_number,
+                 r.operation_text,
+                 r.reference ? std::optional<std::string_view>(*r.reference) : std::nullopt,
+                 r.resident_honseki ? std::optional<std::string_view>(*r.resident_honseki)
+                                    : std::nullopt});
             if (pipe.add(r, rows_read)) return ok_status();
             return Error{"import.cancelled", N_("The import was cancelled; nothing was stored.")};
           }));
@@ -569,8 +586,8 @@ Result<ImportReport> import_sheet(Vault& vault, const std::string& actor,
         db,
         "INSERT INTO imports(survey_id, sha256, size, sheet_kind, system, designations, rows, "
         "kept, already_stored, problems, blank, totals, dropped_date, dropped_time, "
-        "dropped_terminal, imported_by, imported_at) "
-        "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+        "dropped_terminal, imported_by, imported_at, stored, rows_digest) "
+        "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
     if (!record) return record.error();
     const auto& c = report.counts;
     const std::int64_t numbers[] = {static_cast<std::int64_t>(c.rows),
@@ -591,6 +608,12 @@ Result<ImportReport> import_sheet(Vault& vault, const std::string& actor,
     for (int i = 0; s && i < 9; ++i) s = record->bind_int64(7 + i, numbers[i]);
     if (s) s = record->bind_text(16, actor);
     if (s) s = record->bind_int64(17, vault.now());  // the vault's clock, never SQL's
+    if (digest.rows() != stored) {
+      return Error{"import.digest", N_("The rows stored differ from the rows read; nothing was "
+                                       "stored. Ask the system division to check Shogo.")};
+    }
+    if (s) s = record->bind_int64(18, static_cast<std::int64_t>(stored));
+    if (s) s = record->bind_text(19, digest.hex());
     if (!s) return s.error();
     if (auto r = record->step(); !r) return r.error();
     report.import_id = db.last_insert_rowid();

@@ -4,10 +4,12 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <system_error>
 #include <utility>
 
+#include "kiosk/survey/row_digest.hpp"
 #include "kiosk/survey/sheet_store.hpp"
 #include "kiosk/survey/vault.hpp"
 
@@ -106,6 +108,49 @@ Result<storage::Database> SurveyFiles::open(const std::string& survey_id) {
                  N_("The survey's data file is missing. Its records in the vault are kept.")};
   }
   return storage::Database::open(file, *key, storage::OpenMode::open_existing);
+}
+
+Result<std::vector<SurveyFiles::RowsFault>> SurveyFiles::check_rows(const std::string& survey_id) {
+  if (!vault_.is_open()) return Error{"vault.locked", N_("The vault is locked.")};
+  // What the vault recorded: each source's imports, added up.
+  struct Recorded {
+    RowDigest digest;
+    bool complete = true;  // every import has its digest
+  };
+  std::map<std::string, Recorded> recorded;
+  auto st = storage::Statement::prepare(
+      vault_.database(), "SELECT sha256, stored, rows_digest FROM imports WHERE survey_id = ?");
+  if (!st) return st.error();
+  if (auto b = st->bind_text(1, survey_id); !b) return b.error();
+  for (;;) {
+    auto more = st->step();
+    if (!more) return more.error();
+    if (!*more) break;
+    Recorded& r = recorded[st->column_text(0)];
+    const auto stored = static_cast<std::uint64_t>(st->column_int64(1));
+    if (auto d = RowDigest::parse(st->column_text_view(2), stored)) {
+      r.digest.add(*d);
+    } else {
+      r.complete = false;  // an import made before digests: it cannot be checked
+    }
+  }
+  auto file = open(survey_id);
+  if (!file) return file.error();
+  if (auto s = prepare_survey_file(*file); !s) return s.error();
+  auto found = survey_file_digests(*file);
+  if (!found) return found.error();
+  std::vector<RowsFault> faults;
+  for (const auto& [source, r] : recorded) {
+    const auto it = found->find(source);
+    const RowDigest there = it == found->end() ? RowDigest{} : it->second;
+    if (!r.complete || !(there == r.digest)) {
+      faults.push_back({source, r.digest.rows(), there.rows(), r.complete});
+    }
+  }
+  for (const auto& [source, d] : *found) {
+    if (recorded.count(source) == 0) faults.push_back({source, 0, d.rows(), true});
+  }
+  return faults;
 }
 
 Status SurveyFiles::attach(const std::string& survey_id) {

@@ -8,6 +8,7 @@
 //   create()            P6.1 a survey begins: its row, key and file   audited as survey_create
 //   open()              a survey's file, opened with its key
 //   ids()               the surveys vault.db lists, in id order
+//   check_rows()        the file's rows against the digests its imports recorded
 //   demo_key_hex()      a survey's key, for `shogo-admin demo --print-keys` only
 //   (planned) wipe()    P9.2, P10.4.a: the file and its key destroyed, and checked
 //
@@ -20,6 +21,7 @@
 //
 // Error codes: vault.locked, survey.bad_id, survey.not_manager, survey.exists,
 // survey.unknown, survey.file_missing, vault.not_demo, and those of the files.
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -51,6 +53,18 @@ class SurveyFiles {
   // The survey's file as it is (prepare_survey_file() migrates it).
   [[nodiscard]] Result<storage::Database> open(const std::string& survey_id);
   std::vector<std::string> ids();  // empty while locked
+
+  // The survey file against what vault.db recorded of it (row_digest.hpp):
+  // for each source file, the rows and digest its imports recorded against
+  // those the survey file holds. One RowsFault per source that differs; none
+  // when all agree. Errors: those of opening the file (missing, another key).
+  struct RowsFault {
+    std::string source;               // the file's SHA-256; "" for rows of no import
+    std::uint64_t recorded_rows = 0;  // what the imports say
+    std::uint64_t found_rows = 0;     // what the survey file holds
+    bool digest_recorded = true;      // false: an import made before digests (counts only)
+  };
+  [[nodiscard]] Result<std::vector<RowsFault>> check_rows(const std::string& survey_id);
   // Refused unless the vault is a demo (vault.not_demo). 64 hex digits, then a NUL.
   [[nodiscard]] Result<crypto::SecureBuffer> demo_key_hex(const std::string& survey_id);
 

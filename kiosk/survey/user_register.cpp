@@ -44,6 +44,8 @@ Status UserRegister::add(const std::string& actor, const NewUser& user, crypto::
   Vault::PendingScope scope(vault_);  // an add that fails leaves no event behind
   auto tx = storage::Transaction::begin(db);
   if (!tx) return tx.error();
+  auto before = vault_.current_state(vault_.keyslots_);
+  if (!before) return before.error();
   auto st = storage::Statement::prepare(
       db, "INSERT INTO users(id, display_name, role, disabled, created_at) VALUES(?,?,?,0,?)");
   if (!st) return st.error();
@@ -52,19 +54,23 @@ Status UserRegister::add(const std::string& actor, const NewUser& user, crypto::
   if (auto s = st->bind_text(3, role_id(user.role)); !s) return s;
   if (auto s = st->bind_int64(4, vault_.now()); !s) return s;
   if (auto r = st->step(); !r) return r.error();
-  // The slot is written before the row commits: a crash between the two
-  // leaves a slot without a user, which sign-in refuses, never the reverse.
+  // The new keyslots file commits with the row and its event (staged in
+  // vault.db) and is written after the commit (Vault::finish_keyslots).
   crypto::KeyslotFile updated = vault_.keyslots_;
   if (auto s = updated.add_user(vault_.key_, user.id, *user.passphrase, cost); !s) return s;
+  auto after = vault_.current_state(updated);  // the new row and the new slot
+  if (!after) return after.error();
   if (!vault_.emit(actor, AuditAction::user_add,
-                   AuditObjects().add("role", role_id(user.role)).add("user", user.id), "ok")) {
+                   AuditObjects().add("role", role_id(user.role)).add("user", user.id), "ok",
+                   with_state("", state_delta(*before, *after)))) {
     return Vault::audit_unavailable();
   }
-  if (auto s = updated.save(vault_.paths_.keyslots()); !s) return s;
+  if (auto s = vault_.stage_keyslots(updated); !s) return s;
   if (auto s = tx->commit(); !s) return s;
   scope.keep();
-  vault_.keyslots_ = std::move(updated);
-  return load();
+  const Status written = vault_.finish_keyslots(std::move(updated));
+  if (auto s = load(); !s) return s;
+  return written;
 }
 
 Status UserRegister::disable(const std::string& actor, const std::string& user_id) {
@@ -81,24 +87,32 @@ Status UserRegister::disable(const std::string& actor, const std::string& user_i
   Vault::PendingScope scope(vault_);  // a disable that fails leaves no event behind
   auto tx = storage::Transaction::begin(db);
   if (!tx) return tx.error();
+  auto before = vault_.current_state(vault_.keyslots_);
+  if (!before) return before.error();
   auto st = storage::Statement::prepare(db, "UPDATE users SET disabled = 1 WHERE id = ?");
   if (!st) return st.error();
   if (auto s = st->bind_text(1, user_id); !s) return s;
   if (auto r = st->step(); !r) return r.error();
   crypto::KeyslotFile updated = vault_.keyslots_;
-  if (!vault_.emit(actor, AuditAction::user_disable, AuditObjects().add("user", user_id), "ok")) {
-    return Vault::audit_unavailable();
-  }
-  // The slot goes before the row commits: a crash between the two leaves an
-  // enabled user without a slot, who cannot sign in, never a disabled one with a slot.
   if (updated.has_user(user_id)) {
     if (auto s = updated.remove_user(vault_.key_, user_id); !s) return s;
-    if (auto s = updated.save(vault_.paths_.keyslots()); !s) return s;
   }
+  auto after = vault_.current_state(updated);  // the row disabled, the slot gone
+  if (!after) return after.error();
+  if (!vault_.emit(actor, AuditAction::user_disable, AuditObjects().add("user", user_id), "ok",
+                   with_state("", state_delta(*before, *after)))) {
+    return Vault::audit_unavailable();
+  }
+  // The slot goes with the row (staged, written after the commit). A crash
+  // between the commit and the write leaves the slot in the file until the
+  // next unlock writes the staged file; a sign-in with it meanwhile opens
+  // the vault, which writes it, and is refused as disabled.
+  if (auto s = vault_.stage_keyslots(updated); !s) return s;
   if (auto s = tx->commit(); !s) return s;
   scope.keep();
-  vault_.keyslots_ = std::move(updated);
-  return load();
+  const Status written = vault_.finish_keyslots(std::move(updated));
+  if (auto s = load(); !s) return s;
+  return written;
 }
 
 Status UserRegister::change_passphrase(const std::string& actor, const std::string& user_id,
@@ -111,24 +125,26 @@ Status UserRegister::change_passphrase(const std::string& actor, const std::stri
   }
   crypto::KeyslotFile updated = vault_.keyslots_;
   if (auto s = updated.change_passphrase(vault_.key_, user_id, new_passphrase, cost); !s) return s;
-  // The event and the new slot go together: the event is appended in a
-  // transaction that commits only once the slot is saved, so a change that
-  // cannot be recorded is not made, and one that could not be saved is not
-  // recorded. (A crash between the save and the commit leaves the new slot
-  // without its event, as for user add.)
+  // The event and the new slot go together: the new file is staged in the
+  // event's transaction and written after it commits, so a change that
+  // cannot be recorded is not made, and a crash after the commit leaves the
+  // staged file for the next unlock to write.
   storage::Database& db = vault_.database();
   Vault::PendingScope scope(vault_);
   auto tx = storage::Transaction::begin(db);
   if (!tx) return tx.error();
-  if (!vault_.emit(actor, AuditAction::passphrase_change, AuditObjects().add("user", user_id),
-                   "ok")) {
+  auto before = vault_.current_state(vault_.keyslots_);
+  if (!before) return before.error();
+  auto after = vault_.current_state(updated);  // the slot rewrapped: its new fingerprint
+  if (!after) return after.error();
+  if (!vault_.emit(actor, AuditAction::passphrase_change, AuditObjects().add("user", user_id), "ok",
+                   with_state("", state_delta(*before, *after)))) {
     return Vault::audit_unavailable();
   }
-  if (auto s = updated.save(vault_.paths_.keyslots()); !s) return s;
+  if (auto s = vault_.stage_keyslots(updated); !s) return s;
   if (auto s = tx->commit(); !s) return s;
   scope.keep();
-  vault_.keyslots_ = std::move(updated);
-  return ok_status();
+  return vault_.finish_keyslots(std::move(updated));
 }
 
 }  // namespace shogo::survey

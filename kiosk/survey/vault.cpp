@@ -149,7 +149,10 @@ Result<CreatedVault> Vault::create(const fs::path& dir, const std::vector<NewUse
     made.action = std::string(audit_action_id(AuditAction::vault_create));
     made.objects = demo ? "demo=yes" : "";
     made.outcome = "ok";
-    made.detail = "users=" + std::to_string(users.size());
+    // Its detail carries the first state: users, slots, settings (the replay).
+    auto first = read_vault_state(*db, *slots);
+    if (!first) return first.error();
+    made.detail = with_state("users=" + std::to_string(users.size()), state_delta({}, *first));
     if (auto e = append_audit_event(*db, made); !e) return e.error();
     if (auto s = tx->commit(); !s) return s.error();
   }
@@ -294,9 +297,18 @@ Status Vault::change(const std::string& actor, const AuditedChange& what, const 
   auto run = [&]() -> Status {
     auto tx = storage::Transaction::begin(*db_);
     if (!tx) return tx.error();
+    auto before = current_state(keyslots_);
+    if (!before) return before.error();
     auto detail = change(*db_);
     if (!detail) return detail.error();
-    if (!emit(actor, what.action, what.objects, "ok", *detail)) return audit_unavailable();
+    // The event carries the complete new values of every row the change made,
+    // changed or removed (the replay, docs/audit-log.md).
+    auto after = current_state(keyslots_);
+    if (!after) return after.error();
+    if (!emit(actor, what.action, what.objects, "ok",
+              with_state(std::move(*detail), state_delta(*before, *after)))) {
+      return audit_unavailable();
+    }
     return tx->commit();
   };
   // A change that fails is rolled back with every event its transaction
@@ -311,6 +323,43 @@ Status Vault::change(const std::string& actor, const AuditedChange& what, const 
 }
 
 Status Vault::save_keyslots() { return keyslots_.save(paths_.keyslots()); }
+
+Status Vault::stage_keyslots(const crypto::KeyslotFile& updated) {
+  auto st = storage::Statement::prepare(
+      *db_, "INSERT OR REPLACE INTO keyslots_pending(id, file) VALUES(1, ?)");
+  if (!st) return st.error();
+  const auto bytes = updated.serialise();
+  if (auto b = st->bind_blob(1, bytes); !b) return b;
+  if (auto r = st->step(); !r) return r.error();
+  return ok_status();
+}
+
+Status Vault::finish_keyslots(crypto::KeyslotFile updated) {
+  keyslots_ = std::move(updated);
+  if (auto s = save_keyslots(); !s) {
+    return Error{"vault.keyslots_later",
+                 N_("The change was made, but the key file could not be written yet. It is "
+                    "written at the next sign-in.")};
+  }
+  // The row goes once the file holds it; if this fails the next unlock
+  // writes the same file again.
+  (void)database().exec("DELETE FROM keyslots_pending;");
+  return ok_status();
+}
+
+Status Vault::roll_forward_keyslots() {
+  auto st = storage::Statement::prepare(*db_, "SELECT file FROM keyslots_pending WHERE id = 1");
+  if (!st) return st.error();
+  auto row = st->step();
+  if (!row) return row.error();
+  if (!*row) return ok_status();
+  const auto bytes = st->column_blob(0);
+  auto staged = crypto::KeyslotFile::parse(bytes);
+  if (!staged) return staged.error();
+  keyslots_ = std::move(*staged);
+  if (auto s = save_keyslots(); !s) return s;
+  return database().exec("DELETE FROM keyslots_pending;");
+}
 
 Result<SignInResult> Vault::unlock(const std::string& user_id,
                                    const crypto::SecureBuffer& passphrase, UnlockEvents events) {
@@ -368,6 +417,11 @@ Result<SignInResult> Vault::unlock(const std::string& user_id,
   SignInResult result;
   if (!is_open()) {
     if (auto s = open_database(std::move(key.value())); !s) return s.error();
+    if (auto s = roll_forward_keyslots(); !s) {
+      forget_keys();
+      return s.error();
+    }
+    if (auto s = check_state_at_unlock(user_id); !s) return s.error();
     result.opened_vault = true;
     if (!emit(user_id, AuditAction::unlock, "", "ok")) {
       // An unlock the log cannot record does not happen: the vault closes
@@ -428,6 +482,11 @@ Status Vault::unlock_with_recovery(const crypto::SecureBuffer& recovery_key_text
   const bool opened = !is_open();
   if (opened) {
     if (auto s = open_database(std::move(key.value())); !s) return s;
+    if (auto s = roll_forward_keyslots(); !s) {
+      forget_keys();
+      return s;
+    }
+    if (auto s = check_state_at_unlock("recovery"); !s) return s;
   }
   if (!emit("recovery", AuditAction::unlock, "", "ok")) {
     pending_events_.pop_back();  // not recorded: not done
@@ -451,6 +510,44 @@ Status Vault::open_database(crypto::SecureBuffer key) {
     return s;
   }
   return ok_status();
+}
+
+Result<VaultState> Vault::current_state(const crypto::KeyslotFile& slots) {
+  if (!is_open()) return Error{"vault.locked", N_("The vault is locked.")};
+  return read_vault_state(*db_, slots);
+}
+
+Result<std::vector<StateFault>> Vault::check_state() {
+  if (!is_open()) return Error{"vault.locked", N_("The vault is locked.")};
+  // One snapshot: a kiosk writing meanwhile cannot come between the reads.
+  auto tx = storage::Transaction::begin(*db_);
+  if (!tx) return tx.error();
+  auto events = load_audit_events(*db_);
+  if (!events) return events.error();
+  auto actual = current_state(keyslots_);
+  if (!actual) return actual.error();
+  if (auto s = tx->commit(); !s) return s.error();
+  return compare_state(replay_state(*events), *actual);
+}
+
+Status Vault::check_state_at_unlock(const std::string& actor) {
+  auto faults = check_state();
+  Status refused = ok_status();
+  if (!faults) {
+    refused = faults.error();
+  } else {
+    state_faults_ = std::move(*faults);
+    if (state_faults_.empty() || state_check_ == StateCheck::report) return ok_status();
+    refused = Error{"vault.state_mismatch",
+                    N_("The vault's records do not match its audit log, so Shogo did not open "
+                       "it. Ask the system division to run shogo-admin doctor.")};
+  }
+  // Not opened: the refusal is recorded (when the log can take it), then the
+  // keys leave memory.
+  (void)emit(actor, AuditAction::unlock, "", refused.error().code,
+             "faults=" + std::to_string(state_faults_.size()));
+  forget_keys();
+  return refused;
 }
 
 Status Vault::load_settings() {

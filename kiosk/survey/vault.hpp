@@ -47,6 +47,7 @@
 #include "kiosk/survey/domain.hpp"
 #include "kiosk/survey/survey_files.hpp"
 #include "kiosk/survey/user_register.hpp"
+#include "kiosk/survey/vault_state.hpp"
 #include "storage/base/result.hpp"
 #include "storage/database.hpp"
 
@@ -131,6 +132,18 @@ class Vault {
   [[nodiscard]] Status unlock_with_recovery(const crypto::SecureBuffer& recovery_key_text);
 
   bool is_open() const { return db_.has_value(); }
+
+  // The replay (docs/audit-log.md, "Replay"): every unlock that opens vault.db
+  // replays the chain and compares the state it says with the tables and the
+  // key slots. StateCheck::refuse (the default, the kiosk): a vault that
+  // differs is not opened (vault.state_mismatch, with an unlock event saying
+  // so). StateCheck::report (doctor, audit verify): it opens, and
+  // state_faults() lists every difference.
+  enum class StateCheck { refuse, report };
+  void set_state_check(StateCheck check) { state_check_ = check; }
+  const std::vector<StateFault>& state_faults() const { return state_faults_; }
+  // The replay again, now (open vault only): the faults, or why it could not run.
+  [[nodiscard]] Result<std::vector<StateFault>> check_state();
   // An event of the kiosk or shogo-admin that changes nothing in the vault
   // (a view of personal data, a lock, a setting, a verification). While
   // locked it is kept and appended at the next unlock. Open, an event that
@@ -188,8 +201,21 @@ class Vault {
 
   Vault(VaultPaths paths, crypto::KeyslotFile keyslots, Clock clock);
   [[nodiscard]] Status open_database(crypto::SecureBuffer key);
+  // After open_database(): the replay. An error (vault.state_mismatch, or one
+  // of reading) leaves the vault closed, with the reason in the log.
+  [[nodiscard]] Status check_state_at_unlock(const std::string& actor);
+  // The state as vault.db and `slots` hold it now (open vault only).
+  [[nodiscard]] Result<VaultState> current_state(const crypto::KeyslotFile& slots);
   [[nodiscard]] Status load_settings();
   [[nodiscard]] Status save_keyslots();
+  // A change of key slots (the user register): stage_keyslots() puts the new
+  // file into keyslots_pending inside the change's transaction; once it has
+  // committed, finish_keyslots() writes the file and clears the row. An
+  // unlock that finds a row left by a crash in between writes the file from
+  // it first (roll_forward_keyslots), so the file and the log never part.
+  [[nodiscard]] Status stage_keyslots(const crypto::KeyslotFile& updated);
+  [[nodiscard]] Status finish_keyslots(crypto::KeyslotFile updated);
+  [[nodiscard]] Status roll_forward_keyslots();
   // Wrong passphrases as keyslots counts them (they survive the process that
   // saw them); appended at unlock where the log does not hold them yet.
   struct CountedFailures {
@@ -234,6 +260,8 @@ class Vault {
   std::optional<storage::Database> db_;
   std::vector<crypto::audit::EventFields> pending_events_;  // seen while locked, or held
   bool holding_events_ = false;  // inside unlock(…, UnlockEvents::hold)
+  StateCheck state_check_ = StateCheck::refuse;
+  std::vector<StateFault> state_faults_;  // of the last check
   int idle_lock_seconds_ = 300;
   std::string end_of_day_ = "18:00";
   UserRegister users_{*this};  // empty while locked

@@ -116,6 +116,10 @@ TEST_CASE("vault.db holds exactly these columns and no resident's data") {
                                                 "imports.dropped_terminal",
                                                 "imports.imported_by",
                                                 "imports.imported_at",
+                                                "imports.stored",
+                                                "imports.rows_digest",
+                                                "keyslots_pending.id",
+                                                "keyslots_pending.file",
                                                 "schema_version.id",
                                                 "schema_version.version",
                                                 "settings.key",
@@ -183,7 +187,7 @@ TEST_CASE("a new vault has its default settings and enforces its rules") {
 TEST_CASE("a vault migrates from every earlier schema with its data intact") {
   // One case per earlier version. Adding migration 3 means adding a filled
   // version-2 vault here.
-  static_assert(shogo::storage::kVaultSchemaVersion == 4,
+  static_assert(shogo::storage::kVaultSchemaVersion == 5,
                 "a new vault migration needs a case migrating a filled previous version");
   TempDir dir;
   const auto key = SecureBuffer::random(32);
@@ -193,7 +197,7 @@ TEST_CASE("a vault migrates from every earlier schema with its data intact") {
     { auto db = open_ok(file, key, OpenMode::create_new); }
     auto db = open_ok(file, key, OpenMode::open_existing);
     REQUIRE(shogo::storage::migrate(db, vault_migrations()));
-    CHECK(shogo::storage::schema_version(db).value() == 4);
+    CHECK(shogo::storage::schema_version(db).value() == 5);
     CHECK(int_ok(db, "SELECT count(*) FROM settings;") == 2);
   }
   SECTION("from version 1, filled") {
@@ -217,7 +221,7 @@ TEST_CASE("a vault migrates from every earlier schema with its data intact") {
     }
     auto db = open_ok(file, key, OpenMode::open_existing);
     REQUIRE(shogo::storage::migrate(db, vault_migrations()));
-    CHECK(shogo::storage::schema_version(db).value() == 4);
+    CHECK(shogo::storage::schema_version(db).value() == 5);
     CHECK(int_ok(db, "SELECT count(*) FROM users;") == 2);
     CHECK(text_of(db, "SELECT display_name FROM users WHERE id = 'u1';") == "監督者A");
     CHECK(int_ok(db, "SELECT disabled FROM users WHERE id = 'u2';") == 1);
@@ -247,7 +251,7 @@ TEST_CASE("a vault migrates from every earlier schema with its data intact") {
     }
     auto db = open_ok(file, key, OpenMode::open_existing);
     REQUIRE(shogo::storage::migrate(db, vault_migrations()));
-    CHECK(shogo::storage::schema_version(db).value() == 4);
+    CHECK(shogo::storage::schema_version(db).value() == 5);
     CHECK(int_ok(db, "SELECT last_sign_in_at FROM users WHERE id = 'u1';") == 150);
     CHECK(int_ok(db, "SELECT count(*) FROM terminals WHERE site_id = 'S01';") == 1);
     CHECK(int_ok(db, "SELECT count(*) FROM audit_state;") == 0);
@@ -272,7 +276,7 @@ TEST_CASE("a vault migrates from every earlier schema with its data intact") {
     }
     auto db = open_ok(file, key, OpenMode::open_existing);
     REQUIRE(shogo::storage::migrate(db, vault_migrations()));
-    CHECK(shogo::storage::schema_version(db).value() == 4);
+    CHECK(shogo::storage::schema_version(db).value() == 5);
     // An existing survey starts as a draft with the procedure's defaults (P6.2).
     CHECK(text_of(db, "SELECT state FROM surveys WHERE id = 's1';") == "draft");
     CHECK(int_ok(db, "SELECT min_persons FROM surveys WHERE id = 's1';") == 10);
@@ -291,13 +295,38 @@ TEST_CASE("a vault migrates from every earlier schema with its data intact") {
           "db.constraint");
     CHECK(db.integrity_check());
   }
+  SECTION("from version 4, filled") {
+    const auto file = dir.path() / "v4.db";
+    const SecureBuffer survey_key = SecureBuffer::random(32);
+    {
+      auto db = open_ok(file, key, OpenMode::create_new);
+      REQUIRE(shogo::storage::migrate(db, vault_migrations().first(4)));
+      auto insert = Statement::prepare(db,
+                                       "INSERT INTO surveys(id, fiscal_year, title, "
+                                       "survey_key, created_at) VALUES ('s1', 2026, 't', ?1, 5);");
+      REQUIRE(insert);
+      REQUIRE(insert->bind_blob(1, survey_key.bytes()));
+      REQUIRE(insert->step());
+      exec_ok(db, "INSERT INTO imports VALUES (1, 's1', '" + std::string(64, 'a') +
+                      "', 10, 'juki_access_log', 'JUKI', 1, 5, 4, 0, 1, 0, 0, 0, 0, 0, 'u1', 20);");
+    }
+    auto db = open_ok(file, key, OpenMode::open_existing);
+    REQUIRE(shogo::storage::migrate(db, vault_migrations()));
+    CHECK(shogo::storage::schema_version(db).value() == 5);
+    // An import made before has no digest: verification says so.
+    CHECK(int_ok(db, "SELECT kept FROM imports WHERE id = 1;") == 4);
+    CHECK(int_ok(db, "SELECT stored FROM imports WHERE id = 1;") == 0);
+    CHECK(text_of(db, "SELECT rows_digest FROM imports WHERE id = 1;").empty());
+    CHECK(error_of(db, "UPDATE imports SET stored = -1;") == "db.constraint");
+    CHECK(db.integrity_check());
+  }
 }
 
 TEST_CASE("a vault made by a newer Shogo is refused") {
   TempDir dir;
   auto db = open_ok(dir.path() / "vault.db", SecureBuffer::random(32), OpenMode::create_new);
   std::vector<Migration> future(vault_migrations().begin(), vault_migrations().end());
-  future.push_back(Migration{5, "from the future", "CREATE TABLE future (x);"});
+  future.push_back(Migration{6, "from the future", "CREATE TABLE future (x);"});
   REQUIRE(shogo::storage::migrate(db, future));
   auto s = shogo::storage::migrate(db, vault_migrations());
   REQUIRE_FALSE(s);

@@ -519,7 +519,7 @@ TEST_CASE("P6.4 a site profile may rename columns but not move a sheet to anothe
   REQUIRE(import_sheet(*f.vault, kManager, r));
   auto events = load_audit_events(f.vault->database());
   REQUIRE(events);
-  CHECK_THAT(events->back().detail, Catch::EndsWith("profile=reference"));
+  CHECK_THAT(std::string(detail_base(events->back().detail)), Catch::EndsWith("profile=reference"));
 }
 
 TEST_CASE("P6.1 only a manager creates a survey and its file has the survey schema") {
