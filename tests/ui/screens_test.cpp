@@ -12,6 +12,7 @@
 #include "kiosk/ui/screens/audit_log_screen.hpp"
 #include "provisioning/demo_vault.hpp"
 #include "provisioning/synthetic/synthetic_ward.hpp"
+#include "storage/database.hpp"
 #include "tests/support/secrets.hpp"
 #include "tests/support/temp_dir.hpp"
 #include "tests/support/ui_harness.hpp"
@@ -105,6 +106,33 @@ TEST_CASE("a wrong passphrase is refused on screen - nothing opens") {
   CHECK(k.app().screen() == ui::ScreenId::lock);
   CHECK_FALSE(k.vault->is_open());
   CHECK(h.drew("パスフレーズが違います。"));
+}
+
+TEST_CASE(
+    "a vault whose tables differ from its audit log is refused on screen, saying what to do") {
+  UiHarness h;
+  Kiosk k;
+  {
+    // A key holder's edit with SQLCipher: an investigator made manager.
+    auto v = survey::Vault::open(k.tmp / "vault");
+    REQUIRE(v.ok());
+    auto pass = test::secure(passphrase_of(kManager));
+    REQUIRE((*v)->unlock(kManager, pass));
+    auto hex = (*v)->demo_vault_key_hex();
+    REQUIRE(hex);
+    const auto key = test::bytes_from_hex(*hex, 32);
+    (*v)->close(kManager, "test");
+    auto db = storage::Database::open(k.tmp / "vault" / "vault.db", key,
+                                      storage::OpenMode::open_existing);
+    REQUIRE(db);
+    REQUIRE(db->exec("UPDATE users SET role = 'manager' WHERE id = '佐藤 由美';"));
+  }
+  sign_in(h, k, kInvestigator);
+  CHECK(k.app().screen() == ui::ScreenId::lock);
+  CHECK_FALSE(k.vault->is_open());
+  CHECK(
+      h.drew_wrapped("保管庫の記録が監査ログと一致しないため、Shogoは保管庫を開きませんでした。"));
+  CHECK(h.drew_wrapped("システム担当者に、Shogoの点検を依頼してください。"));
 }
 
 TEST_CASE("the passphrase leaves the text field and ImGui's copy as soon as it is sent") {
