@@ -50,4 +50,12 @@ void SecureBuffer::wipe() {
   if (data_ != nullptr) sodium_memzero(data_, size_);
 }
 
+[[gnu::noinline]] void wipe_stack() {
+  // volatile and noinline: the compiler may neither drop the zeroing nor
+  // fold this frame into the caller's.
+  volatile unsigned char area[kStackWipeBytes];
+  sodium_memzero(const_cast<unsigned char*>(area), sizeof area);
+  __asm__ __volatile__("" : : "r"(area) : "memory");
+}
+
 }  // namespace shogo::crypto

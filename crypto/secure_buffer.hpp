@@ -38,4 +38,11 @@ class SecureBuffer {
   std::size_t size_ = 0;
 };
 
+// Zeroes the stack below the caller (kStackWipeBytes): what the functions it
+// called left there — a short name held inline by a std::string, a cell
+// being parsed — goes. At every lock, and at the end of every worker thread
+// (a finished thread's stack stays mapped in glibc's cache).
+inline constexpr std::size_t kStackWipeBytes = 256 * 1024;
+void wipe_stack();
+
 }  // namespace shogo::crypto

@@ -16,6 +16,7 @@
 #include <variant>
 
 #include "crypto/file_digest.hpp"
+#include "crypto/secure_buffer.hpp"
 #include "kiosk/survey/row_digest.hpp"
 #include "kiosk/survey/sheet_store.hpp"
 #include "kiosk/survey/survey_register.hpp"
@@ -548,6 +549,7 @@ Result<ImportReport> import_sheet(Vault& vault, const std::string& actor,
             if (pipe.add(r, rows_read)) return ok_status();
             return Error{"import.cancelled", N_("The import was cancelled; nothing was stored.")};
           }));
+      crypto::wipe_stack();  // the cells it parsed, held inline by short strings
     });
     Status storing = ok_status();
     std::uint64_t next_progress = kProgressEvery;

@@ -5,6 +5,8 @@
 #include <optional>
 #include <utility>
 
+#include "crypto/secure_buffer.hpp"
+
 namespace shogo::survey {
 
 void TaskControl::report(std::uint64_t done, std::uint64_t total) {
@@ -35,6 +37,7 @@ void TaskRunner::launch(std::string name, std::function<void(TaskControl&)> work
   running_ = true;
   worker_ = std::thread([this, work = std::move(work), finish = std::move(finish)]() mutable {
     work(*control_);
+    crypto::wipe_stack();  // what the task parsed or read leaves with it
     {
       std::lock_guard<std::mutex> lock(mutex_);
       finished_ = std::move(finish);

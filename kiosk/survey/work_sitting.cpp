@@ -103,8 +103,10 @@ bool WorkSitting::begin_frame(const Moment& m) {
   bool lost = false;
   if (was_signed_in && state_.locked()) {
     note(AuditAction::lock, AuditObjects().add("reason", "idle"));
+    release_keys();
     lost = true;
   }
+  if (release_when_idle_ && !tasks_.busy() && state_.locked()) release_keys();
   if (state_.sitting_open() && deadline_ != 0 && m.wall >= deadline_) {
     close(CloseReason::end_of_day);
     lost = true;
@@ -137,12 +139,25 @@ Status WorkSitting::record(AuditAction action, const std::string& objects) {
 
 void WorkSitting::sign_out() {
   note(AuditAction::sign_out);
+  release_keys();
   state_.sign_out(last_now_);
 }
 
 void WorkSitting::lock() {
   note(AuditAction::lock, AuditObjects().add("reason", "user"));
+  release_keys();
   state_.lock(last_now_);
+}
+
+void WorkSitting::release_keys() {
+  release_when_idle_ = false;
+  if (!vault_open()) return;
+  if (tasks_.busy()) {
+    release_when_idle_ = true;  // begin_frame() comes back once the task has ended
+    return;
+  }
+  flush_deferred();
+  vault_->close(actor(), "lock");
 }
 
 void WorkSitting::close(CloseReason reason) {

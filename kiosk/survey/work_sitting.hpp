@@ -13,9 +13,10 @@
 //                      owns the vault, appended right after it ends)
 //   change_settings()  the vault's idle lock and end of day (a manager; audited)
 //
-// The first sign-in of a manager opens the vault and the sitting; closing
-// the sitting — by the manager, at shut-down, or at the vault's end-of-day
-// time — closes the vault and wipes its keys.
+// The first sign-in of a manager opens the vault and the sitting; every lock
+// and sign-out closes the vault and wipes its keys, and the next sign-in
+// opens it again (the sitting stays open); closing the sitting — by the
+// manager, at shut-down, or at the vault's end-of-day time — ends it.
 
 #include <ctime>
 #include <memory>
@@ -110,6 +111,10 @@ class WorkSitting {
   void take_sign_in(const std::string& user_id, Result<SignInResult> result, double now,
                     std::time_t wall);
   void flush_deferred();
+  // At every lock the vault key and vault.db leave memory (the sitting
+  // stays: the next sign-in unwraps the key again). While a task owns the
+  // vault, as soon as it has ended.
+  void release_keys();
   std::vector<User> vault_users() const;
   std::string actor() const;
 
@@ -125,6 +130,7 @@ class WorkSitting {
   std::time_t last_wall_ = 0;
   double last_now_ = 0;
   std::vector<std::pair<AuditAction, std::string>> deferred_;
+  bool release_when_idle_ = false;
 };
 
 }  // namespace shogo::survey

@@ -76,6 +76,8 @@ class GlyphRegistry {
   // For tests: the unit a reserved code stands for (nullptr if none).
   const SpecialGlyph* special_for(Code16 code) const;
   void clear();  // forgets everything, coverage included
+  // Forgets the names encoded (the cache holds residents' names): at every lock.
+  void forget_names() { encoded_ = {}; }
   // Grows with every clear(): caches of "already noted" text (tr()) compare it.
   std::uint64_t generation() const { return generation_; }
 

@@ -7,6 +7,7 @@
 #include <type_traits>
 #include <utility>
 
+#include "crypto/secure_buffer.hpp"
 #include "kiosk/ui/dates.hpp"
 #include "kiosk/ui/glyph_registry.hpp"
 #include "kiosk/ui/labels.hpp"
@@ -77,6 +78,11 @@ bool KioskApp::shows_personal_data() const {
 void KioskApp::forget_all(const FrameInput& in) {
   ScreenContext ctx = context(in);
   std::apply([&](auto&... s) { (s.forget(ctx), ...); }, screens_);
+  // Residents' data leaves memory at every lock: the screens' copies above,
+  // the names the glyph registry encoded, and what drawing left on the
+  // stack (freed heap blocks are zeroed by the kiosk's operator delete).
+  glyphs().forget_names();
+  crypto::wipe_stack();
 }
 
 void KioskApp::go_to(ScreenId id, const ScreenArgs& args, const FrameInput& in) {

@@ -4,6 +4,10 @@
 // Argon2id at a small cost), the synthetic ward, and the headless harness,
 // which fails any frame that draws a fallback glyph.
 #include <catch2/catch.hpp>
+#include <fcntl.h>
+#include <sodium.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <ctime>
@@ -17,6 +21,7 @@
 #include "kiosk/survey/name_samples.hpp"
 #include "kiosk/survey/sheet_store.hpp"
 #include "kiosk/survey/survey_register.hpp"
+#include "kiosk/ui/glyph_registry.hpp"
 #include "kiosk/ui/i18n.hpp"
 #include "kiosk/ui/kiosk_app.hpp"
 #include "kiosk/ui/theme.hpp"
@@ -1165,4 +1170,179 @@ TEST_CASE("personal data and the audit log are not shown when their view cannot 
   h.frames(*k.app, 2);
   CHECK(h.drew_wrapped("監査ログに記録できないため、この操作は行いませんでした。"));
   CHECK_FALSE(h.drew("サインイン"));  // no row of the log is drawn
+}
+
+namespace {
+
+// How many times each of `needles` occurs in the memory of process `pid`
+// (every readable mapping, read through /proc/PID/mem), summed.
+std::size_t copies_in_memory(pid_t pid, const std::vector<std::string>& needles) {
+  std::ifstream maps("/proc/" + std::to_string(pid) + "/maps");
+  const int mem = ::open(("/proc/" + std::to_string(pid) + "/mem").c_str(), O_RDONLY);
+  REQUIRE(mem >= 0);
+  std::size_t longest = 0;
+  for (const auto& n : needles) longest = std::max(longest, n.size());
+  std::vector<char> chunk(1 << 20);
+  std::size_t found = 0;
+  std::string line;
+  while (std::getline(maps, line)) {
+    unsigned long long from = 0, to = 0;
+    char perms[5] = {};
+    if (std::sscanf(line.c_str(), "%llx-%llx %4s", &from, &to, perms) != 3 || perms[0] != 'r') {
+      continue;
+    }
+    if (line.find("[vvar]") != std::string::npos || line.find("[vsyscall]") != std::string::npos) {
+      continue;
+    }
+    // AddressSanitizer's shadow memory: terabytes reserved, holding only
+    // bits about other memory (the dev build runs under ASan). The heap,
+    // stacks and libraries are mappings far smaller than this.
+    if (to - from > (16ULL << 30)) continue;
+    for (unsigned long long at = from; at < to;) {
+      const std::size_t want =
+          static_cast<std::size_t>(std::min<unsigned long long>(chunk.size(), to - at));
+      const ssize_t got = ::pread(mem, chunk.data(), want, static_cast<off_t>(at));
+      if (got <= 0) break;
+      const std::string_view view(chunk.data(), static_cast<std::size_t>(got));
+      for (const auto& n : needles) {
+        for (auto p = view.find(n); p != std::string_view::npos; p = view.find(n, p + 1)) {
+          ++found;
+          if (std::getenv("SHOGO_CANARY_DEBUG")) {
+            std::fprintf(stderr, "canary (%zu bytes) at %llx in %s\n", n.size(), at + p,
+                         line.c_str());
+          }
+        }
+      }
+      // The next chunk starts a needle's length before this one ended.
+      const auto step = static_cast<unsigned long long>(got);
+      at += step > longest ? step - longest : step;
+      if (static_cast<std::size_t>(got) < want) break;
+    }
+  }
+  ::close(mem);
+  return found;
+}
+
+// `utf8` as UTF-16LE and UTF-32LE bytes, the other ways a program holds text.
+std::vector<std::string> encodings_of(const std::string& utf8) {
+  std::string u16, u32;
+  for (char32_t cp : ui::decode_utf8(utf8)) {
+    for (int b = 0; b < 4; ++b) u32.push_back(static_cast<char>((cp >> (8 * b)) & 0xFF));
+    // The canary is in the BMP: one UTF-16 unit per character.
+    u16.push_back(static_cast<char>(cp & 0xFF));
+    u16.push_back(static_cast<char>((cp >> 8) & 0xFF));
+  }
+  return {utf8, u16, u32};
+}
+
+}  // namespace
+
+TEST_CASE("a resident's name leaves the kiosk's memory at every lock and when the sitting closes",
+          "[survey][privacy][memory]") {
+  UiHarness h;
+  h.set_wall(kTenDaysLater);
+  Kiosk k(/*designate_juki=*/true);
+  const survey::TimeOfDay from{9, 0, 0}, to{10, 0, 0};
+  std::string shown;  // the first row the preview shows: its resident's name
+  for (const auto& r : k.ward.access_log) {
+    if (survey::synthetic::sheet_kind_for(r) == imp::SheetKind::juki_access_log && r.time >= from &&
+        r.time < to) {
+      shown = r.resident_name;
+      break;
+    }
+  }
+  REQUIRE_FALSE(shown.empty());
+  const auto sheet = k.tmp / "import" / "juki-access-log.csv";
+  // The kiosk runs in a child; the parent reads its memory at each step.
+  int to_parent[2], to_child[2];
+  REQUIRE(::pipe(to_parent) == 0);
+  REQUIRE(::pipe(to_child) == 0);
+  const pid_t child = ::fork();
+  REQUIRE(child >= 0);
+  if (child == 0) {
+    auto step = [&](char done) {
+      (void)::write(to_parent[1], &done, 1);
+      char go = 0;
+      (void)::read(to_child[0], &go, 1);
+    };
+    char start = 0;  // the parent has written the sheet with the canary
+    if (::read(to_child[0], &start, 1) != 1) ::_exit(2);
+    sign_in(h, k, kManager);
+    if (!h.click(*k.app, "確認用帳票の取り込み")) ::_exit(3);
+    h.frame(*k.app);
+    preview_juki_access_log(h, k);
+    h.frames(*k.app, 3);
+    // 1: the preview is on screen (the parent finds the canary in memory)
+    step(k.app->screen_as<ui::ImportScreen>().has_preview() ? 'p' : 'x');
+    h.advance(301);  // the idle lock (300 s here), as a manager who walked away
+    h.frames(*k.app, 3);
+    // 2: locked, and the keys left with the data: vault.db is closed
+    step(k.app->screen() == ui::ScreenId::lock && !k.vault->is_open() ? 'l' : 'x');
+    sign_in(h, k, kManager);
+    if (!h.click(*k.app, "画面をロック")) ::_exit(6);  // on the home screen
+    h.frames(*k.app, 3);
+    // 3: locked by the user, the vault closed again
+    step(k.app->screen() == ui::ScreenId::lock && !k.vault->is_open() ? 'u' : 'x');
+    sign_in(h, k, kManager);
+    h.frames(*k.app, 2);
+    if (!h.click(*k.app, "作業セッションを終了")) ::_exit(4);
+    h.frame(*k.app);
+    if (!h.click(*k.app, "作業セッションを終了する")) ::_exit(5);
+    h.frames(*k.app, 3);
+    step(k.vault->is_open() ? 'x' : 'c');  // 4: the sitting closed
+    ::_exit(0);
+  }
+  // A canary made at run time, after the fork, so the child holds no copy
+  // of it but what the kiosk reads from the sheet: 8 random kanji as the
+  // name of the first resident the preview shows.
+  std::string canary = "試験";
+  for (int i = 0; i < 8; ++i) {
+    ui::append_utf8(canary, static_cast<char32_t>(0x4E00 + randombytes_uniform(0x5000)));
+  }
+  {
+    std::string text = read_text(sheet);
+    std::size_t renamed = 0;
+    for (auto at = text.find(shown); at != std::string::npos; at = text.find(shown, at)) {
+      text.replace(at, shown.size(), canary);
+      ++renamed;
+    }
+    REQUIRE(renamed >= 1);
+    write_text(sheet, text);
+  }
+  const auto needles = encodings_of(canary);
+  {
+    const char start = 's';
+    REQUIRE(::write(to_child[1], &start, 1) == 1);
+  }
+  auto wait_for = [&](char expected) {
+    char got = 0;
+    REQUIRE(::read(to_parent[0], &got, 1) == 1);
+    REQUIRE(got == expected);
+  };
+  auto go_on = [&] {
+    const char go = 'g';
+    REQUIRE(::write(to_child[1], &go, 1) == 1);
+  };
+  wait_for('p');
+  const std::size_t while_shown = copies_in_memory(child, needles);
+  go_on();
+  wait_for('l');
+  const std::size_t after_lock = copies_in_memory(child, needles);
+  go_on();
+  wait_for('u');
+  const std::size_t after_user_lock = copies_in_memory(child, needles);
+  go_on();
+  wait_for('c');
+  const std::size_t after_close = copies_in_memory(child, needles);
+  go_on();
+  int status = 0;
+  REQUIRE(::waitpid(child, &status, 0) == child);
+  CHECK(WIFEXITED(status));
+  INFO("copies of the canary: " << while_shown << " shown, " << after_lock
+                                << " after the idle lock, " << after_user_lock
+                                << " after the user's lock, " << after_close << " after the close");
+  CHECK(while_shown > 0);  // the scan finds it where it is
+  CHECK(after_lock == 0);
+  CHECK(after_user_lock == 0);
+  CHECK(after_close == 0);
 }
