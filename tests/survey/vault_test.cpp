@@ -5,7 +5,10 @@
 #include <catch2/catch.hpp>
 #include <sys/stat.h>
 
+#include <atomic>
+#include <chrono>
 #include <ctime>
+#include <thread>
 #include <filesystem>
 
 #include "kiosk/survey/audit_log.hpp"
@@ -207,6 +210,50 @@ TEST_CASE("the work sitting checks a passphrase on the task runner and opens the
   CHECK(sitting.current_user()->role == Role::manager);
   CHECK(sitting.sitting_open());
   CHECK(sitting.idle_limit() == 300.0);  // the vault's setting
+}
+
+TEST_CASE("every lock closes the vault (after a running task) and the sitting stays open") {
+  Fixture f;
+  auto vault = f.open();
+  survey::TaskRunner tasks;
+  survey::WorkSitting sitting(vault.get(), tasks);
+  sitting.request_sign_in("管理 一郎", pass("manager passphrase"));
+  tasks.wait();
+  (void)sitting.begin_frame({1.0, 1795000000, false});
+  REQUIRE(vault->is_open());
+  // The user's lock: the keys leave at once.
+  sitting.lock();
+  CHECK_FALSE(vault->is_open());
+  CHECK(sitting.sitting_open());
+  sitting.request_sign_in("管理 一郎", pass("manager passphrase"));
+  tasks.wait();
+  (void)sitting.begin_frame({2.0, 1795000000, false});
+  REQUIRE_FALSE(sitting.locked());
+  CHECK(vault->is_open());  // unwrapped again
+  // The idle lock while a task owns the vault: the keys leave when it has ended.
+  std::atomic<bool> release{false};
+  tasks.start<int>(
+      "work",
+      [&](survey::TaskControl&) {
+        while (!release) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        return 0;
+      },
+      [](int) {});
+  CHECK(sitting.begin_frame({2.0 + 301, 1795000000, false}));  // locked out
+  CHECK(sitting.locked());
+  CHECK(vault->is_open());  // the task still has it
+  release = true;
+  tasks.wait();
+  (void)sitting.begin_frame({2.0 + 302, 1795000000, false});
+  CHECK_FALSE(vault->is_open());
+  CHECK(sitting.sitting_open());
+  // The log has each lock's close, and the sign-in in between.
+  REQUIRE(vault->unlock("管理 一郎", pass("manager passphrase")));
+  auto events = survey::load_audit_events(vault->database());
+  REQUIRE(events);
+  std::size_t lock_closes = 0;
+  for (const auto& e : *events) lock_closes += e.action == "close" && e.detail == "reason=lock";
+  CHECK(lock_closes == 2);
 }
 
 TEST_CASE("the vault's settings: a manager changes them, audited, and bad values are refused") {
