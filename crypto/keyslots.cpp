@@ -449,18 +449,32 @@ std::vector<SlotInfo> KeyslotFile::slots() const {
   std::vector<SlotInfo> out;
   out.reserve(slots_.size());
   for (const Slot& s : slots_) {
-    Writer w;
-    w.u32(s.slot_id);
-    w.u8(static_cast<std::uint8_t>(s.kind));
-    w.text(s.user_id);
-    w.u8(s.alg);
-    w.u32(s.cost.opslimit);
-    w.u32(s.cost.memlimit_kib);
-    w.bytes(s.salt);
-    w.bytes(s.nonce);
-    w.bytes(s.wrapped);
+    // The slot's fields as the file writes them (authenticated_bytes()).
+    crypto_generichash_state state;
+    crypto_generichash_init(&state, nullptr, 0, 16);
+    auto put = [&](const void* bytes, std::size_t n) {
+      crypto_generichash_update(&state, static_cast<const unsigned char*>(bytes), n);
+    };
+    auto put_u32 = [&](std::uint32_t v) {
+      const unsigned char le[4] = {
+          static_cast<unsigned char>(v), static_cast<unsigned char>(v >> 8),
+          static_cast<unsigned char>(v >> 16), static_cast<unsigned char>(v >> 24)};
+      put(le, sizeof le);
+    };
+    put_u32(s.slot_id);
+    const unsigned char kind = static_cast<unsigned char>(s.kind);
+    put(&kind, 1);
+    const unsigned char length = static_cast<unsigned char>(s.user_id.size());
+    put(&length, 1);
+    put(s.user_id.data(), s.user_id.size());
+    put(&s.alg, 1);
+    put_u32(s.cost.opslimit);
+    put_u32(s.cost.memlimit_kib);
+    put(s.salt.data(), s.salt.size());
+    put(s.nonce.data(), s.nonce.size());
+    put(s.wrapped.data(), s.wrapped.size());
     std::array<std::uint8_t, 16> digest{};
-    crypto_generichash(digest.data(), digest.size(), w.out().data(), w.out().size(), nullptr, 0);
+    crypto_generichash_final(&state, digest.data(), digest.size());
     std::array<char, 33> hex{};
     sodium_bin2hex(hex.data(), hex.size(), digest.data(), digest.size());
     out.push_back({s.slot_id, s.kind, s.user_id, s.cost, std::string(hex.data())});

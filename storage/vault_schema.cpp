@@ -140,7 +140,7 @@ CREATE INDEX import_problems_by_import ON import_problems (import_id);
 )sql";
 
 // Survey files bound to the vault (docs/audit-log.md, "Replay"): each import
-// says how many rows it stored and their digest (a sum of one BLAKE2b hash
+// says how many rows it stored and their digest (a sum of one SHA-256 hash
 // per row, so the digests of a file's imports add up to the digest of its
 // rows in the survey file). Imports made before have no digest ('').
 // keyslots_pending: a change of key slots commits the new keyslots file here

@@ -1,31 +1,59 @@
 #include "kiosk/survey/row_digest.hpp"
 
+#include <openssl/evp.h>
 #include <sodium.h>
 
+#include <cstdlib>
 #include <cstring>
+#include <memory>
+#include <string>
 
 namespace shogo::survey {
 
+namespace {
+
+std::string& row_buffer() {
+  thread_local std::string buffer;
+  return buffer;
+}
+
+}  // namespace
+
+void wipe_row_buffer() {
+  std::string& buffer = row_buffer();
+  sodium_memzero(buffer.data(), buffer.capacity());
+  std::string().swap(buffer);
+}
+
 void RowDigest::add_row(const Columns& columns) {
-  crypto_generichash_state state;
-  crypto_generichash_init(&state, nullptr, 0, 32);
+  // The columns, each a byte 0 (NULL) or 1, a u32 length and the bytes, in
+  // one buffer and one hash call.
+  // thread_local: the import hashes on its reader thread; the buffer is
+  // wiped before the thread ends (wipe_row_buffer()).
+  std::string& buffer = row_buffer();
+  buffer.clear();
   for (const auto& column : columns) {
-    unsigned char head[5] = {0, 0, 0, 0, 0};  // 0: NULL; 1 and a u32 length: a text
-    std::size_t head_size = 1;
-    if (column) {
-      const auto n = static_cast<std::uint32_t>(column->size());
-      head[0] = 1;
-      for (int i = 0; i < 4; ++i) head[1 + i] = static_cast<unsigned char>(n >> (8 * i));
-      head_size = 5;
+    if (!column) {
+      buffer.push_back('\0');
+      continue;
     }
-    crypto_generichash_update(&state, head, head_size);
-    if (column) {
-      crypto_generichash_update(&state, reinterpret_cast<const unsigned char*>(column->data()),
-                                column->size());
-    }
+    const auto n = static_cast<std::uint32_t>(column->size());
+    const char head[5] = {1, static_cast<char>(n & 0xFF), static_cast<char>((n >> 8) & 0xFF),
+                          static_cast<char>((n >> 16) & 0xFF), static_cast<char>(n >> 24)};
+    buffer.append(head, sizeof head);
+    buffer.append(column->data(), column->size());
   }
+  // SHA-256 through OpenSSL (SHA-NI where the CPU has it: the import hashes
+  // every row on its reader thread).
   std::array<unsigned char, 32> hash{};
-  crypto_generichash_final(&state, hash.data(), hash.size());
+  thread_local const std::unique_ptr<EVP_MD_CTX, void (*)(EVP_MD_CTX*)> ctx(EVP_MD_CTX_new(),
+                                                                            &EVP_MD_CTX_free);
+  unsigned int length = 0;
+  if (!ctx || EVP_DigestInit_ex(ctx.get(), EVP_sha256(), nullptr) != 1 ||
+      EVP_DigestUpdate(ctx.get(), buffer.data(), buffer.size()) != 1 ||
+      EVP_DigestFinal_ex(ctx.get(), hash.data(), &length) != 1 || length != hash.size()) {
+    std::abort();  // OpenSSL out of memory: nothing sensible to go on with
+  }
   RowDigest one;
   for (int limb = 0; limb < 4; ++limb) {
     std::uint64_t v = 0;
@@ -112,6 +140,7 @@ Result<std::map<std::string, RowDigest>> survey_file_digests(storage::Database& 
     }
     out[std::string(st->column_text_view(0))].add_row(row);
   }
+  wipe_row_buffer();
   return out;
 }
 

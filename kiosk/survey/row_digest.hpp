@@ -2,7 +2,7 @@
 // Row digest — a survey file's rows bound to the vault (docs/audit-log.md,
 // "Survey files").
 //
-// Each stored access row is hashed (BLAKE2b-256 over its columns as stored,
+// Each stored access row is hashed (SHA-256 over its columns as stored,
 // kDigestColumns in order, each NULL or a length-prefixed text) and the
 // hashes are added as 256-bit numbers (mod 2^256). The sum does not depend on
 // the order of the rows, so the digests of a file's imports add up to the
@@ -51,6 +51,10 @@ class RowDigest {
   std::array<std::uint64_t, 4> sum_{};  // little-endian limbs
   std::uint64_t rows_ = 0;
 };
+
+// The row's bytes are assembled in a buffer of the calling thread: this wipes
+// and releases it (a thread that hashed rows calls it before it ends).
+void wipe_row_buffer();
 
 // The digest of the rows of each source in a survey file (opened, or attached
 // as `schema`), keyed by the source's SHA-256 ("" for rows of no source).

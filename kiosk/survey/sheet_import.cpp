@@ -549,6 +549,7 @@ Result<ImportReport> import_sheet(Vault& vault, const std::string& actor,
             if (pipe.add(r, rows_read)) return ok_status();
             return Error{"import.cancelled", N_("The import was cancelled; nothing was stored.")};
           }));
+      wipe_row_buffer();     // the last row it hashed
       crypto::wipe_stack();  // the cells it parsed, held inline by short strings
     });
     Status storing = ok_status();

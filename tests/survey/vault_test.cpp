@@ -8,8 +8,8 @@
 #include <atomic>
 #include <chrono>
 #include <ctime>
-#include <thread>
 #include <filesystem>
+#include <thread>
 
 #include "kiosk/survey/audit_log.hpp"
 #include "kiosk/survey/sitting.hpp"
