@@ -59,6 +59,8 @@ find_program(GETTEXT_MSGCMP_EXECUTABLE msgcmp REQUIRED)
 
 # Unicode normalisation (NFKC) of residents' names for P6.2 counting.
 pkg_check_modules(ICU_UC REQUIRED IMPORTED_TARGET icu-uc)
+# Japanese text entry: kana → kanji (kiosk/ime).
+pkg_check_modules(ANTHY REQUIRED IMPORTED_TARGET anthy)
 
 # Sheet profiles of the confirmation sheets (storage/import/profiles/*.toml).
 find_package(tomlplusplus 3 REQUIRED)
