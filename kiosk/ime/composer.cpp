@@ -1,0 +1,218 @@
+#include "kiosk/ime/composer.hpp"
+
+#include <sodium.h>
+
+#include <cctype>
+#include <utility>
+
+namespace shogo::ime {
+
+namespace {
+
+void wipe(std::string& s) {
+  sodium_memzero(s.data(), s.capacity());
+  s.clear();
+}
+
+const std::vector<std::string>& no_candidates() {
+  static const std::vector<std::string> none;
+  return none;
+}
+
+}  // namespace
+
+Composer::Composer(KanaConverter* converter) : converter_(converter) {}
+
+void Composer::set_mode(Mode mode) {
+  clear();
+  mode_ = mode;
+}
+
+void Composer::clear() {
+  romaji_.clear();
+  wipe(kana_);
+  for (Segment& s : segments_) {
+    wipe(s.reading);
+    for (std::string& c : s.candidates) wipe(c);
+  }
+  segments_.clear();
+  chosen_.clear();
+  current_ = 0;
+  if (converter_ != nullptr) converter_->reset();
+}
+
+bool Composer::set_segments(Result<std::vector<Segment>> segments) {
+  if (!segments || segments->empty()) return false;
+  for (Segment& s : segments_) {
+    wipe(s.reading);
+    for (std::string& c : s.candidates) wipe(c);
+  }
+  segments_ = std::move(*segments);
+  chosen_.assign(segments_.size(), 0);
+  if (current_ >= static_cast<int>(segments_.size()))
+    current_ = static_cast<int>(segments_.size()) - 1;
+  return true;
+}
+
+std::string Composer::conversion_text() const {
+  std::string out;
+  for (std::size_t i = 0; i < segments_.size(); ++i) {
+    const auto& c = segments_[i].candidates;
+    out += c.empty() ? segments_[i].reading : c[static_cast<std::size_t>(chosen_[i])];
+  }
+  return out;
+}
+
+KeyResult Composer::start_conversion() {
+  if (converter_ == nullptr) return {true, {}};  // kana only: nothing to convert to
+  std::string kana = romaji_.finish();
+  auto segments = converter_->convert(kana);
+  current_ = 0;
+  if (!set_segments(std::move(segments))) {
+    for (char c : kana) romaji_.type(c);  // could not convert: the kana stay composed
+    wipe(kana);
+    return {true, {}};
+  }
+  kana_ = std::move(kana);
+  return {true, {}};
+}
+
+void Composer::drop_conversion() {
+  std::string kana = std::move(kana_);
+  kana_.clear();
+  for (Segment& s : segments_) {
+    wipe(s.reading);
+    for (std::string& c : s.candidates) wipe(c);
+  }
+  segments_.clear();
+  chosen_.clear();
+  current_ = 0;
+  if (converter_ != nullptr) converter_->reset();
+  for (char c : kana) romaji_.type(c);  // kana pass through the table unchanged
+  wipe(kana);
+}
+
+KeyResult Composer::type(char c) {
+  if (mode_ == Mode::direct) return {false, {}};
+  KeyResult result{true, {}};
+  if (converting()) {
+    result.commit = conversion_text();  // a new letter accepts the conversion
+    clear();
+  }
+  const auto u = static_cast<unsigned char>(c);
+  // Digits and spaces with nothing composed are the field's, as typed.
+  if (!composing() && !std::isalpha(u) &&
+      std::string_view(",.-[]/~'").find(c) == std::string_view::npos) {
+    result.consumed = !result.commit.empty();
+    if (!result.consumed) return result;
+    result.commit.push_back(c);
+    return result;
+  }
+  romaji_.type(c);
+  return result;
+}
+
+KeyResult Composer::pick(int digit) {
+  if (!converting() || digit < 1 || digit > kCandidatesPerPage) return {false, {}};
+  const int index = page_start() + digit - 1;
+  if (index >= static_cast<int>(candidates().size())) return {true, {}};
+  chosen_[static_cast<std::size_t>(current_)] = index;
+  if (current_ + 1 < static_cast<int>(segments_.size())) {
+    ++current_;  // on to the next segment
+    return {true, {}};
+  }
+  KeyResult done{true, conversion_text()};
+  clear();
+  return done;
+}
+
+KeyResult Composer::key(Key k) {
+  if (k == Key::toggle_mode) {
+    set_mode(mode_ == Mode::kana ? Mode::direct : Mode::kana);
+    return {true, {}};
+  }
+  if (!composing()) return {false, {}};  // the field's: Backspace deletes there
+  if (converting()) {
+    const int n = static_cast<int>(segments_.size());
+    auto& chosen = chosen_[static_cast<std::size_t>(current_)];
+    const int count = static_cast<int>(candidates().size());
+    switch (k) {
+      case Key::space:
+      case Key::convert:
+      case Key::down: chosen = (chosen + 1) % count; return {true, {}};
+      case Key::up: chosen = (chosen + count - 1) % count; return {true, {}};
+      case Key::left:
+        if (current_ > 0) --current_;
+        return {true, {}};
+      case Key::right:
+        if (current_ + 1 < n) ++current_;
+        return {true, {}};
+      case Key::shift_left:
+      case Key::shift_right: {
+        const int delta = k == Key::shift_left ? -1 : 1;
+        (void)set_segments(converter_->resize(current_, delta));
+        return {true, {}};
+      }
+      case Key::enter: {
+        KeyResult done{true, conversion_text()};
+        clear();
+        return done;
+      }
+      case Key::katakana:
+      case Key::no_convert: {
+        KeyResult done{true, k == Key::katakana ? to_katakana(kana_) : kana_};
+        clear();
+        return done;
+      }
+      case Key::escape:
+      case Key::backspace: drop_conversion(); return {true, {}};
+      case Key::toggle_mode: break;
+    }
+    return {true, {}};
+  }
+  switch (k) {
+    case Key::backspace: (void)romaji_.backspace(); return {true, {}};
+    case Key::escape:
+      clear();  // the composition only; what was committed stays
+      return {true, {}};
+    case Key::enter:
+    case Key::no_convert: {
+      KeyResult done{true, romaji_.finish()};
+      clear();
+      return done;
+    }
+    case Key::katakana: {
+      KeyResult done{true, to_katakana(romaji_.finish())};
+      clear();
+      return done;
+    }
+    case Key::space:
+    case Key::convert: return start_conversion();
+    default: return {true, {}};  // arrows while composing: nothing to move yet
+  }
+}
+
+Composer::Preedit Composer::preedit() const {
+  Preedit p;
+  if (converting()) {
+    for (std::size_t i = 0; i < segments_.size(); ++i) {
+      const auto& c = segments_[i].candidates;
+      p.parts.push_back(c.empty() ? segments_[i].reading : c[static_cast<std::size_t>(chosen_[i])]);
+    }
+    p.current = current_;
+  } else if (!romaji_.empty()) {
+    p.parts.push_back(romaji_.text());
+  }
+  return p;
+}
+
+const std::vector<std::string>& Composer::candidates() const {
+  if (!converting()) return no_candidates();
+  return segments_[static_cast<std::size_t>(current_)].candidates;
+}
+
+int Composer::chosen() const {
+  return converting() ? chosen_[static_cast<std::size_t>(current_)] : 0;
+}
+
+}  // namespace shogo::ime
