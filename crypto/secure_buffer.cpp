@@ -50,6 +50,11 @@ void SecureBuffer::wipe() {
   if (data_ != nullptr) sodium_memzero(data_, size_);
 }
 
+void wipe_text(std::string& text) {
+  sodium_memzero(text.data(), text.capacity());
+  text.clear();
+}
+
 [[gnu::noinline]] void wipe_stack() {
   // volatile and noinline: the compiler may neither drop the zeroing nor
   // fold this frame into the caller's.

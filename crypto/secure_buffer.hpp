@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <span>
+#include <string>
 
 namespace shogo::crypto {
 
@@ -44,5 +45,10 @@ class SecureBuffer {
 // (a finished thread's stack stays mapped in glibc's cache).
 inline constexpr std::size_t kStackWipeBytes = 256 * 1024;
 void wipe_stack();
+
+// Zeroes all of `text`'s buffer (its capacity, not only its size), then
+// empties it: for text that held a resident's data, never for a secret
+// (secrets are SecureBuffer only).
+void wipe_text(std::string& text);
 
 }  // namespace shogo::crypto

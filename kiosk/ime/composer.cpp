@@ -1,18 +1,13 @@
 #include "kiosk/ime/composer.hpp"
 
-#include <sodium.h>
-
 #include <cctype>
 #include <utility>
+
+#include "crypto/secure_buffer.hpp"
 
 namespace shogo::ime {
 
 namespace {
-
-void wipe(std::string& s) {
-  sodium_memzero(s.data(), s.capacity());
-  s.clear();
-}
 
 const std::vector<std::string>& no_candidates() {
   static const std::vector<std::string> none;
@@ -28,14 +23,18 @@ void Composer::set_mode(Mode mode) {
   mode_ = mode;
 }
 
-void Composer::clear() {
-  romaji_.clear();
-  wipe(kana_);
+void Composer::wipe_segments() {
   for (Segment& s : segments_) {
-    wipe(s.reading);
-    for (std::string& c : s.candidates) wipe(c);
+    crypto::wipe_text(s.reading);
+    for (std::string& c : s.candidates) crypto::wipe_text(c);
   }
   segments_.clear();
+}
+
+void Composer::clear() {
+  romaji_.clear();
+  crypto::wipe_text(kana_);
+  wipe_segments();
   chosen_.clear();
   current_ = 0;
   if (converter_ != nullptr) converter_->reset();
@@ -43,10 +42,7 @@ void Composer::clear() {
 
 bool Composer::set_segments(Result<std::vector<Segment>> segments) {
   if (!segments || segments->empty()) return false;
-  for (Segment& s : segments_) {
-    wipe(s.reading);
-    for (std::string& c : s.candidates) wipe(c);
-  }
+  wipe_segments();
   segments_ = std::move(*segments);
   chosen_.assign(segments_.size(), 0);
   if (current_ >= static_cast<int>(segments_.size()))
@@ -54,12 +50,15 @@ bool Composer::set_segments(Result<std::vector<Segment>> segments) {
   return true;
 }
 
+const std::string& Composer::chosen_text(std::size_t segment) const {
+  const Segment& s = segments_[segment];
+  return s.candidates.empty() ? s.reading
+                              : s.candidates[static_cast<std::size_t>(chosen_[segment])];
+}
+
 std::string Composer::conversion_text() const {
   std::string out;
-  for (std::size_t i = 0; i < segments_.size(); ++i) {
-    const auto& c = segments_[i].candidates;
-    out += c.empty() ? segments_[i].reading : c[static_cast<std::size_t>(chosen_[i])];
-  }
+  for (std::size_t i = 0; i < segments_.size(); ++i) out += chosen_text(i);
   return out;
 }
 
@@ -69,8 +68,8 @@ KeyResult Composer::start_conversion() {
   auto segments = converter_->convert(kana);
   current_ = 0;
   if (!set_segments(std::move(segments))) {
-    for (char c : kana) romaji_.type(c);  // could not convert: the kana stay composed
-    wipe(kana);
+    romaji_.restore(kana);  // could not convert: the kana stay composed
+    crypto::wipe_text(kana);
     return {true, {}};
   }
   kana_ = std::move(kana);
@@ -79,17 +78,9 @@ KeyResult Composer::start_conversion() {
 
 void Composer::drop_conversion() {
   std::string kana = std::move(kana_);
-  kana_.clear();
-  for (Segment& s : segments_) {
-    wipe(s.reading);
-    for (std::string& c : s.candidates) wipe(c);
-  }
-  segments_.clear();
-  chosen_.clear();
-  current_ = 0;
-  if (converter_ != nullptr) converter_->reset();
-  for (char c : kana) romaji_.type(c);  // kana pass through the table unchanged
-  wipe(kana);
+  clear();
+  romaji_.restore(kana);
+  crypto::wipe_text(kana);
 }
 
 KeyResult Composer::type(char c) {
@@ -195,10 +186,7 @@ KeyResult Composer::key(Key k) {
 Composer::Preedit Composer::preedit() const {
   Preedit p;
   if (converting()) {
-    for (std::size_t i = 0; i < segments_.size(); ++i) {
-      const auto& c = segments_[i].candidates;
-      p.parts.push_back(c.empty() ? segments_[i].reading : c[static_cast<std::size_t>(chosen_[i])]);
-    }
+    for (std::size_t i = 0; i < segments_.size(); ++i) p.parts.push_back(chosen_text(i));
     p.current = current_;
   } else if (!romaji_.empty()) {
     p.parts.push_back(romaji_.text());

@@ -86,7 +86,9 @@ class Composer {
 
  private:
   KeyResult start_conversion();
-  std::string conversion_text() const;
+  const std::string& chosen_text(std::size_t segment) const;  // its chosen candidate
+  std::string conversion_text() const;                        // every segment's, joined
+  void wipe_segments();
   void drop_conversion();                                    // back to composing, with the kana
   bool set_segments(Result<std::vector<Segment>> segments);  // false: kept as it was
 

@@ -5,6 +5,8 @@
 #include <cctype>
 #include <map>
 
+#include "crypto/secure_buffer.hpp"
+
 namespace shogo::ime {
 
 namespace {
@@ -63,11 +65,6 @@ bool is_prefix_of_entry(std::string_view s) {
 bool consonant(char c) {
   return c >= 'a' && c <= 'z' && c != 'a' && c != 'i' && c != 'u' && c != 'e' && c != 'o' &&
          c != 'n';
-}
-
-void wipe(std::string& s) {
-  sodium_memzero(s.data(), s.capacity());
-  s.clear();
 }
 
 // The length in bytes of the last UTF-8 character of `s` (0 if empty).
@@ -132,15 +129,20 @@ std::string RomajiBuffer::finish() {
   } else {
     kana_ += pending_;
   }
-  wipe(pending_);
+  crypto::wipe_text(pending_);
   std::string out = kana_;
-  wipe(kana_);
+  crypto::wipe_text(kana_);
   return out;
 }
 
+void RomajiBuffer::restore(std::string_view kana) {
+  clear();
+  kana_.assign(kana);
+}
+
 void RomajiBuffer::clear() {
-  wipe(kana_);
-  wipe(pending_);
+  crypto::wipe_text(kana_);
+  crypto::wipe_text(pending_);
 }
 
 std::string to_katakana(std::string_view text) {

@@ -36,6 +36,8 @@ class RomajiBuffer {
   // Ends the composition: a pending n becomes ん; other letters stay as typed.
   std::string finish();
   void clear();  // wipes both parts
+  // Composing `kana` again, as typed (a conversion taken back).
+  void restore(std::string_view kana);
 
  private:
   void settle();  // turns what pending_ can become into kana

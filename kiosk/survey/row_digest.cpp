@@ -8,6 +8,8 @@
 #include <memory>
 #include <string>
 
+#include "crypto/secure_buffer.hpp"
+
 namespace shogo::survey {
 
 namespace {
@@ -21,7 +23,7 @@ std::string& row_buffer() {
 
 void wipe_row_buffer() {
   std::string& buffer = row_buffer();
-  sodium_memzero(buffer.data(), buffer.capacity());
+  crypto::wipe_text(buffer);
   std::string().swap(buffer);
 }
 

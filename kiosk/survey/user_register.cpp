@@ -58,14 +58,13 @@ Status UserRegister::add(const std::string& actor, const NewUser& user, crypto::
   // vault.db) and is written after the commit (Vault::finish_keyslots).
   crypto::KeyslotFile updated = vault_.keyslots_;
   if (auto s = updated.add_user(vault_.key_, user.id, *user.passphrase, cost); !s) return s;
-  auto after = vault_.current_state(updated);  // the new row and the new slot
-  if (!after) return after.error();
-  if (!vault_.emit(actor, AuditAction::user_add,
-                   AuditObjects().add("role", role_id(user.role)).add("user", user.id), "ok",
-                   with_state("", state_delta(*before, *after)))) {
-    return Vault::audit_unavailable();
+  // The event carries the new row and the new slot.
+  if (auto s = vault_.record_slot_change(
+          actor, AuditAction::user_add,
+          AuditObjects().add("role", role_id(user.role)).add("user", user.id), *before, updated);
+      !s) {
+    return s;
   }
-  if (auto s = vault_.stage_keyslots(updated); !s) return s;
   if (auto s = tx->commit(); !s) return s;
   scope.keep();
   const Status written = vault_.finish_keyslots(std::move(updated));
@@ -97,17 +96,16 @@ Status UserRegister::disable(const std::string& actor, const std::string& user_i
   if (updated.has_user(user_id)) {
     if (auto s = updated.remove_user(vault_.key_, user_id); !s) return s;
   }
-  auto after = vault_.current_state(updated);  // the row disabled, the slot gone
-  if (!after) return after.error();
-  if (!vault_.emit(actor, AuditAction::user_disable, AuditObjects().add("user", user_id), "ok",
-                   with_state("", state_delta(*before, *after)))) {
-    return Vault::audit_unavailable();
+  // The event carries the row disabled and the slot gone; the slot goes with
+  // the row (staged, written after the commit). A crash between the commit
+  // and the write leaves the slot in the file until the next unlock writes
+  // the staged file; a sign-in with it meanwhile opens the vault, which
+  // writes it, and is refused as disabled.
+  if (auto s = vault_.record_slot_change(actor, AuditAction::user_disable,
+                                         AuditObjects().add("user", user_id), *before, updated);
+      !s) {
+    return s;
   }
-  // The slot goes with the row (staged, written after the commit). A crash
-  // between the commit and the write leaves the slot in the file until the
-  // next unlock writes the staged file; a sign-in with it meanwhile opens
-  // the vault, which writes it, and is refused as disabled.
-  if (auto s = vault_.stage_keyslots(updated); !s) return s;
   if (auto s = tx->commit(); !s) return s;
   scope.keep();
   const Status written = vault_.finish_keyslots(std::move(updated));
@@ -135,13 +133,12 @@ Status UserRegister::change_passphrase(const std::string& actor, const std::stri
   if (!tx) return tx.error();
   auto before = vault_.current_state(vault_.keyslots_);
   if (!before) return before.error();
-  auto after = vault_.current_state(updated);  // the slot rewrapped: its new fingerprint
-  if (!after) return after.error();
-  if (!vault_.emit(actor, AuditAction::passphrase_change, AuditObjects().add("user", user_id), "ok",
-                   with_state("", state_delta(*before, *after)))) {
-    return Vault::audit_unavailable();
+  // The event carries the slot rewrapped: its new fingerprint.
+  if (auto s = vault_.record_slot_change(actor, AuditAction::passphrase_change,
+                                         AuditObjects().add("user", user_id), *before, updated);
+      !s) {
+    return s;
   }
-  if (auto s = vault_.stage_keyslots(updated); !s) return s;
   if (auto s = tx->commit(); !s) return s;
   scope.keep();
   return vault_.finish_keyslots(std::move(updated));

@@ -334,6 +334,17 @@ Status Vault::stage_keyslots(const crypto::KeyslotFile& updated) {
   return ok_status();
 }
 
+Status Vault::record_slot_change(const std::string& actor, AuditAction action,
+                                 const std::string& objects, const VaultState& before,
+                                 const crypto::KeyslotFile& updated) {
+  auto after = current_state(updated);
+  if (!after) return after.error();
+  if (!emit(actor, action, objects, "ok", with_state("", state_delta(before, *after)))) {
+    return audit_unavailable();
+  }
+  return stage_keyslots(updated);
+}
+
 Status Vault::finish_keyslots(crypto::KeyslotFile updated) {
   keyslots_ = std::move(updated);
   if (auto s = save_keyslots(); !s) {
@@ -416,12 +427,7 @@ Result<SignInResult> Vault::unlock(const std::string& user_id,
   }
   SignInResult result;
   if (!is_open()) {
-    if (auto s = open_database(std::move(key.value())); !s) return s.error();
-    if (auto s = roll_forward_keyslots(); !s) {
-      forget_keys();
-      return s.error();
-    }
-    if (auto s = check_state_at_unlock(user_id); !s) return s.error();
+    if (auto s = open_database(std::move(key.value()), user_id); !s) return s.error();
     result.opened_vault = true;
     if (!emit(user_id, AuditAction::unlock, "", "ok")) {
       // An unlock the log cannot record does not happen: the vault closes
@@ -481,12 +487,7 @@ Status Vault::unlock_with_recovery(const crypto::SecureBuffer& recovery_key_text
   }
   const bool opened = !is_open();
   if (opened) {
-    if (auto s = open_database(std::move(key.value())); !s) return s;
-    if (auto s = roll_forward_keyslots(); !s) {
-      forget_keys();
-      return s;
-    }
-    if (auto s = check_state_at_unlock("recovery"); !s) return s;
+    if (auto s = open_database(std::move(key.value()), "recovery"); !s) return s;
   }
   if (!emit("recovery", AuditAction::unlock, "", "ok")) {
     pending_events_.pop_back();  // not recorded: not done
@@ -496,7 +497,7 @@ Status Vault::unlock_with_recovery(const crypto::SecureBuffer& recovery_key_text
   return ok_status();
 }
 
-Status Vault::open_database(crypto::SecureBuffer key) {
+Status Vault::open_database(crypto::SecureBuffer key, const std::string& actor) {
   auto db = storage::Database::open(paths_.database(), key, storage::OpenMode::open_existing);
   if (!db) return db.error();
   if (auto s = storage::migrate(*db, storage::vault_migrations()); !s) return s;
@@ -504,12 +505,14 @@ Status Vault::open_database(crypto::SecureBuffer key) {
   db_.emplace(std::move(db.value()));
   Status loaded = users_.load();
   if (loaded) loaded = load_settings();
-  if (auto s = loaded; !s) {
-    db_.reset();
-    key_ = crypto::SecureBuffer();
-    return s;
+  // A slot change a crash left staged is written first: the replay then
+  // compares the key file as its last change made it.
+  if (loaded) loaded = roll_forward_keyslots();
+  if (!loaded) {
+    forget_keys();
+    return loaded;
   }
-  return ok_status();
+  return check_state_at_unlock(actor);
 }
 
 Result<VaultState> Vault::current_state(const crypto::KeyslotFile& slots) {

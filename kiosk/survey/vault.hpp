@@ -200,9 +200,12 @@ class Vault {
   friend class UserRegister;  // rewraps slots with key_, in its own transactions
 
   Vault(VaultPaths paths, crypto::KeyslotFile keyslots, Clock clock);
-  [[nodiscard]] Status open_database(crypto::SecureBuffer key);
-  // After open_database(): the replay. An error (vault.state_mismatch, or one
-  // of reading) leaves the vault closed, with the reason in the log.
+  // Opens vault.db with the key, loads users and settings, writes a staged
+  // keyslots file (roll_forward_keyslots) and replays the chain
+  // (check_state_at_unlock). Any error leaves the vault closed.
+  [[nodiscard]] Status open_database(crypto::SecureBuffer key, const std::string& actor);
+  // The replay at unlock. An error (vault.state_mismatch, or one of reading)
+  // leaves the vault closed, with the reason in the log.
   [[nodiscard]] Status check_state_at_unlock(const std::string& actor);
   // The state as vault.db and `slots` hold it now (open vault only).
   [[nodiscard]] Result<VaultState> current_state(const crypto::KeyslotFile& slots);
@@ -214,6 +217,13 @@ class Vault {
   // unlock that finds a row left by a crash in between writes the file from
   // it first (roll_forward_keyslots), so the file and the log never part.
   [[nodiscard]] Status stage_keyslots(const crypto::KeyslotFile& updated);
+  // Inside a slot change's transaction, after its rows changed: the event,
+  // carrying every row and slot that differs from `before` (the slots as
+  // `updated` holds them), and `updated` staged with it. audit.unavailable
+  // when the event cannot be written (the caller rolls back).
+  [[nodiscard]] Status record_slot_change(const std::string& actor, AuditAction action,
+                                          const std::string& objects, const VaultState& before,
+                                          const crypto::KeyslotFile& updated);
   [[nodiscard]] Status finish_keyslots(crypto::KeyslotFile updated);
   [[nodiscard]] Status roll_forward_keyslots();
   // Wrong passphrases as keyslots counts them (they survive the process that
