@@ -50,6 +50,8 @@ void SecureBuffer::wipe() {
   if (data_ != nullptr) sodium_memzero(data_, size_);
 }
 
+void wipe_bytes(void* data, std::size_t size) { sodium_memzero(data, size); }
+
 void wipe_text(std::string& text) {
   sodium_memzero(text.data(), text.capacity());
   text.clear();

@@ -50,5 +50,7 @@ void wipe_stack();
 // empties it: for text that held a resident's data, never for a secret
 // (secrets are SecureBuffer only).
 void wipe_text(std::string& text);
+// Zeroes `size` bytes that held a resident's data (a form's fixed field).
+void wipe_bytes(void* data, std::size_t size);
 
 }  // namespace shogo::crypto

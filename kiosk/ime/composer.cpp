@@ -1,5 +1,6 @@
 #include "kiosk/ime/composer.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <utility>
 
@@ -14,9 +15,15 @@ const std::vector<std::string>& no_candidates() {
   return none;
 }
 
+bool beyond_bmp(const std::string& text) {
+  return std::any_of(text.begin(), text.end(),
+                     [](char c) { return static_cast<unsigned char>(c) >= 0xF0; });
+}
+
 }  // namespace
 
-Composer::Composer(KanaConverter* converter) : converter_(converter) {}
+Composer::Composer(KanaConverter* converter, bool bmp_only)
+    : converter_(converter), bmp_only_(bmp_only) {}
 
 void Composer::set_mode(Mode mode) {
   clear();
@@ -37,6 +44,7 @@ void Composer::clear() {
   wipe_segments();
   chosen_.clear();
   current_ = 0;
+  list_open_ = false;
   if (converter_ != nullptr) converter_->reset();
 }
 
@@ -44,6 +52,16 @@ bool Composer::set_segments(Result<std::vector<Segment>> segments) {
   if (!segments || segments->empty()) return false;
   wipe_segments();
   segments_ = std::move(*segments);
+  if (bmp_only_) {
+    for (Segment& s : segments_) {
+      auto& c = s.candidates;
+      for (std::string& t : c) {
+        if (beyond_bmp(t)) crypto::wipe_text(t);  // emptied, then removed
+      }
+      c.erase(std::remove_if(c.begin(), c.end(), [](const std::string& t) { return t.empty(); }),
+              c.end());
+    }
+  }
   chosen_.assign(segments_.size(), 0);
   if (current_ >= static_cast<int>(segments_.size()))
     current_ = static_cast<int>(segments_.size()) - 1;
@@ -104,12 +122,13 @@ KeyResult Composer::type(char c) {
 }
 
 KeyResult Composer::pick(int digit) {
-  if (!converting() || digit < 1 || digit > kCandidatesPerPage) return {false, {}};
+  if (!list_open() || digit < 1 || digit > kCandidatesPerPage) return {false, {}};
   const int index = page_start() + digit - 1;
   if (index >= static_cast<int>(candidates().size())) return {true, {}};
   chosen_[static_cast<std::size_t>(current_)] = index;
   if (current_ + 1 < static_cast<int>(segments_.size())) {
     ++current_;  // on to the next segment
+    list_open_ = false;
     return {true, {}};
   }
   KeyResult done{true, conversion_text()};
@@ -117,10 +136,17 @@ KeyResult Composer::pick(int digit) {
   return done;
 }
 
+std::string Composer::finish() {
+  std::string text = converting() ? conversion_text() : romaji_.finish();
+  clear();
+  return text;
+}
+
 KeyResult Composer::key(Key k) {
   if (k == Key::toggle_mode) {
-    set_mode(mode_ == Mode::kana ? Mode::direct : Mode::kana);
-    return {true, {}};
+    KeyResult done{true, finish()};  // what was composed stays, as it stands
+    mode_ = mode_ == Mode::kana ? Mode::direct : Mode::kana;
+    return done;
   }
   if (!composing()) return {false, {}};  // the field's: Backspace deletes there
   if (converting()) {
@@ -130,17 +156,26 @@ KeyResult Composer::key(Key k) {
     switch (k) {
       case Key::space:
       case Key::convert:
-      case Key::down: chosen = (chosen + 1) % count; return {true, {}};
-      case Key::up: chosen = (chosen + count - 1) % count; return {true, {}};
+      case Key::down:
+        chosen = (chosen + 1) % count;
+        list_open_ = true;
+        return {true, {}};
+      case Key::up:
+        chosen = (chosen + count - 1) % count;
+        list_open_ = true;
+        return {true, {}};
       case Key::left:
         if (current_ > 0) --current_;
+        list_open_ = false;
         return {true, {}};
       case Key::right:
         if (current_ + 1 < n) ++current_;
+        list_open_ = false;
         return {true, {}};
       case Key::shift_left:
       case Key::shift_right: {
         const int delta = k == Key::shift_left ? -1 : 1;
+        list_open_ = false;
         (void)set_segments(converter_->resize(current_, delta));
         return {true, {}};
       }

@@ -11,13 +11,20 @@
 //               converts, Enter commits the kana, Escape drops it,
 //               Backspace takes back one letter
 //   converting  segments with candidates (KanaConverter): Space / ↓ the
-//               next candidate, ↑ the previous, ← → another segment,
-//               Shift+← → a shorter or longer segment, 1–9 picks from the
-//               page shown, Enter commits, Escape and Backspace go back to
-//               the kana; typing a letter commits and starts anew
+//               next candidate (and the candidate list opens), ↑ the
+//               previous, ← → another segment (the list closes), Shift+← →
+//               a shorter or longer segment, 1–9 picks from the page of the
+//               open list, Enter commits, Escape and Backspace go back to
+//               the kana; typing a letter — or a digit with the list closed
+//               (第1回) — commits and goes on
 //
-// What is composed may be a resident's name: clear() wipes it (a field left,
-// every lock), as does the destructor; committed text is the field's.
+// The mode toggle and finish() (a field left by a click) commit what is
+// composed as it stands, never drop it. What is composed may be a resident's
+// name: clear() wipes it (every lock), as does the destructor; committed text
+// is the field's.
+//
+// A field drawn by Debian's ImGui holds 16-bit characters only: such a
+// composer (bmp_only) never offers a candidate outside the BMP (𠮷).
 
 #include <string>
 #include <vector>
@@ -55,19 +62,22 @@ inline constexpr int kCandidatesPerPage = 9;  // digit keys 1–9
 
 class Composer {
  public:
-  explicit Composer(KanaConverter* converter);  // null: kana only (no Anthy)
+  // converter null: kana only (no Anthy). bmp_only: no candidate beyond U+FFFF.
+  explicit Composer(KanaConverter* converter, bool bmp_only = false);
   ~Composer() { clear(); }
   Composer(const Composer&) = delete;
   Composer& operator=(const Composer&) = delete;
 
   Mode mode() const { return mode_; }
-  void set_mode(Mode mode);  // commits nothing: a composition in progress is dropped
+  void set_mode(Mode mode);  // drops a composition in progress (key(toggle_mode) commits it)
   bool composing() const { return !romaji_.empty() || converting(); }
   bool converting() const { return !segments_.empty(); }
+  // The candidate list is shown (after a second Space, or ↓ ↑): digits pick.
+  bool list_open() const { return converting() && list_open_; }
 
   KeyResult type(char c);  // a printable ASCII character
   KeyResult key(Key k);
-  KeyResult pick(int digit);  // 1–9: a candidate of the page shown
+  KeyResult pick(int digit);  // 1–9: a candidate of the open list's page
 
   // The pre-edit, drawn at the caret: while converting, one part per
   // segment (its chosen candidate) and the current one underlined; while
@@ -82,6 +92,9 @@ class Composer {
   int chosen() const;
   int page_start() const { return chosen() / kCandidatesPerPage * kCandidatesPerPage; }
 
+  // What is composed, as it stands (the chosen candidates, or the kana), and
+  // the composition ended: for a field left while composing.
+  std::string finish();
   void clear();  // wipes the composition; the mode stays
 
  private:
@@ -93,12 +106,14 @@ class Composer {
   bool set_segments(Result<std::vector<Segment>> segments);  // false: kept as it was
 
   KanaConverter* converter_;
+  bool bmp_only_ = false;
   Mode mode_ = Mode::kana;
   RomajiBuffer romaji_;
   std::string kana_;  // the kana being converted (converting only)
   std::vector<Segment> segments_;
   std::vector<int> chosen_;
   int current_ = 0;
+  bool list_open_ = false;
 };
 
 }  // namespace shogo::ime

@@ -226,9 +226,22 @@ Status FontBook::rebuild(ImFontAtlas& atlas, ui::GlyphRegistry& registry) {
 
   std::set<ui::Code16> ui_codes = registry.ui_codes();
   add_base(ui_codes);
+  // What IPAexGothic lacks (髙, 﨑, 邉 … typed into a survey's title) is
+  // borrowed from IPAmj Mincho, merged into the UI fonts at their sizes.
+  std::set<ui::Code16> borrowed;
+  for (auto it = ui_codes.begin(); it != ui_codes.end();) {
+    if (*it >= 0x80 && *it != 0xFFFD && FT_Get_Char_Index(im.ui_face, *it) == 0 &&
+        FT_Get_Char_Index(im.name_face, *it) != 0) {
+      borrowed.insert(*it);
+      it = ui_codes.erase(it);
+    } else {
+      ++it;
+    }
+  }
   std::set<ui::Code16> name_codes = registry.name_codes();
   add_base(name_codes);
   ui_ranges_ = to_ranges(ui_codes);
+  borrowed_ranges_ = to_ranges(borrowed);
   name_ranges_ = to_ranges(name_codes);
 
   // ImGui 1.86 copies font data it does not own (46 MB for IPAmj Mincho, on
@@ -238,10 +251,19 @@ Status FontBook::rebuild(ImFontAtlas& atlas, ui::GlyphRegistry& registry) {
   ImFontConfig cfg;
   cfg.FontDataOwnedByAtlas = true;
   cfg.OversampleH = cfg.OversampleV = 1;
+  ImFontConfig merged = cfg;
+  merged.MergeMode = true;
+  auto borrow = [&](float size) {
+    if (borrowed.empty()) return;
+    atlas.AddFontFromMemoryTTF(im.name_file.data, static_cast<int>(im.name_file.size), size,
+                               &merged, borrowed_ranges_.data());
+  };
   ImFont* ui_font = atlas.AddFontFromMemoryTTF(im.ui_file.data, static_cast<int>(im.ui_file.size),
                                                sizes_.ui, &cfg, ui_ranges_.data());
+  borrow(sizes_.ui);
   ImFont* title = atlas.AddFontFromMemoryTTF(im.ui_file.data, static_cast<int>(im.ui_file.size),
                                              sizes_.title, &cfg, ui_ranges_.data());
+  borrow(sizes_.title);
   ImFont* name = atlas.AddFontFromMemoryTTF(im.name_file.data, static_cast<int>(im.name_file.size),
                                             sizes_.name, &cfg, name_ranges_.data());
 

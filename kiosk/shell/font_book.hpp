@@ -64,8 +64,8 @@ class FontBook {
   struct Impl;
   std::unique_ptr<Impl> impl_;
   FontSizes sizes_;
-  std::vector<ImWchar> ui_ranges_, name_ranges_;  // must outlive the build
-  ui::GlyphRegistry* attached_ = nullptr;         // whose coverage points at us
+  std::vector<ImWchar> ui_ranges_, borrowed_ranges_, name_ranges_;  // must outlive the build
+  ui::GlyphRegistry* attached_ = nullptr;                           // whose coverage points at us
   int rebuilds_ = 0;
 };
 

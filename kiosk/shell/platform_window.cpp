@@ -27,7 +27,29 @@ std::string g_glfw_error;
 void on_error(int code, const char* description) {
   g_glfw_error = std::to_string(code) + ": " + (description ? description : "");
 }
-void on_key(GLFWwindow*, int, int, int, int) { g_input = true; }
+// The Japanese keyboard's 変換, 無変換 and 半角/全角 have no GLFW key code:
+// their X keycodes (evdev + 8, the same under XWayland) set io.KeysDown
+// entries of their own, past GLFW's last key (ui::extra_keys()).
+constexpr int kScancodeConvert = 100;    // KEY_HENKAN
+constexpr int kScancodeNoConvert = 102;  // KEY_MUHENKAN
+constexpr int kScancodeZenkaku = 49;     // KEY_GRAVE: 半角/全角 on a JIS key map
+constexpr int kConvertIndex = GLFW_KEY_LAST + 1;
+constexpr int kNoConvertIndex = GLFW_KEY_LAST + 2;
+constexpr int kToggleIndex = GLFW_KEY_LAST + 3;
+
+void on_key(GLFWwindow*, int key, int scancode, int action, int) {
+  g_input = true;
+  if (action == GLFW_REPEAT) return;
+  int index = -1;
+  if (scancode == kScancodeConvert) index = kConvertIndex;
+  if (scancode == kScancodeNoConvert) index = kNoConvertIndex;
+  // The key left of 1 is 半角/全角 where the key map gives it no character
+  // (JIS); on a US map it is ` and stays so.
+  if (scancode == kScancodeZenkaku && glfwGetKeyName(key, scancode) == nullptr) {
+    index = kToggleIndex;
+  }
+  if (index >= 0) ImGui::GetIO().KeysDown[index] = action == GLFW_PRESS;
+}
 void on_char(GLFWwindow*, unsigned int) { g_input = true; }
 void on_mouse_button(GLFWwindow*, int, int, int) { g_input = true; }
 void on_cursor(GLFWwindow*, double, double) { g_input = true; }
@@ -98,7 +120,7 @@ Result<std::unique_ptr<KioskWindow>> KioskWindow::open(const WindowOptions& opti
   // Every screen works from the keyboard: arrows move the focus ring, Space
   // presses, Escape goes back; F1 has no ImGui 1.86 name (ui::extra_keys()).
   io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
-  ui::extra_keys().f1 = GLFW_KEY_F1;
+  ui::extra_keys() = {GLFW_KEY_F1, GLFW_KEY_F7, kConvertIndex, kNoConvertIndex, kToggleIndex};
 
   std::unique_ptr<KioskWindow> window(new KioskWindow());
   window->window_ = w;

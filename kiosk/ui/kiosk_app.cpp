@@ -12,6 +12,7 @@
 #include "kiosk/ui/glyph_registry.hpp"
 #include "kiosk/ui/labels.hpp"
 #include "kiosk/ui/page.hpp"
+#include "kiosk/ui/text_entry.hpp"
 #include "kiosk/ui/text_layout.hpp"
 #include "kiosk/ui/theme.hpp"
 #include "kiosk/ui/widgets.hpp"
@@ -82,6 +83,7 @@ void KioskApp::forget_all(const FrameInput& in) {
   // the names the glyph registry encoded, and what drawing left on the
   // stack (freed heap blocks are zeroed by the kiosk's operator delete).
   glyphs().forget_names();
+  forget_text_entry();  // what was being composed; Anthy's context reset
   crypto::wipe_stack();
 }
 
@@ -94,7 +96,10 @@ void KioskApp::go_to(ScreenId id, const ScreenArgs& args, const FrameInput& in) 
   }
   // Personal data leaves with the screen, and its work stops (the vault is
   // free again before the next screen loads from it).
-  if (current_ != id) current_screen().forget(ctx);
+  if (current_ != id) {
+    current_screen().forget(ctx);
+    forget_text_entry();
+  }
   current_ = id;
   target.open(ctx, args);
 }
@@ -245,6 +250,7 @@ Intents KioskApp::draw(const FrameInput& in) {
   ImGui::BeginChild("##content", ImVec2(0, 0), false, ImGuiWindowFlags_NoSavedSettings);
   ScreenContext ctx = context(in);
   current_screen().draw(ctx, app);
+  end_text_entry_frame();  // a composition whose field is gone is wiped
   // Noted on every frame: whether the page scrolls is known only after a
   // frame's layout, and the atlas must not need a second rebuild for it.
   const char* more = tr("▼ More below (scroll)");

@@ -52,9 +52,15 @@ void key_hint(const char* key);
 // ImGui's key index for a named key (io.KeyMap), pressed this frame.
 bool key_pressed(ImGuiKey key);
 // Keys ImGui 1.86 has no name for: the host sets their io.KeysDown index
-// (the shell: GLFW_KEY_F1; the test harness: its own).
+// (the shell: GLFW_KEY_F1 and GLFW_KEY_F7, and for the three Japanese keys,
+// which have no GLFW code, an index of its own set from their scancodes; the
+// test harness: its own). -1: the host has no such key.
 struct ExtraKeys {
   int f1 = -1;
+  int f7 = -1;           // katakana (text entry)
+  int convert = -1;      // 変換
+  int no_convert = -1;   // 無変換
+  int toggle_mode = -1;  // 半角/全角: かな ↔ 英数
 };
 ExtraKeys& extra_keys();
 bool f1_pressed();

@@ -7,6 +7,7 @@
 #include "kiosk/ui/glyph_registry.hpp"
 #include "kiosk/ui/i18n.hpp"
 #include "kiosk/ui/labels.hpp"
+#include "kiosk/ui/text_entry.hpp"
 #include "kiosk/ui/text_layout.hpp"
 #include "kiosk/ui/theme.hpp"
 #include "kiosk/ui/widgets.hpp"
@@ -220,6 +221,13 @@ bool text_field(const char* label, const char* id, char* buffer, std::size_t cap
   // to it is drawn again after the rebuild, never as a fallback glyph.
   (void)noted(std::string(buffer));
   return edited;
+}
+
+bool japanese_text_field(const char* label, const char* id, char* buffer, std::size_t capacity,
+                         float width, int flags) {
+  ImGui::TextUnformatted(label);
+  ImGui::SameLine();
+  return japanese_field(id, buffer, capacity, width, flags);
 }
 
 }  // namespace shogo::ui

@@ -53,5 +53,9 @@ void access_rows_table(const char* id, const std::vector<AccessRowView>& rows, b
 // What is typed is noted for the font atlas.
 bool text_field(const char* label, const char* id, char* buffer, std::size_t capacity, float width,
                 int flags = 0);
+// The same for text typed in Japanese (text_entry.hpp): the かな/英数 button
+// follows the field.
+bool japanese_text_field(const char* label, const char* id, char* buffer, std::size_t capacity,
+                         float width, int flags = 0);
 
 }  // namespace shogo::ui

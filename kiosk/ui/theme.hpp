@@ -147,6 +147,12 @@ inline constexpr ImU32 kPrimaryPressed = kBlue1100;
 
 inline constexpr ImU32 kFocus = kBlue1200;       // the focus ring: on white, grey
 inline constexpr ImU32 kFocusHalo = kYellow300;  // its inner half: on blue
+// Japanese text entry (text_entry.cpp): kText on each, pairs already measured.
+inline constexpr ImU32 kPreeditBackground = kHover;  // what is composed, at the caret
+inline constexpr ImU32 kPreeditUnderline = kText;
+inline constexpr ImU32 kCandidateChosen = kSelected;
+inline constexpr ImU32 kModeKana = kSelected;        // the かな button beside a field
+inline constexpr ImU32 kModeLatin = kSurfaceStrong;  // the 英数 button
 
 ImVec4 vec4(ImU32 colour);  // for ImGui::TextColored(theme::vec4(theme::kSuccess), …)
 

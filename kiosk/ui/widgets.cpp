@@ -114,15 +114,20 @@ void watermark(std::string_view text_utf8) {
   }
 }
 
-void wipe_text_input_state() {
+void wipe_text_input_buffers() {
   ImGuiContext* g = ImGui::GetCurrentContext();
   if (g == nullptr) return;
   ImGuiInputTextState& state = g->InputTextState;
-  std::fill(state.TextW.begin(), state.TextW.end(), ImWchar{0});
-  std::fill(state.TextA.begin(), state.TextA.end(), '\0');
-  std::fill(state.InitialTextA.begin(), state.InitialTextA.end(), '\0');
+  // Their whole allocations: a shorter text since may have left a longer one's tail.
+  std::fill(state.TextW.Data, state.TextW.Data + state.TextW.Capacity, ImWchar{0});
+  std::fill(state.TextA.Data, state.TextA.Data + state.TextA.Capacity, '\0');
+  std::fill(state.InitialTextA.Data, state.InitialTextA.Data + state.InitialTextA.Capacity, '\0');
   std::memset(&state.Stb, 0, sizeof state.Stb);  // undo records hold typed characters
   state.CurLenW = state.CurLenA = 0;
+}
+
+void wipe_text_input_state() {
+  wipe_text_input_buffers();
   ImGui::ClearActiveID();
 }
 

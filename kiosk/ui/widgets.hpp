@@ -59,6 +59,9 @@ void watermark(std::string_view text_utf8);
 // Zeroes ImGui's own copy of the active text field (its text, initial text and
 // undo buffer): called as soon as a passphrase has been taken from the field.
 void wipe_text_input_state();
+// The same without taking the keyboard from whatever is active now: for a
+// field no longer edited (text_entry.cpp).
+void wipe_text_input_buffers();
 // Puts `text` into a form's fixed text field (not secret), cut to fit.
 template <std::size_t N>
 void set_field(std::array<char, N>& field, const std::string& text) {

@@ -90,7 +90,8 @@ TEST_CASE("a manager types 髙橋 and 渡邉 by romaji, picking the variants", "
     const auto it = std::find(cands.begin(), cands.end(), want);
     REQUIRE(it != cands.end());
     const int index = static_cast<int>(it - cands.begin());
-    // Space pages through the candidates; a digit picks from the page shown.
+    // Space opens the list and pages through it; a digit picks from the page shown.
+    if (!f.composer.list_open()) f.press(Key::space);
     while (f.composer.page_start() + kCandidatesPerPage <= index) f.press(Key::space);
     f.apply(f.composer.pick(index - f.composer.page_start() + 1));
   };

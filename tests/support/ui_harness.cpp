@@ -51,7 +51,7 @@ UiHarness::UiHarness(ImVec2 display) {
   // As the shell: keyboard navigation on, named keys at their own indices.
   io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
   for (int k = 0; k < ImGuiKey_COUNT; ++k) io.KeyMap[k] = 256 + k;
-  ui::extra_keys().f1 = kF1Index;
+  ui::extra_keys() = {kF1Index, kF1Index + 1, kF1Index + 2, kF1Index + 3, kF1Index + 4};
   ui::theme::apply(ImGui::GetStyle());
 }
 
@@ -222,14 +222,20 @@ ui::Intents UiHarness::frame(ui::KioskApp& app, bool apply) {
   return intents_;
 }
 
-void UiHarness::press(ui::KioskApp& app, ImGuiKey key, bool ctrl) {
+void UiHarness::press(ui::KioskApp& app, ImGuiKey key, bool ctrl, bool shift) {
+  press_index(app, ImGui::GetIO().KeyMap[key], ctrl, shift);
+}
+
+void UiHarness::press_index(ui::KioskApp& app, int index, bool ctrl, bool shift) {
   ImGuiIO& io = ImGui::GetIO();
   io.KeyCtrl = ctrl;
-  io.KeysDown[io.KeyMap[key]] = true;
+  io.KeyShift = shift;
+  io.KeysDown[index] = true;
   input_ = true;
   frame(app);
-  io.KeysDown[io.KeyMap[key]] = false;
+  io.KeysDown[index] = false;
   io.KeyCtrl = false;
+  io.KeyShift = false;
   input_ = true;
   frame(app);
 }

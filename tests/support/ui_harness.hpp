@@ -44,8 +44,10 @@ class UiHarness {
   bool click(ui::KioskApp& app, std::string_view label);
   void type(ui::KioskApp& app, std::string_view text);
   // A key pressed (one frame) and released (the next); ImGuiKey_… names, or
-  // F1 through press_f1(). Shift not held; Ctrl held when asked (Ctrl+A).
-  void press(ui::KioskApp& app, ImGuiKey key, bool ctrl = false);
+  // F1 through press_f1(). Ctrl and Shift held when asked (Ctrl+A, Shift+←).
+  void press(ui::KioskApp& app, ImGuiKey key, bool ctrl = false, bool shift = false);
+  // A key by its io.KeysDown index: ui::extra_keys() (変換, 半角/全角, F7).
+  void press_index(ui::KioskApp& app, int index, bool ctrl = false, bool shift = false);
   void press_f1(ui::KioskApp& app);
   // The mouse wheel turned `notches` over `at` (negative: down the page), one frame.
   void wheel(ui::KioskApp& app, ImVec2 at, float notches);

@@ -13,6 +13,7 @@
 #include "provisioning/demo_vault.hpp"
 #include "provisioning/synthetic/synthetic_ward.hpp"
 #include "storage/database.hpp"
+#include "tests/support/demo_kiosk.hpp"
 #include "tests/support/secrets.hpp"
 #include "tests/support/temp_dir.hpp"
 #include "tests/support/ui_harness.hpp"
@@ -25,42 +26,12 @@ namespace {
 constexpr const char* kManager = "髙木 誠";
 constexpr const char* kInvestigator = "佐藤 由美";
 
-std::string passphrase_of(const std::string& name) {
-  for (const auto& u : provisioning::demo_users()) {
-    if (u.name == name) return std::string(u.passphrase);
-  }
-  FAIL("no demo user " << name);
-  return {};
-}
+using Kiosk = test::DemoKiosk;
 
-struct Kiosk {
-  test::TempDir tmp;
-  std::unique_ptr<survey::Vault> vault;
-  std::unique_ptr<ui::KioskApp> owned;
-  ui::KioskApp* app_ptr = nullptr;
+std::string passphrase_of(const std::string& name) { return test::demo_passphrase(name); }
 
-  Kiosk() {
-    REQUIRE(provisioning::make_demo_vault(tmp / "vault", 7, {1, 8 * 1024}).ok());
-    auto v = survey::Vault::open(tmp / "vault");
-    REQUIRE(v.ok());
-    vault = std::move(v.value());
-    owned = std::make_unique<ui::KioskApp>(vault.get(), ui::KioskOptions{{}, 300.0});
-    app_ptr = owned.get();
-  }
-  ui::KioskApp& app() { return *app_ptr; }
-};
-
-// The lock screen as a person uses it: choose the name, type, press サインイン.
 void sign_in(UiHarness& h, Kiosk& k, const std::string& name, std::string passphrase = {}) {
-  if (passphrase.empty()) passphrase = passphrase_of(name);
-  h.frame(k.app());
-  REQUIRE(h.click(k.app(), "user:" + name));
-  h.frame(k.app());  // the passphrase field appears and asks for the keyboard
-  h.frame(k.app());  // ... which it has from this frame on
-  h.type(k.app(), passphrase);
-  REQUIRE(h.click(k.app(), "サインイン"));
-  k.app().wait_for_work();
-  h.frame(k.app());
+  test::demo_sign_in(h, k, name, std::move(passphrase));
 }
 
 }  // namespace

@@ -1042,12 +1042,15 @@ TEST_CASE("Enter in the new-survey form creates the survey", "[survey][keyboard]
   h.frames(*k.app, 2);
   h.type(*k.app, "2026");  // the focus is in the first field
   REQUIRE(h.click(*k.app, "title"));
+  REQUIRE(h.click(*k.app, "Kana input"));  // the title's mode: to Latin letters, as typed
+  h.frames(*k.app, 2);
   h.type(*k.app, "second survey");
   h.press(*k.app, ImGuiKey_Enter);
   h.frame(*k.app);
   auto surveys = survey::list_surveys(*k.vault);
   REQUIRE(surveys);
   CHECK(surveys->size() == 2);
+  CHECK(surveys->back().title == "second survey");
 }
 
 // --- What a new manager saw: the remaining problems, one test each ----------

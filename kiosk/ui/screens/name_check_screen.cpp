@@ -1,5 +1,6 @@
 #include "kiosk/ui/screens/name_check_screen.hpp"
 
+#include "crypto/secure_buffer.hpp"
 #include "kiosk/survey/name_samples.hpp"
 #include "kiosk/ui/glyph_registry.hpp"
 
@@ -30,6 +31,10 @@ NameCheckScreen::NameCheckScreen() {
   }
 }
 
-void NameCheckScreen::view(ScreenContext&, Out<Intent>&) { name_check_view(model_); }
+void NameCheckScreen::view(ScreenContext&, Out<Intent>&) { name_check_view(model_, practice_); }
+
+void NameCheckScreen::forget(ScreenContext&) {
+  crypto::wipe_bytes(practice_.text.data(), practice_.text.size());
+}
 
 }  // namespace shogo::ui

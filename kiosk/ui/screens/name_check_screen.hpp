@@ -4,6 +4,7 @@
 // the fonts hold. The names are the fixed made-up samples of
 // kiosk/survey/name_samples.hpp, never a resident's.
 
+#include <array>
 #include <string>
 #include <vector>
 
@@ -19,6 +20,11 @@ struct NameSample {
 struct NameCheckModel {
   std::vector<NameSample> samples;
 };
+// The practice field: typed by romaji, shown in the names' font with its code
+// points; kept nowhere, wiped when the screen is left and at every lock.
+struct PracticeText {
+  std::array<char, 1024> text{};
+};
 
 class NameCheckScreen : public ScreenOf<NoIntent<NameCheckScreen>> {
  public:
@@ -29,14 +35,17 @@ class NameCheckScreen : public ScreenOf<NoIntent<NameCheckScreen>> {
   const char* explanation() const override;
   std::optional<survey::Action> needs() const override { return survey::Action::check_names; }
   void apply(const Intent&, ScreenContext&) override {}
+  void forget(ScreenContext&) override;
+  PracticeText& practice() { return practice_; }
 
  protected:
   void view(ScreenContext& ctx, Out<Intent>& out) override;
 
  private:
   NameCheckModel model_;
+  PracticeText practice_;
 };
 
-void name_check_view(const NameCheckModel& model);
+void name_check_view(const NameCheckModel& model, PracticeText& practice);
 
 }  // namespace shogo::ui

@@ -1,12 +1,46 @@
 #include <imgui.h>
 
+#include <string>
+
+#include "kiosk/ui/glyph_registry.hpp"
 #include "kiosk/ui/screens/name_check_screen.hpp"
+#include "kiosk/ui/text_entry.hpp"
 #include "kiosk/ui/text_layout.hpp"
 #include "kiosk/ui/widgets.hpp"
 
 namespace shogo::ui {
 
-void name_check_view(const NameCheckModel& model) {
+namespace {
+
+// Type a name as a register holds it (髙橋, 渡邉) and see it drawn in the
+// names' font with its code points.
+void practice_view(PracticeText& practice) {
+  ImGui::Separator();
+  ImGui::PushFont(fonts().title);
+  ImGui::TextUnformatted(tr("Try typing"));
+  ImGui::PopFont();
+  wrapped_text(
+      tr("Type in romaji and press Space to convert (Space again: the list; 1–9 pick; Enter "
+         "keeps it). What you type here is not kept anywhere."));
+  japanese_text_area("##practice", practice.text.data(), practice.text.size(),
+                     ImVec2(720, 3 * ImGui::GetTextLineHeightWithSpacing() + 12));
+  const std::string typed(practice.text.data());
+  if (typed.empty()) return;
+  ImGui::TextUnformatted(tr("As a register shows it:"));
+  ImGui::SameLine();
+  wrapped_name_text(typed);
+  std::string codes;
+  for (const NameUnit unit : split_units(typed)) {
+    if (unit.base < 0x80 || unit.base == 0x3000) continue;  // letters, spaces
+    if (!codes.empty()) codes += ' ';
+    codes += code_point_label(unit);
+  }
+  if (!codes.empty()) wrapped_text(codes);
+}
+
+}  // namespace
+
+void name_check_view(const NameCheckModel& model, PracticeText& practice) {
   wrapped_text(
       tr("Each name is drawn in the IPAmj Mincho font. A character no font has is shown "
          "as a box with its code point, never as a question mark."));
@@ -39,6 +73,7 @@ void name_check_view(const NameCheckModel& model) {
     ImGui::PopTextWrapPos();
   }
   ImGui::EndTable();
+  practice_view(practice);
 }
 
 }  // namespace shogo::ui

@@ -41,7 +41,8 @@ void new_survey_form(const SurveysModel& m, NewSurveyForm& f, Out<SurveysIntent>
   // Enter in the title or the id creates, as the button does.
   constexpr int kEnter = ImGuiInputTextFlags_EnterReturnsTrue;
   if (focus == 1) ImGui::SetKeyboardFocusHere();
-  bool enter = text_field(tr("Title:"), "##title", f.title.data(), f.title.size(), 440, kEnter);
+  bool enter =
+      japanese_text_field(tr("Title:"), "##title", f.title.data(), f.title.size(), 440, kEnter);
   if (focus == 2) ImGui::SetKeyboardFocusHere();
   enter |= text_field(tr("Survey id (letters, digits and '-'):"), "##survey-id", f.id.data(),
                       f.id.size(), 240, kEnter);
