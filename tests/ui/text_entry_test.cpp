@@ -165,8 +165,9 @@ TEST_CASE("a click elsewhere keeps what was composed, in its field", "[ime][keyb
   CHECK(e.created_title() == "こうせい");
 }
 
-TEST_CASE("半角/全角 and the かな button switch the mode, and in 英数 letters reach the field as typed",
-          "[ime][keyboard]") {
+TEST_CASE(
+    "半角/全角 and the かな button switch the mode, and in 英数 letters reach the field as typed",
+    "[ime][keyboard]") {
   Entry e;
   e.title_field();
   e.type("nen");
