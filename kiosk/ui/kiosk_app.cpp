@@ -255,7 +255,8 @@ Intents KioskApp::draw(const FrameInput& in) {
   // frame's layout, and the atlas must not need a second rebuild for it.
   const char* more = tr("▼ More below (scroll)");
   glyphs().note_ui_text(more);
-  if (ImGui::GetScrollY() < ImGui::GetScrollMaxY() - 1.0f) {
+  // Not while composing: it would lie over the candidate list.
+  if (ImGui::GetScrollY() < ImGui::GetScrollMaxY() - 1.0f && !text_entry_composing()) {
     // The page scrolls: say so at its bottom edge, over the content.
     const ImVec2 size = ImGui::CalcTextSize(more);
     const ImVec2 pos = ImGui::GetWindowPos();

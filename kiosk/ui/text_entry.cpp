@@ -8,6 +8,7 @@
 #include <memory>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "crypto/secure_buffer.hpp"
 #include "kiosk/ime/composer.hpp"
@@ -230,6 +231,23 @@ void draw_preedit(const ime::Composer& c, ImVec2 caret, ImVec2 field_min, ImVec2
   dl->PopClipRect();
 }
 
+// "異体字 U+9089" for a candidate holding a registry variant (邉), which at
+// this size looks like its neighbours (邊); empty for any other.
+std::string variant_note(const std::string& candidate) {
+  std::string note;
+  for (const NameUnit unit : split_units(candidate)) {
+    const bool variant =
+        std::any_of(std::begin(ime::kVariants), std::end(ime::kVariants), [&](auto& v) {
+          const std::u32string cp = decode_utf8(v.second);
+          return cp.size() == 1 && cp[0] == unit.base;
+        });
+    if (!variant) continue;
+    note += note.empty() ? std::string(tr("variant")) + " " : std::string(" ");
+    note += code_point_label(unit);
+  }
+  return note;
+}
+
 // The candidate list next to the caret: numbered (1–9 pick), the chosen one
 // marked, below the line, or above it where the screen ends; never off screen.
 void draw_candidates(const ime::Composer& c, ImVec2 at, float line_bottom) {
@@ -240,9 +258,16 @@ void draw_candidates(const ime::Composer& c, ImVec2 at, float line_bottom) {
   const ImGuiStyle& style = ImGui::GetStyle();
   float width = 0;
   std::array<char, 8> number{};
+  std::vector<std::string> notes;
+  const float gap = ImGui::GetStyle().ItemSpacing.x * 2;
   for (int i = first; i < last; ++i) {
-    glyphs().note_ui_text(cands[static_cast<std::size_t>(i)]);
-    width = std::max(width, ImGui::CalcTextSize(cands[static_cast<std::size_t>(i)].c_str()).x);
+    const std::string& cand = cands[static_cast<std::size_t>(i)];
+    glyphs().note_ui_text(cand);
+    notes.push_back(variant_note(cand));
+    glyphs().note_ui_text(notes.back());
+    float w = ImGui::CalcTextSize(cand.c_str()).x;
+    if (!notes.back().empty()) w += gap + ImGui::CalcTextSize(notes.back().c_str()).x;
+    width = std::max(width, w);
   }
   const float row = ImGui::GetTextLineHeightWithSpacing();
   const float number_w = ImGui::CalcTextSize("9  ").x;
@@ -265,8 +290,13 @@ void draw_candidates(const ime::Composer& c, ImVec2 at, float line_bottom) {
                                                 theme::kCandidateChosen);
     }
     ImGui::TextDisabled("%s", number.data());
-    ImGui::SameLine(number_w);
+    ImGui::SameLine();
+    ImGui::SetCursorScreenPos(ImVec2(p.x + number_w, p.y));
     ImGui::TextUnformatted(cands[static_cast<std::size_t>(i)].c_str());
+    if (const std::string& note = notes[static_cast<std::size_t>(i - first)]; !note.empty()) {
+      ImGui::SameLine(0, gap);
+      ImGui::TextDisabled("%s", note.c_str());
+    }
   }
   const std::string count = std::to_string(c.chosen() + 1) + " / " + std::to_string(cands.size());
   ImGui::TextDisabled("%s", noted(count));

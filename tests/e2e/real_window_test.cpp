@@ -11,15 +11,19 @@
 #include <cstring>
 #include <ctime>
 
+#include "kiosk/ime/composer.hpp"
 #include "kiosk/shell/font_book.hpp"
 #include "kiosk/shell/frame_runner.hpp"
 #include "kiosk/shell/platform_window.hpp"
+#include "kiosk/survey/survey_register.hpp"
 #include "kiosk/ui/glyph_registry.hpp"
 #include "kiosk/ui/i18n.hpp"
 #include "kiosk/ui/screens/import_screen.hpp"
+#include "kiosk/ui/text_entry.hpp"
 #include "kiosk/ui/theme.hpp"
 #include "provisioning/demo_vault.hpp"
 #include "tests/e2e/x11_close_request.hpp"
+#include "tests/e2e/x11_input.hpp"
 #include "tests/support/temp_dir.hpp"
 #include "tests/support/ui_harness.hpp"
 
@@ -268,4 +272,109 @@ TEST_CASE("real window: a finished import preview is on screen at the next wake,
   INFO("from the task's wake to the frame that drew its result: " << gap << " s");
   CHECK(gap < 0.5);
   CHECK(screen.has_result());  // a preview, or why there is none
+}
+
+namespace {
+
+const ui::ItemRecord* item(std::string_view label) {
+  for (const auto& it : ui::recorded_items()) {
+    if (it.label == label) return &it;
+  }
+  return nullptr;
+}
+
+void click(test::X11Input& x, std::string_view label) {
+  const ui::ItemRecord* it = item(label);
+  REQUIRE(it != nullptr);
+  // Scrolled into view first with the wheel, as a user would.
+  for (int i = 0; i < 30 && it->max.y > it->clip_max.y; ++i) {
+    x.wheel((it->clip_min.x + it->clip_max.x) * 0.5f, it->clip_min.y + 20, true);
+    it = item(label);
+    REQUIRE(it != nullptr);
+  }
+  x.click((it->min.x + it->max.x) * 0.5f, (it->min.y + it->max.y) * 0.5f);
+}
+
+// Opens the candidate list (Space) until `want` is on its page, then types
+// its digit; with the list on screen first saved to `screenshot` if given.
+void pick(RealKiosk& k, test::X11Input& x, const std::string& want,
+          const char* screenshot = nullptr) {
+  for (int i = 0; i < 40; ++i) {
+    x.type(" ");
+    const ime::Composer* c = ui::text_entry_composer();
+    REQUIRE(c != nullptr);
+    if (!c->list_open()) continue;
+    const auto& cands = c->candidates();
+    for (int d = 0; d < ime::kCandidatesPerPage; ++d) {
+      const auto at = static_cast<std::size_t>(c->page_start() + d);
+      if (at < cands.size() && cands[at] == want) {
+        if (screenshot != nullptr) REQUIRE(k.window->save_screenshot(screenshot).ok());
+        x.type(std::to_string(d + 1));
+        return;
+      }
+    }
+  }
+  FAIL("never offered: " << want);
+}
+
+}  // namespace
+
+TEST_CASE("real window: a manager types a survey title and a note with 髙橋 and 渡邉 by romaji") {
+  RealKiosk k;
+  k.sign_in_manager();
+  k.app().apply({ui::RequestScreen{ui::ScreenId::surveys}}, {1000.0, std::time(nullptr), true});
+  for (int i = 0; i < 3; ++i) k.frame();
+  test::X11Input x("shogo-e2e", [&] { k.frame(); });
+  REQUIRE(x.ok());
+  const std::size_t before = survey::list_surveys(*k.vault)->size();
+  click(x, "新しい調査を作る");
+  k.frame();
+  click(x, "title");
+  // 令和8年度 アクセスログ調査: converted word by word, as a manager types it.
+  x.type("reiwa");
+  x.keycode(100);  // 変換, by its scancode
+  x.key("Return");
+  x.type("8nendo ");
+  x.key("Return");
+  x.type("akusesurogu");
+  x.key("F7");  // katakana
+  x.type("chousa  ");
+  REQUIRE(ui::text_entry_composer()->list_open());
+  k.frame();
+  REQUIRE(k.window->save_screenshot("e2e-candidates.png").ok());
+  pick(k, x, "調査");
+  x.key("Return");  // nothing composed: creates the survey
+  k.frame();
+  auto surveys = survey::list_surveys(*k.vault);
+  REQUIRE(surveys);
+  REQUIRE(surveys->size() == before + 1);
+  CHECK(surveys->back().title == "令和8年度アクセスログ調査");
+
+  // A note with registry names, in several lines (the name check's practice
+  // field: the interview screen comes with the reconciliation issue).
+  k.app().apply({ui::RequestScreen{ui::ScreenId::name_check}}, {1000.0, std::time(nullptr), true});
+  for (int i = 0; i < 3; ++i) k.frame();
+  click(x, "practice");
+  x.type("takahashi");
+  pick(k, x, "髙橋");
+  x.type("santo");
+  x.key("Return");  // commits さんと
+  x.key("Return");  // nothing composed: a new line
+  x.type("watanabe");
+  pick(k, x, "渡邉", "e2e-variants.png");  // the README's picture
+  x.type("sannni,");                       // nn is ん, as on any Japanese PC
+  x.key("Return");
+  x.type("mensetsu ");
+  x.key("Return");
+  x.type("shimashita.");
+  x.key("Return");
+  for (int i = 0; i < 3; ++i) k.frame();
+  REQUIRE(k.window->save_screenshot("e2e-practice.png").ok());
+  const std::string drawn = test::decode_drawn([&] {
+    std::string text;
+    for (const auto& g : test::drawn_glyphs(ImGui::GetDrawData())) ui::append_utf8(text, g.code);
+    return text;
+  }());
+  CHECK(drawn.find("髙橋さんと") != std::string::npos);
+  CHECK(drawn.find("渡邉さんに、面接しました。") != std::string::npos);
 }
