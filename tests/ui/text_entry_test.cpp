@@ -5,6 +5,11 @@
 // kept from the field and the screen.
 #include <catch2/catch.hpp>
 #include <imgui_internal.h>
+#include <signal.h>
+#include <sodium.h>
+#include <sys/prctl.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <string>
@@ -14,6 +19,7 @@
 #include "kiosk/ui/page.hpp"
 #include "kiosk/ui/text_entry.hpp"
 #include "tests/support/demo_kiosk.hpp"
+#include "tests/support/memory_scan.hpp"
 
 using namespace shogo;
 using shogo::test::UiHarness;
@@ -241,4 +247,112 @@ TEST_CASE("every lock wipes what is being composed", "[ime][keyboard]") {
   CHECK(e.app().sitting().locked());
   CHECK_FALSE(ui::text_entry_composing());
   CHECK_FALSE(e.h.drew("高橋"));
+}
+
+namespace {
+
+// Random romaji made at run time (a literal would sit in the binary), and
+// the kana it types: the name a manager types of a resident.
+struct TypedCanary {
+  std::string romaji, kana;
+};
+TypedCanary typed_canary() {
+  static const std::pair<const char*, const char*> kSyllables[] = {
+      {"ka", "か"},  {"ki", "き"}, {"ku", "く"}, {"ke", "け"}, {"ko", "こ"}, {"sa", "さ"},
+      {"shi", "し"}, {"su", "す"}, {"se", "せ"}, {"so", "そ"}, {"ta", "た"}, {"te", "て"},
+      {"to", "と"},  {"na", "な"}, {"ni", "に"}, {"nu", "ぬ"}, {"ne", "ね"}, {"no", "の"},
+      {"ha", "は"},  {"hi", "ひ"}, {"fu", "ふ"}, {"he", "へ"}, {"ho", "ほ"}, {"ma", "ま"},
+      {"mi", "み"},  {"mu", "む"}, {"me", "め"}, {"mo", "も"}, {"ra", "ら"}, {"ri", "り"},
+      {"ru", "る"},  {"re", "れ"}, {"ro", "ろ"}};
+  TypedCanary c;
+  for (int i = 0; i < 10; ++i) {
+    const auto& s = kSyllables[randombytes_uniform(std::size(kSyllables))];
+    c.romaji += s.first;
+    c.kana += s.second;
+  }
+  return c;
+}
+
+}  // namespace
+
+TEST_CASE("what is typed leaves the kiosk's memory at every lock: the composer, Anthy, the field",
+          "[ime][privacy][memory]") {
+  Entry e;
+  int to_parent[2], to_child[2];
+  REQUIRE(::pipe(to_parent) == 0);
+  REQUIRE(::pipe(to_child) == 0);
+  const pid_t child = ::fork();
+  REQUIRE(child >= 0);
+  if (child == 0) {
+    ::close(to_parent[0]);
+    ::close(to_child[1]);
+    (void)::prctl(PR_SET_DUMPABLE, 1, 0, 0, 0);  // readable by its parent
+    char romaji[128] = {};
+    if (::read(to_child[0], romaji, sizeof romaji - 1) <= 0) ::_exit(2);
+    auto step = [&](char done) {
+      (void)::write(to_parent[1], &done, 1);
+      char go = 0;
+      (void)::read(to_child[0], &go, 1);
+    };
+    auto practice = [&] {
+      e.go(ui::ScreenId::name_check);
+      if (!e.h.click(e.app(), "practice")) ::_exit(3);
+      e.h.frame(e.app());
+    };
+    practice();
+    e.type(romaji);
+    e.type(" ");  // converted by Anthy, not committed
+    step(ui::text_entry_composer()->converting() ? 'p' : 'x');
+    e.h.advance(301);  // the idle lock
+    e.h.frames(e.app(), 3);
+    step(e.app().sitting().locked() && !ui::text_entry_composing() ? 'l' : 'x');
+    practice();
+    e.type(romaji);
+    e.press(ImGuiKey_Enter);  // the kana committed into the field
+    step(!ui::text_entry_composing() ? 'q' : 'x');
+    e.app().apply({ui::RequestLock{}}, {e.h.now(), std::time(nullptr), true});
+    e.h.frames(e.app(), 3);
+    step(e.app().sitting().locked() ? 'u' : 'x');
+    ::_exit(0);
+  }
+  ::close(to_parent[1]);
+  ::close(to_child[0]);
+  // A failed check below ends the test: the child is stopped with it.
+  struct Reap {
+    pid_t pid;
+    ~Reap() {
+      if (pid <= 0) return;
+      ::kill(pid, SIGKILL);
+      ::waitpid(pid, nullptr, 0);
+    }
+  } reap{child};
+  const TypedCanary canary = typed_canary();
+  std::vector<std::string> needles = test::encodings_of(canary.kana);
+  for (const auto& n : test::encodings_of(ime::to_katakana(canary.kana))) needles.push_back(n);
+  REQUIRE(::write(to_child[1], canary.romaji.c_str(), canary.romaji.size()) ==
+          static_cast<ssize_t>(canary.romaji.size()));
+  auto at = [&](char expected) {
+    char got = 0;
+    REQUIRE(::read(to_parent[0], &got, 1) == 1);
+    REQUIRE(got == expected);
+    const std::size_t n = test::copies_in_memory(child, needles);
+    const char go = 'g';
+    REQUIRE(::write(to_child[1], &go, 1) == 1);
+    return n;
+  };
+  const std::size_t composing = at('p');
+  const std::size_t after_idle_lock = at('l');
+  const std::size_t in_field = at('q');
+  const std::size_t after_lock = at('u');
+  int status = 0;
+  REQUIRE(::waitpid(child, &status, 0) == child);
+  reap.pid = 0;
+  CHECK(WIFEXITED(status));
+  INFO("copies of the typed canary: "
+       << composing << " while converting, " << after_idle_lock << " after the idle lock, "
+       << in_field << " committed in the field, " << after_lock << " after the user's lock");
+  CHECK(composing > 0);  // the scan finds it where it is
+  CHECK(after_idle_lock == 0);
+  CHECK(in_field > 0);
+  CHECK(after_lock == 0);
 }
