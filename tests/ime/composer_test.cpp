@@ -137,3 +137,56 @@ TEST_CASE("英数 mode leaves every key to the field, and the toggle switches ba
   f.type("1 ");  // digits and spaces with nothing composed are the field's
   CHECK(f.text == "ID-07 カ1 ");
 }
+
+TEST_CASE("the mode toggle and finish() keep what is composed, as it stands", "[ime]") {
+  auto c = anthy();
+  Field f(c.get());
+  f.type("kana");
+  f.press(Key::toggle_mode);  // the kana are committed, then 英数
+  CHECK(f.text == "かな");
+  CHECK(f.composer.mode() == Mode::direct);
+  f.press(Key::toggle_mode);
+  f.type("kanji");
+  f.press(Key::space);
+  REQUIRE(f.composer.converting());
+  const std::string shown = f.composer.preedit().parts.front();
+  f.text += f.composer.finish();  // a field left while converting
+  CHECK(f.text == "かな" + shown);
+  CHECK_FALSE(f.composer.composing());
+}
+
+TEST_CASE("digits pick only from an open list: after one Space they are typed (第1回)", "[ime]") {
+  auto c = anthy();
+  Field f(c.get());
+  f.type("dai");
+  f.press(Key::space);
+  REQUIRE(f.composer.converting());
+  CHECK_FALSE(f.composer.list_open());
+  CHECK_FALSE(f.composer.pick(1).consumed);  // the field types it: the conversion is kept first
+  f.press(Key::space);                       // the second Space opens the list
+  CHECK(f.composer.list_open());
+  f.press(Key::left);  // another segment (here: none) closes it
+  CHECK_FALSE(f.composer.list_open());
+}
+
+TEST_CASE("a composer for ImGui's 16-bit fields offers no candidate beyond the BMP", "[ime]") {
+  auto c = anthy();
+  auto beyond = [](const std::vector<std::string>& cands) {
+    return std::count_if(cands.begin(), cands.end(), [](const std::string& t) {
+      return std::any_of(t.begin(), t.end(),
+                         [](char b) { return static_cast<unsigned char>(b) >= 0xF0; });
+    });
+  };
+  Field wide(c.get());
+  wide.type("yoshida");
+  wide.press(Key::space);
+  REQUIRE(wide.composer.converting());
+  CHECK(beyond(wide.composer.candidates()) > 0);  // 𠮷田, from the variants
+  wide.composer.clear();
+  Composer bmp(c.get(), /*bmp_only=*/true);
+  for (char ch : std::string("yoshida")) (void)bmp.type(ch);
+  REQUIRE(bmp.key(Key::space).consumed);
+  const auto& offered = bmp.candidates();
+  CHECK(std::find(offered.begin(), offered.end(), "吉田") != offered.end());
+  CHECK(beyond(offered) == 0);
+}
