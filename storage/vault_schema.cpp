@@ -155,6 +155,15 @@ CREATE TABLE keyslots_pending (
 );
 )sql";
 
+// Each user's own preferences: the text size of the screens (older eyes
+// read them all day), in percent of the standard size.
+constexpr const char* kVersion6 = R"sql(
+CREATE TABLE preferences (
+  user_id   TEXT PRIMARY KEY REFERENCES users (id),
+  text_size INTEGER NOT NULL CHECK (text_size IN (100, 115, 130))
+);
+)sql";
+
 constexpr std::array kVaultMigrations = {
     Migration{1, "users, settings, surveys and their keys, events (audit placeholder)", kVersion1},
     Migration{2, "users.last_sign_in_at, sites, terminals", kVersion2},
@@ -164,6 +173,7 @@ constexpr std::array kVaultMigrations = {
         5,
         "imports.stored, imports.rows_digest (survey files bound to the vault), keyslots_pending",
         kVersion5},
+    Migration{6, "preferences: each user's text size", kVersion6},
 };
 
 static_assert(kVaultMigrations.size() == kVaultSchemaVersion);

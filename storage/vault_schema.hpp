@@ -11,6 +11,9 @@
 //            for the audit log; version 3 replaces it)
 //   2        users.last_sign_in_at, sites, terminals
 //   3        audit_events and audit_state (docs/audit-log.md); drops events
+//   4        survey state, designations, imports and their problems
+//   5        imports.stored, imports.rows_digest, keyslots_pending
+//   6        preferences (each user's text size)
 //
 // A released migration is never edited: change the schema with a new one at
 // the end, and test the step from every earlier version
@@ -22,7 +25,7 @@
 
 namespace shogo::storage {
 
-inline constexpr int kVaultSchemaVersion = 5;  // vault_migrations().back().version
+inline constexpr int kVaultSchemaVersion = 6;  // vault_migrations().back().version
 
 // Every migration of vault.db, in order; pass it to migrate().
 [[nodiscard]] std::span<const Migration> vault_migrations();

@@ -189,7 +189,7 @@ struct FontBook::Impl {
 
 Result<std::unique_ptr<FontBook>> FontBook::open(const FontPaths& paths, FontSizes sizes) {
   std::unique_ptr<FontBook> book(new FontBook());
-  book->sizes_ = sizes;
+  book->base_ = book->sizes_ = sizes;
   book->impl_ = std::make_unique<Impl>();
   Impl& im = *book->impl_;
   if (auto s = map_file(paths.ui, im.ui_file); !s) return s.error();
@@ -209,6 +209,11 @@ Result<std::unique_ptr<FontBook>> FontBook::open(const FontPaths& paths, FontSiz
 FontBook::~FontBook() {
   // The registry outlives us (it is global): it must not call into a dead book.
   if (attached_ != nullptr) attached_->set_name_coverage(nullptr);
+}
+
+void FontBook::set_scale(float scale) {
+  scale_ = scale;
+  sizes_ = {base_.ui * scale, base_.title * scale, base_.name * scale};
 }
 
 bool FontBook::name_font_has(ui::NameUnit unit) const { return impl_->name_glyph_index(unit) != 0; }

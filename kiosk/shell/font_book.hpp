@@ -58,12 +58,18 @@ class FontBook {
   [[nodiscard]] Status rebuild(ImFontAtlas& atlas, ui::GlyphRegistry& registry);
 
   int rebuild_count() const { return rebuilds_; }
+  // The signed-in user's text size (1.0, 1.15, 1.3): every font's size times
+  // this from the next rebuild on.
+  void set_scale(float scale);
+  float scale() const { return scale_; }
 
  private:
   FontBook() = default;
   struct Impl;
   std::unique_ptr<Impl> impl_;
-  FontSizes sizes_;
+  FontSizes base_;   // at scale 1
+  FontSizes sizes_;  // as built
+  float scale_ = 1.0f;
   std::vector<ImWchar> ui_ranges_, borrowed_ranges_, name_ranges_;  // must outlive the build
   ui::GlyphRegistry* attached_ = nullptr;                           // whose coverage points at us
   int rebuilds_ = 0;

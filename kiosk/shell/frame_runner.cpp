@@ -10,7 +10,10 @@ Result<FrameResult> run_frame(ui::KioskApp& app, FontBook& fonts, const ui::Fram
   constexpr int kMaxAttempts = 3;  // a second attempt sees every character of the first
   for (;;) {
     ui::GlyphRegistry& registry = ui::glyphs();
-    if (registry.changed()) {
+    // The signed-in user's text size: the atlas is built again at its sizes.
+    const bool rescale = fonts.scale() != app.text_scale();
+    if (rescale) fonts.set_scale(app.text_scale());
+    if (registry.changed() || rescale) {
       if (auto s = fonts.rebuild(*ImGui::GetIO().Fonts, registry); !s) return s.error();
       if (hooks.fonts_rebuilt) hooks.fonts_rebuilt();
     }

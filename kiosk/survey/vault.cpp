@@ -615,6 +615,40 @@ Status Vault::change_settings(const std::string& actor, int idle_lock_seconds,
   return ok_status();
 }
 
+Result<int> Vault::text_size(const std::string& user_id) {
+  if (!is_open()) return Error{"vault.locked", N_("The vault is locked.")};
+  auto st =
+      storage::Statement::prepare(*db_, "SELECT text_size FROM preferences WHERE user_id = ?");
+  if (!st) return st.error();
+  if (auto b = st->bind_text(1, user_id); !b) return b.error();
+  auto row = st->step();
+  if (!row) return row.error();
+  return *row ? static_cast<int>(st->column_int64(0)) : 100;
+}
+
+Status Vault::set_text_size(const std::string& actor, int percent) {
+  if (!is_open()) return Error{"vault.locked", N_("The vault is locked.")};
+  const VaultUser* user = users_.find(actor);
+  if (user == nullptr || user->disabled) {
+    return Error{"vault.unknown_user", N_("This user is not known to the vault.")};
+  }
+  if (std::find(std::begin(kTextSizes), std::end(kTextSizes), percent) == std::end(kTextSizes)) {
+    return Error{"settings.bad_value", N_("The text size is 100, 115 or 130 percent.")};
+  }
+  const AuditedChange what{
+      AuditAction::setting_change, AuditObjects().add("user", actor).add("text_size", percent), {}};
+  return change(actor, what, [&](storage::Database& db) -> Result<std::string> {
+    auto st = storage::Statement::prepare(
+        db, "INSERT OR REPLACE INTO preferences(user_id, text_size) VALUES(?, ?)");
+    if (!st) return st.error();
+    Status b = st->bind_text(1, actor);
+    if (b) b = st->bind_int64(2, percent);
+    if (!b) return b.error();
+    if (auto r = st->step(); !r) return r.error();
+    return std::string();
+  });
+}
+
 void Vault::close(const std::string& actor, const std::string& reason) {
   holding_events_ = false;  // what is held is written with the close
   // Closing happens even when the log cannot record it (it takes access

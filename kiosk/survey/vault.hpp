@@ -53,6 +53,8 @@
 
 namespace shogo::survey {
 
+inline constexpr int kTextSizes[] = {100, 115, 130};  // 標準, 大きい, 特大
+
 inline constexpr const char* kDefaultVaultDir = "/var/lib/shogo";
 
 struct VaultPaths {
@@ -192,7 +194,12 @@ class Vault {
   [[nodiscard]] Status change_settings(const std::string& actor, int idle_lock_seconds,
                                        const std::string& end_of_day);
   std::string end_of_day() const { return end_of_day_; }  // "HH:MM"
-  storage::Database& database();                          // asserts is_open()
+  // Each user's text size in percent (kTextSizes; 100 unless set). Any
+  // active user sets their own, audited as setting_change with the value.
+  // Errors: settings.bad_value, vault.unknown_user.
+  [[nodiscard]] Result<int> text_size(const std::string& user_id);
+  [[nodiscard]] Status set_text_size(const std::string& actor, int percent);
+  storage::Database& database();  // asserts is_open()
   // For `shogo-admin demo --print-keys` only: refused unless demo().
   [[nodiscard]] Result<crypto::SecureBuffer> demo_vault_key_hex() const;
 

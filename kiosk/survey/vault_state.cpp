@@ -18,6 +18,7 @@ const std::vector<StateTable>& tables() {
       {"users", {"id"}, {"display_name", "role", "disabled", "created_at"}},
       {"keyslots", {"slot_id"}, {"kind", "user_id", "fingerprint"}},
       {"settings", {"key"}, {"value"}},
+      {"preferences", {"user_id"}, {"text_size"}},
       {"sites", {"id"}, {"name", "opens", "closes"}},
       {"terminals", {"id"}, {"site_id", "system"}},
       {"surveys",

@@ -89,6 +89,8 @@ void WorkSitting::take_sign_in(const std::string& user_id, Result<SignInResult> 
     // P6.4.c sheets go back at the end of every day: the sitting ends by itself.
     deadline_ = next_end_of_day(wall, vault_->end_of_day());
   }
+  auto size = vault_->text_size(user_id);
+  text_size_ = size ? *size : 100;
   sign_in_error_.clear();
 }
 
@@ -192,6 +194,20 @@ Status WorkSitting::change_settings(int idle_lock_minutes, const std::string& en
   if (auto s = vault_->change_settings(user->id, idle_lock_minutes * 60, end_of_day); !s) return s;
   if (idle_override_ <= 0) state_.set_idle_limit(vault_->idle_lock_seconds());
   deadline_ = next_end_of_day(last_wall_, vault_->end_of_day());
+  return ok_status();
+}
+
+}  // namespace shogo::survey
+
+namespace shogo::survey {
+
+Status WorkSitting::set_text_size(int percent) {
+  const User* user = state_.current_user();
+  if (user == nullptr) return Error{"vault.locked", N_("The vault is locked.")};
+  if (!vault_open()) return Error{"vault.locked", N_("The vault is locked.")};
+  if (tasks_.busy()) return Error{"settings.busy", N_("Please wait until the work has finished.")};
+  if (auto s = vault_->set_text_size(user->id, percent); !s) return s;
+  text_size_ = percent;
   return ok_status();
 }
 

@@ -106,6 +106,10 @@ class WorkSitting {
   bool idle_lock_fixed() const { return idle_override_ > 0; }  // --idle-lock
   std::string end_of_day() const;
   [[nodiscard]] Status change_settings(int idle_lock_minutes, const std::string& end_of_day);
+  // The signed-in user's text size in percent (100 while locked), read at
+  // sign-in; set_text_size() is their own choice (audited).
+  int text_size() const { return state_.locked() ? 100 : text_size_; }
+  [[nodiscard]] Status set_text_size(int percent);
 
  private:
   void take_sign_in(const std::string& user_id, Result<SignInResult> result, double now,
@@ -123,6 +127,7 @@ class WorkSitting {
   std::string vault_error_;
   double idle_override_;
   Sitting state_;
+  int text_size_ = 100;
   std::time_t deadline_ = 0;
   bool checking_ = false;
   std::string checking_user_;

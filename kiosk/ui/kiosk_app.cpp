@@ -156,14 +156,15 @@ void KioskApp::draw_header(const FrameInput& in) {
     ImGui::SetCursorPos(ImVec2(right, body_y - 1));
     name_text(user->name);
   }
-  ImGui::SetCursorPos(ImVec2(top.x, top.y + kHeaderHeight - 12));
+  // The title line and its padding (64 px at the standard size).
+  ImGui::SetCursorPos(ImVec2(top.x, top.y + std::max(kHeaderHeight, title_h + 34.0f) - 12));
   ImGui::Separator();
 }
 
 void KioskApp::draw_action_bar(std::vector<AppIntent>& app) {
   const ImGuiViewport* vp = ImGui::GetMainViewport();
-  ImGui::SetNextWindowPos(ImVec2(vp->Pos.x, vp->Pos.y + vp->Size.y - kActionBarHeight));
-  ImGui::SetNextWindowSize(ImVec2(vp->Size.x, kActionBarHeight));
+  ImGui::SetNextWindowPos(ImVec2(vp->Pos.x, vp->Pos.y + vp->Size.y - action_bar_height()));
+  ImGui::SetNextWindowSize(ImVec2(vp->Size.x, action_bar_height()));
   constexpr ImGuiWindowFlags kBar =
       ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
       ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoBringToFrontOnFocus;
@@ -238,7 +239,7 @@ Intents KioskApp::draw(const FrameInput& in) {
   ImGui::PushFont(fonts().ui);
   draw_action_bar(app);
   ImGui::SetNextWindowPos(vp->Pos);
-  ImGui::SetNextWindowSize(ImVec2(vp->Size.x, vp->Size.y - kActionBarHeight));
+  ImGui::SetNextWindowSize(ImVec2(vp->Size.x, vp->Size.y - action_bar_height()));
   constexpr ImGuiWindowFlags kRoot =
       ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
       ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse;

@@ -56,6 +56,8 @@ class KioskApp {
   void apply(const Intents& intents, const FrameInput& in);
 
   ScreenId screen() const { return current_; }
+  // The signed-in user's text size as a factor of the standard (1 while locked).
+  float text_scale() const { return static_cast<float>(sitting_.text_size()) / 100.0f; }
   bool quit_confirmed() const { return quit_confirmed_; }
   // The process was told to stop (SIGTERM): what is on screen is forgotten and
   // the sitting closes, recorded as `close` with reason=terminated.

@@ -14,7 +14,6 @@ namespace {
 
 float bar_right = -1.0f;  // where the next action button ends; < 0: the bar's right edge
 float bar_left = -1.0f;   // where the next left button starts; < 0: the bar's left edge
-constexpr float kActionHeight = 48.0f;
 constexpr float kActionGap = 16.0f;
 
 float action_width(const char* label) {
@@ -24,10 +23,15 @@ float action_width(const char* label) {
 
 float action_y() {
   const ImGuiViewport* vp = ImGui::GetMainViewport();
-  return vp->Pos.y + vp->Size.y - kActionBarHeight + (kActionBarHeight - kActionHeight) * 0.5f;
+  return vp->Pos.y + vp->Size.y - action_bar_height() +
+         (action_bar_height() - action_height()) * 0.5f;
 }
 
 }  // namespace
+
+float action_height() { return std::max(48.0f, ImGui::GetFrameHeight() + 4.0f); }
+
+float action_bar_height() { return action_height() + 28.0f; }  // theme::kActionBarHeight at 100 %
 
 void begin_frame_layout() {
   bar_right = -1.0f;
@@ -43,7 +47,7 @@ bool action_button(const char* label, ActionKind kind, bool enabled) {
   bar_right -= width + kActionGap;
   const bool primary = kind == ActionKind::primary;
   if (primary) theme::push_primary_button(enabled);
-  const bool pressed = button(label, ImVec2(width, kActionHeight), enabled);
+  const bool pressed = button(label, ImVec2(width, action_height()), enabled);
   if (primary) {
     theme::pop_primary_button();
     recorded_items().back().primary = true;
@@ -56,7 +60,7 @@ bool bar_left_button(const char* label, const char* key) {
   if (bar_left < 0) bar_left = ImGui::GetMainViewport()->Pos.x + kPagePadding;
   const float width = action_width(label);
   ImGui::SetCursorScreenPos(ImVec2(bar_left, action_y()));
-  const bool pressed = button(label, ImVec2(width, kActionHeight));
+  const bool pressed = button(label, ImVec2(width, action_height()));
   key_hint(key);
   bar_left += width + 8 + ImGui::CalcTextSize(key).x + 24;
   return pressed;
@@ -83,10 +87,10 @@ Answer confirm_dialog(const char* id, bool open, const char* title,
   ImGui::Separator();
   ImGui::Spacing();
   const float width = std::max(action_width(confirm_label), action_width(tr("Cancel")));
-  const bool confirm_pressed = button(confirm_label, ImVec2(width, kActionHeight));
+  const bool confirm_pressed = button(confirm_label, ImVec2(width, action_height()));
   const bool confirm_focused = ImGui::IsItemFocused();
   ImGui::SameLine(0, kActionGap);
-  const bool cancel_pressed = button(tr("Cancel"), ImVec2(width, kActionHeight));
+  const bool cancel_pressed = button(tr("Cancel"), ImVec2(width, action_height()));
   ImGui::SetItemDefaultFocus();  // the safe default has the focus when the dialog opens
   if (confirm_pressed) answer = Answer::confirmed;
   if (cancel_pressed) answer = Answer::cancelled;

@@ -39,6 +39,11 @@ bool action_button(const char* label, ActionKind kind = ActionKind::secondary, b
 // Buttons at the bar's left edge, left to right (KioskApp's back and help).
 bool bar_left_button(const char* label, const char* key);
 
+// The action bar's buttons and the bar: as high as the text size asks (48
+// and 76 px at the standard size).
+float action_height();
+float action_bar_height();
+
 enum class Answer : unsigned char { none, confirmed, cancelled };
 // A modal dialog while `open`: a title, the lines that say what will happen,
 // the confirming button and やめる. Opens with the focus on やめる.

@@ -378,3 +378,20 @@ TEST_CASE("real window: a manager types a survey title and a note with 髙橋 an
   CHECK(drawn.find("髙橋さんと") != std::string::npos);
   CHECK(drawn.find("渡邉さんに、面接しました。") != std::string::npos);
 }
+
+TEST_CASE("real window: a user's larger text size, on every screen") {
+  RealKiosk k;
+  k.sign_in_manager();
+  k.frame();
+  REQUIRE(k.app().sitting().set_text_size(130));
+  const ui::ScreenId screens[] = {ui::ScreenId::home,         ui::ScreenId::surveys,
+                                  ui::ScreenId::settings,     ui::ScreenId::name_check,
+                                  ui::ScreenId::sheet_import, ui::ScreenId::audit_log};
+  const char* names[] = {"home", "surveys", "settings", "name-check", "import", "audit-log"};
+  for (std::size_t i = 0; i < std::size(screens); ++i) {
+    k.app().apply({ui::RequestScreen{screens[i]}}, {1000.0, std::time(nullptr), true});
+    for (int f = 0; f < 4; ++f) k.frame();
+    CHECK(ImGui::GetFontSize() == Approx(26.0f));  // 20 px × 130 %
+    REQUIRE(k.window->save_screenshot(std::string("e2e-large-") + names[i] + ".png").ok());
+  }
+}

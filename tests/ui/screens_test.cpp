@@ -482,3 +482,34 @@ TEST_CASE("P6.4.c the manager sets the idle lock and the end of the day on the s
   CHECK(h.item("保存する") == nullptr);
   CHECK(h.drew("この設定は調査責任者が変更します。"));
 }
+
+TEST_CASE("each user's text size: chosen in the settings, back at every sign-in, audited") {
+  UiHarness h;
+  Kiosk k;
+  sign_in(h, k, kManager);
+  CHECK(k.app().text_scale() == Approx(1.0f));
+  k.app().apply({ui::RequestScreen{ui::ScreenId::settings}}, {h.now(), std::time(nullptr), true});
+  h.frames(k.app(), 2);
+  REQUIRE(h.click(k.app(), "特大"));
+  h.frames(k.app(), 2);
+  CHECK(k.app().text_scale() == Approx(1.3f));
+  CHECK(ImGui::GetFontSize() == Approx(26.0f));  // the atlas was built again at 130 %
+  CHECK(h.drew_wrapped("保存しました。この文字の大きさはあなたの設定で"));
+  k.app().apply({ui::RequestLock{}}, {h.now(), std::time(nullptr), true});
+  h.frames(k.app(), 2);
+  CHECK(k.app().text_scale() == Approx(1.0f));  // the lock screen is at the standard size
+  sign_in(h, k, kInvestigator);
+  CHECK(k.app().text_scale() == Approx(1.0f));  // another user's own
+  k.app().apply({ui::RequestLock{}}, {h.now(), std::time(nullptr), true});
+  h.frames(k.app(), 2);
+  sign_in(h, k, kManager);
+  CHECK(k.app().text_scale() == Approx(1.3f));  // back at the manager's sign-in
+  REQUIRE(k.vault->is_open());
+  auto events = survey::load_audit_events(k.vault->database());
+  REQUIRE(events);
+  const bool audited = std::any_of(events->begin(), events->end(), [](const auto& e) {
+    return e.action == "setting_change" && e.objects.find("text_size=130") != std::string::npos;
+  });
+  CHECK(audited);
+  CHECK_FALSE(k.vault->set_text_size(kManager, 200));  // not one of the three
+}

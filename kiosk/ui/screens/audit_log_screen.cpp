@@ -67,6 +67,7 @@ const char* key_words(std::string_view key) {
   if (key == "language") return tr("Language");
   if (key == "idle_lock_seconds") return tr("Idle lock (seconds)");
   if (key == "end_of_day") return tr("End of the day");
+  if (key == "text_size") return tr("Text size (%)");
   if (key == "format") return tr("Format");
   return tr("Other");
 }

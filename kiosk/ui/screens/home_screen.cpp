@@ -104,7 +104,8 @@ void HomeScreen::view(ScreenContext& ctx, Out<Intent>& out) {
       ScreenId::audit_log);
   add(ctx.may(Action::check_names), tr("Check how names are shown"),
       tr("The hard characters of registry names"), ScreenId::name_check);
-  add(true, tr("Settings"), tr("Language, idle lock, end of the day"), ScreenId::settings);
+  add(true, tr("Settings"), tr("Language, text size, idle lock, end of the day"),
+      ScreenId::settings);
   m.close_sitting = ctx.may(Action::close_sitting);
   m.shut_down = ctx.may(Action::shut_down);
   home_view(m, out);

@@ -35,7 +35,7 @@ void home_view(const HomeModel& model, Out<HomeScreen::Intent>& out) {
   // The screens, two to a row: room for the ones still to come.
   const float gap = ImGui::GetStyle().ItemSpacing.x;
   const float width = std::floor((ImGui::GetContentRegionAvail().x - gap) * 0.5f);
-  const float height = 88.0f;
+  const float height = std::max(88.0f, 4.4f * ImGui::GetFontSize());  // label and note
   for (std::size_t i = 0; i < model.entries.size(); ++i) {
     const MenuEntry& e = model.entries[i];
     if (i % 2 == 1) ImGui::SameLine(0, gap);

@@ -14,7 +14,10 @@ namespace shogo::ui {
 struct RequestSaveSettings {
   std::string idle_lock_minutes, end_of_day;  // as typed: "5", "18:00"
 };
-using SettingsIntent = std::variant<RequestSaveSettings>;
+struct RequestTextSize {
+  int percent = 100;  // survey::kTextSizes: the signed-in user's own
+};
+using SettingsIntent = std::variant<RequestSaveSettings, RequestTextSize>;
 
 struct SettingsForm {
   std::array<char, 8> idle_lock_minutes{};
@@ -24,6 +27,7 @@ struct SettingsForm {
 
 struct SettingsModel {
   Language language = Language::japanese;
+  int text_size = 100;      // the signed-in user's, in percent
   bool may_change = false;  // the manager
   int idle_lock_minutes = 5;
   std::string end_of_day;        // "HH:MM"

@@ -25,6 +25,19 @@ void settings_view(const SettingsModel& model, SettingsForm& form, Out<SettingsI
   }
   record_last_item("English");
 
+  // The text size is each user's own (older eyes read these screens all day).
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted(tr("Text size:"));
+  const std::pair<int, const char*> sizes[] = {
+      {100, tr("Standard")}, {115, tr("Large")}, {130, tr("Largest")}};
+  for (const auto& [percent, label] : sizes) {
+    ImGui::SameLine(0, 24);
+    if (ImGui::RadioButton(label, model.text_size == percent) && model.text_size != percent) {
+      out(RequestTextSize{percent});
+    }
+    record_last_item(label);
+  }
+
   heading(tr("The work sitting"));
   if (!model.may_change) {
     ImGui::Text(tr("Idle lock: %d minutes"), model.idle_lock_minutes);
