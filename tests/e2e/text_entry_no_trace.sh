@@ -20,8 +20,8 @@ writes=$(grep -E 'O_WRONLY|O_RDWR|O_CREAT|creat\(|mkdir|rename|unlink|truncate' 
 # -y prints the directory a relative name is in: unlinkat(3</tmp/shogo-test-x/vault>, "keyslots").
 allowed='/tmp/shogo-(test|demo)-[^">]*|e2e-[a-z]+\.png|/dev/[^">]*'
 outside=$(printf '%s\n' "$writes" |
-  grep -v -E "^[0-9]+ [a-z0-9]+\((AT_FDCWD(<[^>]*>)?, )?\"($allowed)\"" |
-  grep -v -E "^[0-9]+ [a-z0-9]+\([0-9]+<($allowed)>, " |
+  grep -v -E "^[0-9]+ +[a-z0-9]+\((AT_FDCWD(<[^>]*>)?, )?\"($allowed)\"" |
+  grep -v -E "^[0-9]+ +[a-z0-9]+\([0-9]+<($allowed)>, " |
   grep . || true)
 echo "files opened: $(grep -c 'open' "$log"), written: $(printf '%s' "$writes" | grep -c . || true)," \
   "outside the vault: $(printf '%s' "$outside" | grep -c . || true)"
