@@ -39,6 +39,10 @@ constexpr Migration kSurveyMigrations[] = {
      "ALTER TABLE access_rows ADD COLUMN reference TEXT;"
      "ALTER TABLE access_rows ADD COLUMN resident_honseki TEXT;"
      "DROP INDEX access_rows_by_time;"},
+    // 検索条件, what the operator typed (P6.5.b judges a mistyped search by
+    // it): NULL where the sheet has no such column, and for rows stored before.
+    {3, "imported rows: the search condition the operator typed",
+     "ALTER TABLE access_rows ADD COLUMN search_condition TEXT;"},
 };
 
 }  // namespace

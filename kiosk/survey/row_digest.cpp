@@ -34,9 +34,10 @@ void RowDigest::add_row(const Columns& columns) {
   // wiped before the thread ends (wipe_row_buffer()).
   std::string& buffer = row_buffer();
   buffer.clear();
-  for (const auto& column : columns) {
+  for (std::size_t c = 0; c < columns.size(); ++c) {
+    const auto& column = columns[c];
     if (!column) {
-      buffer.push_back('\0');
+      if (c + 1 < columns.size()) buffer.push_back('\0');  // the last: left out (row_digest.hpp)
       continue;
     }
     const auto n = static_cast<std::uint32_t>(column->size());

@@ -30,7 +30,7 @@ namespace {
 constexpr std::uint64_t kProgressEvery = 4096;
 constexpr std::size_t kInsertBatch = 64;  // rows per INSERT statement
 constexpr int kConstantParams = 2;        // ?1 system, ?2 source_id
-constexpr int kRowParams = 14;            // the other columns of one row
+constexpr int kRowParams = 15;            // the other columns of one row
 
 // INSERT of `rows` rows into the attached survey: the constant columns take
 // ?1–?2 in every row, row k the next kRowParams parameters after them.
@@ -38,7 +38,8 @@ std::string insert_sql(std::size_t rows) {
   std::string sql =
       "INSERT INTO survey.access_rows(system, op_date, op_time, terminal_id, operator_id, "
       "operation, detail, resident_name, resident_kana, resident_birth, resident_address, "
-      "source_id, source_row, operation_text, reference, resident_honseki) VALUES";
+      "source_id, source_row, operation_text, reference, resident_honseki, search_condition) "
+      "VALUES";
   for (std::size_t k = 0; k < rows; ++k) {
     const int at = kConstantParams + static_cast<int>(k) * kRowParams;
     sql += k == 0 ? "(?1" : ",(?1";
@@ -513,6 +514,10 @@ Result<ImportReport> import_sheet(Vault& vault, const std::string& actor,
           s = r.resident_honseki ? st.bind_text_static(at + 14, *r.resident_honseki)
                                  : st.bind_null(at + 14);
         }
+        if (s) {
+          s = r.search_condition ? st.bind_text_static(at + 15, *r.search_condition)
+                                 : st.bind_null(at + 15);
+        }
       }
       if (!s) return s;
       if (auto done = st.step(); !done) return done.error();
@@ -545,6 +550,8 @@ Result<ImportReport> import_sheet(Vault& vault, const std::string& actor,
                  r.operation_text,
                  r.reference ? std::optional<std::string_view>(*r.reference) : std::nullopt,
                  r.resident_honseki ? std::optional<std::string_view>(*r.resident_honseki)
+                                    : std::nullopt,
+                 r.search_condition ? std::optional<std::string_view>(*r.search_condition)
                                     : std::nullopt});
             if (pipe.add(r, rows_read)) return ok_status();
             return Error{"import.cancelled", N_("The import was cancelled; nothing was stored.")};

@@ -118,7 +118,9 @@ void write_sheet_row(std::ostream& out, imp::SheetKind kind, const AccessLogRow&
     case imp::SheetKind::juki_access_log:
       field(out, row.detail);
       field(out, juki_process(row.operation));
-      field(out, "");  // 検索条件: not read (P6.2)
+      // 検索条件: what the operator typed to find the person — for a
+      // mistyped search (P6.5.b) the row's own, wrong, birth date.
+      field(out, "カナ=" + row.resident_kana + " 生年月日=" + slash_date(row.resident_birth));
       field(out, row.resident_name);
       field(out, row.resident_kana);
       field(out, slash_date(row.resident_birth));

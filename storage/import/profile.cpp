@@ -48,7 +48,8 @@ default = "certificate-issue"
 constexpr std::string_view kJukiAccessLog =
     R"toml(# 住基アクセスログ内部監査 — the resident register system's access log for internal audit (P6.4).
 # A Shogo sheet profile: docs/import-formats.md, "Profiles".
-# 検索条件 (the search terms typed) is deliberately not read (P6.2: minimisation).
+# 検索条件 (the search terms typed) is read for P6.5.b: a mistyped search is
+# judged by exactly what the operator typed. It stays in the survey file.
 kind = "juki-access-log"
 system = "JUKI"
 
@@ -62,6 +63,7 @@ resident_name = "対象者氏名"
 resident_kana = "対象者カナ"
 resident_birth = "生年月日"
 resident_address = "住所"
+search_condition = "検索条件"
 
 # 処理区分 → the kind of operation of P6.5.a.
 [operations]
@@ -174,6 +176,7 @@ Status read_columns(const toml::table& table, Columns& columns, std::string* whe
       {"resident_birth", &Columns::resident_birth},
       {"resident_address", &Columns::resident_address},
       {"resident_honseki", &Columns::resident_honseki},
+      {"search_condition", &Columns::search_condition},
   };
   for (const auto& [key, node] : table) {
     const std::string at = "columns." + std::string(key.str());

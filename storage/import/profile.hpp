@@ -66,6 +66,7 @@ struct Columns {
   std::string resident_birth;    // required
   std::string resident_address;  // optional: 住所
   std::string resident_honseki;  // optional: 本籍
+  std::string search_condition;  // optional: 検索条件, what the operator typed (P6.5.b)
   friend bool operator==(const Columns&, const Columns&) = default;
 };
 

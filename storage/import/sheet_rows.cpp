@@ -17,7 +17,7 @@ struct Positions {
   std::size_t when = kAbsent, date = kAbsent, time = kAbsent, terminal_id = kAbsent,
               operator_id = kAbsent, operation = kAbsent, detail = kAbsent, reference = kAbsent,
               resident_name = kAbsent, resident_kana = kAbsent, resident_birth = kAbsent,
-              resident_address = kAbsent, resident_honseki = kAbsent;
+              resident_address = kAbsent, resident_honseki = kAbsent, search_condition = kAbsent;
 };
 
 bool is_blank(const std::vector<std::string>& fields) {
@@ -224,6 +224,7 @@ Result<bool> SheetReader::find_header(State& st, CsvError* position) {
         {&c.resident_birth, &at.resident_birth},
         {&c.resident_address, &at.resident_address},
         {&c.resident_honseki, &at.resident_honseki},
+        {&c.search_condition, &at.search_condition},
     };
     for (const auto& [header, slot] : slots) {
       if (header->empty()) continue;
@@ -333,6 +334,8 @@ Result<bool> SheetReader::next(SheetItem& item) {
                     cell(s.at.resident_address));
     assign_optional(out.resident_honseki, s.at.resident_honseki != kAbsent,
                     cell(s.at.resident_honseki));
+    assign_optional(out.search_condition, s.at.search_condition != kAbsent,
+                    cell(s.at.search_condition));
     // A control character is not text: a NUL would cut a name short, an ESC
     // would reach a terminal. A line break may stand in an address or a
     // detail (Alt+Enter in Excel), never in a name or an id.
@@ -349,7 +352,8 @@ Result<bool> SheetReader::next(SheetItem& item) {
         {&out.detail, &c.detail},
         {out.reference ? &*out.reference : nullptr, &c.reference},
         {out.resident_address ? &*out.resident_address : nullptr, &c.resident_address},
-        {out.resident_honseki ? &*out.resident_honseki : nullptr, &c.resident_honseki}};
+        {out.resident_honseki ? &*out.resident_honseki : nullptr, &c.resident_honseki},
+        {out.search_condition ? &*out.search_condition : nullptr, &c.search_condition}};
     for (const auto& [value, column] : multi_line) {
       if (value != nullptr && has_control(*value, true)) {
         return problem(*column, control_character());

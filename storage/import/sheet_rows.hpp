@@ -73,6 +73,9 @@ struct CanonicalRow {
   Date resident_birth;
   std::optional<std::string> resident_address;  // nullopt: no such column
   std::optional<std::string> resident_honseki;  // nullopt: no such column
+  // 検索条件: what the operator typed to find the person (P6.5.b). PERSONAL
+  // DATA (a name, a birth date). nullopt: no such column.
+  std::optional<std::string> search_condition;
   friend bool operator==(const CanonicalRow&, const CanonicalRow&) = default;
 };
 

@@ -123,6 +123,25 @@ TEST_CASE("P6.4 juki access log sheet") {
   CHECK(sheet.rows[2].operation == OperationKind::inquiry);  // その他 → the default
   CHECK(sheet.rows[2].resident_address ==
         std::optional<std::string>("架空県見本市本町3-3, 見本荘101"));
+  // 検索条件, what the operator typed, for P6.5.b; an empty cell is empty.
+  CHECK(sheet.rows[0].search_condition == std::optional<std::string>("カナ氏名"));
+  CHECK(sheet.rows[1].search_condition == std::optional<std::string>(""));
+}
+
+TEST_CASE("P6.5.b the search condition is read only where the profile names its column") {
+  // The koseki issuance sheet has no 検索条件: its rows carry none.
+  const auto koseki = read_sheet(kFixtures / "koseki-issuance.csv", SheetKind::koseki_issuance);
+  REQUIRE_FALSE(koseki.rows.empty());
+  CHECK_FALSE(koseki.rows[0].search_condition);
+  // A control character in it is refused like one in an address.
+  shogo::test::TempDir dir;
+  const auto file = write_file(dir, std::string(kAccessHeader) +
+                                        "R8.4.1 9:00,JK-11,J0201,住民記録,照会,カナ\x1b[2J,架空 "
+                                        "次郎,カクウ ジロウ,H2.5.6,架空県\n");
+  const auto sheet = read_sheet(file, SheetKind::juki_access_log);
+  CHECK(sheet.rows.empty());
+  REQUIRE(sheet.problems.size() == 1);
+  CHECK(sheet.problems[0].column == "検索条件");
 }
 
 TEST_CASE("P6.4 juki online forms sheet") {

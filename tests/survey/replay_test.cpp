@@ -4,7 +4,11 @@
 // differs. The whole tamper matrix with Debian's sqlcipher tool is
 // tests/provisioning/tamper_matrix.sh; these are the parts underneath.
 #include <catch2/catch.hpp>
+#include <sodium.h>
 
+#include <array>
+#include <cstdint>
+#include <deque>
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -229,4 +233,41 @@ TEST_CASE("a row digest does not depend on the order of the rows, and adds up") 
   null_row.add_row(c);
   empty_row.add_row(empty_text);
   CHECK_FALSE(null_row == empty_row);  // NULL and "" differ
+}
+
+TEST_CASE("a row stored before the search condition existed hashes as it did (15 columns)") {
+  // The row's bytes as survey schema 2 hashed them: each of the 15 columns a
+  // byte 1, a u32 length (little-endian) and the text; NULL a byte 0.
+  using Cols = survey::RowDigest::Columns;
+  Cols row{};
+  std::string bytes;
+  std::deque<std::string> texts;  // the views below point into it
+  for (std::size_t i = 0; i < 15; ++i) {
+    if (i == 13) {  // reference: NULL
+      bytes.push_back('\0');
+      continue;
+    }
+    const std::string text = "c" + std::to_string(i);
+    row[i] = std::string_view(texts.emplace_back(text));
+    bytes.push_back('\1');
+    const auto n = static_cast<std::uint32_t>(text.size());
+    for (int b = 0; b < 4; ++b) bytes.push_back(static_cast<char>((n >> (8 * b)) & 0xFF));
+    bytes += text;
+  }
+  std::array<unsigned char, crypto_hash_sha256_BYTES> hash{};
+  crypto_hash_sha256(hash.data(), reinterpret_cast<const unsigned char*>(bytes.data()),
+                     bytes.size());
+  survey::RowDigest digest;
+  digest.add_row(row);  // search_condition (the 16th) NULL: left out
+  CHECK(digest.hex() == [&] {
+    std::array<char, 65> hex{};
+    sodium_bin2hex(hex.data(), hex.size(), hash.data(), hash.size());
+    return std::string(hex.data());
+  }());
+  // With a search condition the row hashes otherwise.
+  Cols typed = row;
+  typed[15] = "カナ=テスト";
+  survey::RowDigest with;
+  with.add_row(typed);
+  CHECK_FALSE(with == digest);
 }

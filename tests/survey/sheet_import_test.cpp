@@ -223,6 +223,14 @@ TEST_CASE("P6.4 an import stores exactly the rows inside the designation") {
   // Never the content: no resident of the ward appears in any event.
   for (const auto& e : *events)
     for (const auto& r : f.ward.residents) REQUIRE(e.detail.find(r.name) == std::string::npos);
+  {
+    // P6.5.b: what each operator typed is kept with the row, in the survey file.
+    auto db = f.vault->surveys().open(kSurvey);
+    REQUIRE(db);
+    CHECK(db->query_int("SELECT count(*) FROM access_rows WHERE search_condition LIKE "
+                        "'カナ=%' || resident_kana || '%'")
+              .value() == static_cast<std::int64_t>(expected));
+  }
 
   SECTION("the same file is not imported twice") {
     auto again = import_sheet(*f.vault, kManager, f.request(kind));
