@@ -112,6 +112,21 @@ int run(int argc, char** argv) {
   terminal_add->add_option("--site", site, "Its site id")->required();
   terminal_add->add_option("--system", system, "KOSEKI, JUKI or JUKINET")->required();
 
+  // The operator roster (P4).
+  std::string roster_file, roster_profile;
+  auto* roster_cmd = cli.add_subcommand("roster", "Import or show the operator roster (P4)");
+  roster_cmd->require_subcommand(1);
+  auto* roster_import = roster_cmd->add_subcommand(
+      "import", "Replace the roster with a CSV (UTF-8 or CP932) or XLSX file (a manager)");
+  vault_option(roster_import);
+  roster_import->add_option("--as", as, "The manager doing it")->required();
+  roster_import->add_option("FILE", roster_file, "The roster, as CSV or XLSX")->required();
+  roster_import->add_option("--profile", roster_profile,
+                            "A site's roster profile (TOML) instead of the reference one");
+  auto* roster_show = roster_cmd->add_subcommand("show", "Print the roster");
+  vault_option(roster_show);
+  roster_show->add_option("--as", as, "Who reads it")->required();
+
   // Surveys and their designations (P6.1, P6.3).
   int fiscal_year = 0;
   std::string title;
@@ -204,6 +219,9 @@ int run(int argc, char** argv) {
   if (demo->parsed()) return provisioning::run_demo(vault, seed, print_keys, import_dir, io);
   if (site_add->parsed())
     return provisioning::run_site_add(vault, as, id, site_name, opens, closes, io);
+  if (roster_import->parsed())
+    return provisioning::run_roster_import(vault, as, roster_file, roster_profile, io);
+  if (roster_show->parsed()) return provisioning::run_roster_show(vault, as, io);
   if (terminal_add->parsed())
     return provisioning::run_terminal_add(vault, as, id, site, system, io);
   if (survey_create->parsed())

@@ -4,6 +4,7 @@
 
 #include <cstring>
 
+#include "kiosk/survey/roster.hpp"
 #include "kiosk/survey/sheet_import.hpp"
 #include "kiosk/survey/sheet_store.hpp"
 #include "kiosk/survey/survey_register.hpp"
@@ -78,6 +79,22 @@ Result<survey::CreatedVault> make_demo_vault(const std::filesystem::path& dir, s
     if (auto s = survey::add_site(vault, manager, site); !s) return s.error();
   for (const auto& terminal : ward.terminals)
     if (auto s = survey::add_terminal(vault, manager, terminal); !s) return s.error();
+  // P4: the ward's operators, each with their kind and affiliation.
+  {
+    std::vector<storage::import::RosterEntry> roster;
+    for (const auto& op : ward.operators) {
+      storage::import::RosterEntry e;
+      e.row = roster.size() + 2;
+      e.operator_id = op.id;
+      e.name = op.display_name;
+      e.kind = op.kind;
+      e.affiliation = op.kind == survey::OperatorKind::staff            ? "住民情報課"
+                      : op.kind == survey::OperatorKind::other_division ? "税務課"
+                                                                        : "見本サービス株式会社";
+      roster.push_back(std::move(e));
+    }
+    if (auto s = survey::replace_roster(vault, manager, roster); !s) return s.error();
+  }
 
   for (auto [id, title] : {std::pair{kDemoSurveyId, "デモ調査（合成データ）"},
                            std::pair{kDemoDraftSurveyId, "デモ調査 2（指定前）"}}) {

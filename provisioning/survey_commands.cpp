@@ -1,9 +1,12 @@
 #include "provisioning/survey_commands.hpp"
 
 #include <cstdio>
+#include <fstream>
+#include <iterator>
 
 #include "kiosk/survey/access_groups.hpp"
 #include "kiosk/survey/designation.hpp"
+#include "kiosk/survey/roster.hpp"
 #include "kiosk/survey/sheet_import.hpp"
 #include "kiosk/survey/survey_register.hpp"
 #include "provisioning/commands.hpp"
@@ -51,6 +54,72 @@ int run_site_add(const fs::path& vault_dir, const std::string& as, const std::st
   survey::Site site{id, name, *from, *to};
   if (auto s = survey::add_site(**vault, as, site); !s) return refuse(io, s.error());
   std::fprintf(io.out, "Site %s added.\n", id.c_str());
+  return 0;
+}
+
+namespace {
+
+Result<storage::import::RosterProfile> roster_profile(const std::string& file) {
+  namespace imp = storage::import;
+  if (file.empty()) return imp::parse_roster_profile(imp::reference_roster_profile());
+  std::ifstream in(file, std::ios::binary);
+  if (!in)
+    return Error{"roster.profile_unreadable", "The profile file " + file + " could not be read."};
+  std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  if (text.size() > 64 * 1024) {
+    return Error{"roster.profile_too_large", "The profile file " + file + " is over 64 KiB."};
+  }
+  std::string where;
+  auto p = imp::parse_roster_profile(text, &where);
+  if (!p) {
+    return Error{p.error().code,
+                 "The profile file " + file + ", at " + where + ": " + p.error().message};
+  }
+  return p;
+}
+
+}  // namespace
+
+int run_roster_import(const fs::path& vault_dir, const std::string& as, const std::string& file,
+                      const std::string& profile_file, AdminIo& io) {
+  auto profile = roster_profile(profile_file);
+  if (!profile) return refuse(io, profile.error());
+  storage::import::RosterPosition at;
+  auto entries = storage::import::read_roster(file, *profile, &at);
+  if (!entries) {
+    std::string where = file;
+    if (at.row > 0) where += ", row " + std::to_string(at.row);
+    if (!at.column.empty()) where += ", column " + at.column;
+    return refuse(io, Error{entries.error().code, where + ": " + entries.error().message});
+  }
+  auto vault = open_as(vault_dir, as, io);
+  if (!vault) return refuse(io, vault.error());
+  std::uint64_t bad_row = 0;
+  if (auto s = survey::replace_roster(**vault, as, *entries, &bad_row); !s) {
+    const std::string where = bad_row > 0 ? file + ", row " + std::to_string(bad_row) + ": " : "";
+    return refuse(io, Error{s.error().code, where + s.error().message});
+  }
+  std::size_t by_kind[3] = {};
+  for (const auto& e : *entries) ++by_kind[static_cast<std::size_t>(e.kind)];
+  std::fprintf(io.out,
+               "Roster imported: %zu operators (%zu staff, %zu of other divisions, %zu "
+               "contractors' employees).\n",
+               entries->size(), by_kind[0], by_kind[1], by_kind[2]);
+  return 0;
+}
+
+int run_roster_show(const fs::path& vault_dir, const std::string& as, AdminIo& io) {
+  auto vault = open_as(vault_dir, as, io);
+  if (!vault) return refuse(io, vault.error());
+  auto roster = survey::load_roster(**vault);
+  if (!roster) return refuse(io, roster.error());
+  std::fprintf(io.out, "operator id\tname\tkind\taffiliation\tShogo user\n");
+  for (const auto& o : *roster) {
+    std::fprintf(io.out, "%s\t%s\t%s\t%s\t%s\n", o.id.c_str(), o.name.c_str(),
+                 std::string(survey::operator_kind_id(o.kind)).c_str(), o.affiliation.c_str(),
+                 o.user_id.c_str());
+  }
+  std::fprintf(io.out, "%zu operators.\n", roster->size());
   return 0;
 }
 

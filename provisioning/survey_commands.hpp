@@ -43,6 +43,10 @@ int run_survey_create(const std::filesystem::path& vault, const std::string& as,
                       int min_persons, int gap_minutes, AdminIo& io);
 int run_survey_designate(const std::filesystem::path& vault, const std::string& as,
                          const DesignateArgs& args, bool draw, AdminIo& io);
+// P4: the operator roster from a CSV or XLSX file (a manager), and shown.
+int run_roster_import(const std::filesystem::path& vault, const std::string& as,
+                      const std::string& file, const std::string& profile, AdminIo& io);
+int run_roster_show(const std::filesystem::path& vault, const std::string& as, AdminIo& io);
 int run_survey_show(const std::filesystem::path& vault, const std::string& as,
                     const std::string& id, AdminIo& io);
 

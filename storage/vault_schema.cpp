@@ -164,6 +164,20 @@ CREATE TABLE preferences (
 );
 )sql";
 
+// The operator roster (P4): who each operator id of the sheets belongs to —
+// staff of the division, another division's id, or a contractor's employee —
+// and, for the appliance's own users, which ids are theirs (P5.3.c). Staff
+// names, never residents'.
+constexpr const char* kVersion7 = R"sql(
+CREATE TABLE operators (
+  id          TEXT PRIMARY KEY,
+  name        TEXT NOT NULL,
+  kind        TEXT NOT NULL CHECK (kind IN ('staff', 'other-division', 'contractor')),
+  affiliation TEXT NOT NULL,
+  user_id     TEXT REFERENCES users (id)
+);
+)sql";
+
 constexpr std::array kVaultMigrations = {
     Migration{1, "users, settings, surveys and their keys, events (audit placeholder)", kVersion1},
     Migration{2, "users.last_sign_in_at, sites, terminals", kVersion2},
@@ -174,6 +188,7 @@ constexpr std::array kVaultMigrations = {
         "imports.stored, imports.rows_digest (survey files bound to the vault), keyslots_pending",
         kVersion5},
     Migration{6, "preferences: each user's text size", kVersion6},
+    Migration{7, "operators: the roster of operator ids (P4)", kVersion7},
 };
 
 static_assert(kVaultMigrations.size() == kVaultSchemaVersion);

@@ -14,6 +14,7 @@
 //   4        survey state, designations, imports and their problems
 //   5        imports.stored, imports.rows_digest, keyslots_pending
 //   6        preferences (each user's text size)
+//   7        operators (the roster, P4)
 //
 // A released migration is never edited: change the schema with a new one at
 // the end, and test the step from every earlier version
@@ -25,7 +26,7 @@
 
 namespace shogo::storage {
 
-inline constexpr int kVaultSchemaVersion = 6;  // vault_migrations().back().version
+inline constexpr int kVaultSchemaVersion = 7;  // vault_migrations().back().version
 
 // Every migration of vault.db, in order; pass it to migrate().
 [[nodiscard]] std::span<const Migration> vault_migrations();

@@ -39,6 +39,7 @@ constexpr Entry kEntries[] = {
     {AuditAction::designate, "designate", true, true},
     {AuditAction::designation_draw, "designation_draw", true, true},
     {AuditAction::sheet_import, "sheet_import", true, true},
+    {AuditAction::roster_import, "roster_import", false, true},
 };
 
 constexpr bool entries_in_enum_order() {

@@ -44,6 +44,7 @@ enum class AuditAction : std::uint8_t {
   designate,           // P6.3 the supervisor's designation (survey=…)
   designation_draw,    // P6.3 the appliance's draw (survey=…)
   sheet_import,        // P6.4 a confirmation sheet was imported (survey=…)
+  roster_import,       // P4 the operator roster was replaced (operators=N)
 };
 
 std::string_view audit_action_id(AuditAction action);  // "sign_in", "view_personal_data", …

@@ -2,15 +2,6 @@
 
 namespace shogo::survey {
 
-std::string_view operator_kind_id(OperatorKind k) {
-  switch (k) {
-    case OperatorKind::staff: return "staff";
-    case OperatorKind::other_division: return "other-division";
-    case OperatorKind::contractor: return "contractor";
-  }
-  return "?";
-}
-
 std::string_view role_id(Role r) {
   switch (r) {
     case Role::supervisor: return "supervisor";

@@ -49,12 +49,9 @@ using shogo::format_time;
 using shogo::is_valid_date;
 using shogo::TimeOfDay;
 
-enum class OperatorKind : std::uint8_t {
-  staff,           // P4.1.a 住民情報課の職員
-  other_division,  // P4.1.b 他課閲覧用 ID
-  contractor,      // P4.2 受託事業者の従事者
-};
-std::string_view operator_kind_id(OperatorKind k);  // "staff", "other-division", "contractor"
+using shogo::operator_kind_id;
+using shogo::OperatorKind;
+using shogo::parse_operator_kind;
 
 enum class Role : std::uint8_t {
   supervisor,    // P5.1 調査総括責任者

@@ -19,6 +19,7 @@ const std::vector<StateTable>& tables() {
       {"keyslots", {"slot_id"}, {"kind", "user_id", "fingerprint"}},
       {"settings", {"key"}, {"value"}},
       {"preferences", {"user_id"}, {"text_size"}},
+      {"operators", {"id"}, {"name", "kind", "affiliation", "user_id"}},
       {"sites", {"id"}, {"name", "opens", "closes"}},
       {"terminals", {"id"}, {"site_id", "system"}},
       {"surveys",

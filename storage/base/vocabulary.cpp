@@ -82,4 +82,20 @@ Date date_from_day_number(std::int64_t n) {
   return Date{static_cast<int>(y + (m <= 2 ? 1 : 0)), static_cast<int>(m), static_cast<int>(d)};
 }
 
+std::string_view operator_kind_id(OperatorKind k) {
+  switch (k) {
+    case OperatorKind::staff: return "staff";
+    case OperatorKind::other_division: return "other-division";
+    case OperatorKind::contractor: return "contractor";
+  }
+  return "?";
+}
+
+std::optional<OperatorKind> parse_operator_kind(std::string_view id) {
+  for (const OperatorKind k : kAllOperatorKinds) {
+    if (operator_kind_id(k) == id) return k;
+  }
+  return std::nullopt;
+}
+
 }  // namespace shogo

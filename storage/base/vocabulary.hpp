@@ -10,6 +10,8 @@
 //   system_id(), parse_system()   "KOSEKI" ↔ System::koseki
 //   OperationKind ............... 操作の種類  P6.5.a ア–エ
 //   operation_kind_id(), parse_operation_kind()   "inquiry" ↔ OperationKind::inquiry
+//   OperatorKind ................ 操作者の区分  P4: staff, other-division, contractor
+//   operator_kind_id(), parse_operator_kind()
 //   Date, TimeOfDay ............. a calendar day and a time of day (JST wall clock)
 //   format_date(), format_time()  "2026-04-01", "09:12:03"
 //   days_in_month(), is_valid_date(), day_number(), date_from_day_number(), add_days()
@@ -40,6 +42,16 @@ inline constexpr OperationKind kAllOperationKinds[] = {
     OperationKind::cs_operation};
 std::string_view operation_kind_id(OperationKind k);                     // "certificate-issue", ...
 std::optional<OperationKind> parse_operation_kind(std::string_view id);  // one of those, exactly
+
+enum class OperatorKind : std::uint8_t {
+  staff,           // P4.1.a 住民情報課の職員
+  other_division,  // P4.1.b 他課閲覧用 ID
+  contractor,      // P4.2 受託事業者の従事者
+};
+inline constexpr OperatorKind kAllOperatorKinds[] = {
+    OperatorKind::staff, OperatorKind::other_division, OperatorKind::contractor};
+std::string_view operator_kind_id(OperatorKind k);  // "staff", "other-division", "contractor"
+std::optional<OperatorKind> parse_operator_kind(std::string_view id);  // one of those, exactly
 
 // A calendar day, proleptic Gregorian, without a time zone: the source
 // systems write local (JST) wall-clock times and so does the procedure.

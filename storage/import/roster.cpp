@@ -88,22 +88,6 @@ Result<Records> open_records(const std::filesystem::path& file) {
 
 }  // namespace
 
-std::string_view operator_kind_id(OperatorKind kind) {
-  switch (kind) {
-    case OperatorKind::staff: return "staff";
-    case OperatorKind::other_division: return "other-division";
-    case OperatorKind::contractor: return "contractor";
-  }
-  return "staff";
-}
-
-std::optional<OperatorKind> parse_operator_kind(std::string_view id) {
-  for (auto k : {OperatorKind::staff, OperatorKind::other_division, OperatorKind::contractor}) {
-    if (operator_kind_id(k) == id) return k;
-  }
-  return std::nullopt;
-}
-
 std::string_view reference_roster_profile() { return kReferenceRoster; }
 
 Result<RosterProfile> parse_roster_profile(std::string_view toml_text, std::string* where) {

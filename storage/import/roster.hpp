@@ -6,7 +6,7 @@
 // which text is which kind. Staff names are not residents' data: the roster
 // lives in vault.db.
 //
-//   OperatorKind, operator_kind_id(), parse_operator_kind()
+//   (OperatorKind is the shared vocabulary's: storage/base/vocabulary.hpp)
 //   RosterProfile, parse_roster_profile(), reference_roster_profile()
 //   RosterEntry, read_roster()   the whole file, or the first error with its row and column
 //
@@ -26,12 +26,9 @@
 #include <vector>
 
 #include "storage/base/result.hpp"
+#include "storage/base/vocabulary.hpp"
 
 namespace shogo::storage::import {
-
-enum class OperatorKind { staff, other_division, contractor };
-std::string_view operator_kind_id(OperatorKind kind);  // "staff", "other-division", "contractor"
-std::optional<OperatorKind> parse_operator_kind(std::string_view id);
 
 struct RosterProfile {
   // Header texts; `user` may be "" (no such column).

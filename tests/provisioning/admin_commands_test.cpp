@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstring>
 #include <fstream>
@@ -13,6 +14,7 @@
 
 #include "crypto/startup.hpp"
 #include "kiosk/survey/audit_log.hpp"
+#include "kiosk/survey/roster.hpp"
 #include "kiosk/survey/vault.hpp"
 #include "provisioning/commands.hpp"
 #include "provisioning/demo_vault.hpp"
@@ -289,6 +291,13 @@ TEST_CASE("every shogo-admin action writes its audit event") {
     Io io("demo-manager-1\n");
     REQUIRE(provisioning::run_audit_export(dir, "髙木 誠", "jsonl", io.io) == 0);
   }
+  {
+    const auto roster = tmp / "roster.csv";
+    std::ofstream(roster, std::ios::binary)
+        << "操作者ID,氏名,区分,所属\nS1,架空 一郎,職員,市民課\n";
+    Io io("demo-manager-1\n");
+    REQUIRE(provisioning::run_roster_import(dir, "髙木 誠", roster.string(), "", io.io) == 0);
+  }
   auto vault = survey::Vault::open(dir);
   REQUIRE(vault.ok());
   const auto pass = test::secure("demo-manager-1");
@@ -556,4 +565,74 @@ TEST_CASE("audit verify and export follow the kiosk's rule: an investigator does
   Io io("manager pass 1\n");
   CHECK(provisioning::run_audit_export(v.dir, AuditVault::kManager, "jsonl", io.io) == 0);
   CHECK(has(io.out_text(), "\"action\":\"user_add\""));
+}
+
+TEST_CASE(
+    "P4 roster import replaces the vault's roster, audited and replayed, and its errors name row "
+    "and column") {
+  test::TempDir tmp;
+  const auto dir = tmp / "vault";
+  {
+    Io io("");
+    REQUIRE(provisioning::run_demo(dir, 3, /*print_keys=*/false, {}, io.io) == 0);
+  }
+  const auto file = tmp / "roster.csv";
+  auto write = [&](const std::string& text) {
+    std::ofstream(file, std::ios::binary | std::ios::trunc) << text;
+  };
+  write(
+      "操作者ID,氏名,区分,所属,Shogo利用者\n"
+      "S0101,架空 一郎,職員,住民情報課,\n"
+      "S0102,佐藤 由美,職員,住民情報課,佐藤 由美\n"
+      "C0301,見本 次郎,委託,見本サービス株式会社,\n");
+  {
+    Io io("demo-manager-1\n");
+    REQUIRE(provisioning::run_roster_import(dir, "髙木 誠", file.string(), "", io.io) == 0);
+    CHECK(io.out_text().find("3 operators (2 staff, 0 of other divisions, 1 contractors'") !=
+          std::string::npos);
+  }
+  {
+    Io io("demo-manager-1\n");
+    REQUIRE(provisioning::run_roster_show(dir, "髙木 誠", io.io) == 0);
+    CHECK(io.out_text().find("S0102\t佐藤 由美\tstaff\t住民情報課\t佐藤 由美") !=
+          std::string::npos);
+    CHECK(io.out_text().find("3 operators.") != std::string::npos);
+  }
+  // An error names the file, the row and the column; the roster stays as it was.
+  write("操作者ID,氏名,区分,所属\nS1,架空 一郎,職員,住民情報課\nS2,架空 二郎,正職員,住民情報課\n");
+  {
+    Io io("demo-manager-1\n");
+    CHECK(provisioning::run_roster_import(dir, "髙木 誠", file.string(), "", io.io) == 1);
+    CHECK(io.err_text().find("roster.csv, row 3, column 区分: The kind of this row") !=
+          std::string::npos);
+  }
+  write("操作者ID,氏名,区分,所属,Shogo利用者\nS1,架空 一郎,職員,住民情報課,無名 太郎\n");
+  {
+    Io io("demo-manager-1\n");
+    CHECK(provisioning::run_roster_import(dir, "髙木 誠", file.string(), "", io.io) == 1);
+    CHECK(io.err_text().find("row 2: A row of the roster names a Shogo user") != std::string::npos);
+  }
+  {
+    Io io("demo-investigator-1\n");  // not a manager
+    write("操作者ID,氏名,区分,所属\nS1,架空 一郎,職員,住民情報課\n");
+    CHECK(provisioning::run_roster_import(dir, "佐藤 由美", file.string(), "", io.io) == 1);
+    CHECK(io.err_text().find("Only the manager imports the operator roster.") != std::string::npos);
+  }
+  auto vault = survey::Vault::open(dir);
+  REQUIRE(vault.ok());
+  REQUIRE((*vault)->unlock("髙木 誠", test::secure("demo-manager-1")).ok());  // replays the chain
+  auto roster = survey::load_roster(**vault);
+  REQUIRE(roster);
+  REQUIRE(roster->size() == 3);
+  CHECK((*roster)[2].user_id == "佐藤 由美");  // by id: C0301, S0101, S0102
+  auto events = survey::load_audit_events((*vault)->database());
+  REQUIRE(events);
+  const auto imports = std::count_if(events->begin(), events->end(), [](const auto& e) {
+    return e.action == "roster_import" && e.outcome == "ok";
+  });
+  CHECK(imports == 2);  // the demo's, and this one
+  const auto& last = *std::find_if(events->rbegin(), events->rend(),
+                                   [](const auto& e) { return e.action == "roster_import"; });
+  CHECK(last.detail.find("+operators/S0102=") != std::string::npos);  // the new values, for replay
+  CHECK(last.detail.find("-operators/") != std::string::npos);        // the demo's rows removed
 }

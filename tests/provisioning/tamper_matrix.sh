@@ -103,6 +103,8 @@ copy; sql "$tmp/v/vault.db" "$vkey" "INSERT INTO settings VALUES('idle_lock_off'
 check "setting added" "settings/idle_lock_off: in the table" yes
 copy; sql "$tmp/v/vault.db" "$vkey" "INSERT INTO preferences SELECT id, 130 FROM users LIMIT 1;"
 check "a user's text size set behind the log" "preferences/" yes
+copy; sql "$tmp/v/vault.db" "$vkey" "UPDATE operators SET kind='staff' WHERE kind='contractor';"
+check "a contractor's id made staff's behind the log" "operators/" yes
 copy; sql "$tmp/v/vault.db" "$vkey" "UPDATE sites SET closes='23:59';"
 check "site hours changed" "sites/.*: differs" yes
 copy; sql "$tmp/v/vault.db" "$vkey" "INSERT INTO terminals VALUES('JK-S09-09','S01','JUKI');"

@@ -12,7 +12,7 @@
 #include "tests/support/temp_dir.hpp"
 
 namespace imp = shogo::storage::import;
-using imp::OperatorKind;
+using shogo::OperatorKind;
 
 namespace {
 

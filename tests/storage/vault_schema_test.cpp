@@ -120,6 +120,11 @@ TEST_CASE("vault.db holds exactly these columns and no resident's data") {
                                                 "imports.rows_digest",
                                                 "keyslots_pending.id",
                                                 "keyslots_pending.file",
+                                                "operators.id",
+                                                "operators.name",
+                                                "operators.kind",
+                                                "operators.affiliation",
+                                                "operators.user_id",
                                                 "preferences.user_id",
                                                 "preferences.text_size",
                                                 "schema_version.id",
@@ -189,7 +194,7 @@ TEST_CASE("a new vault has its default settings and enforces its rules") {
 TEST_CASE("a vault migrates from every earlier schema with its data intact") {
   // One case per earlier version. Adding migration 3 means adding a filled
   // version-2 vault here.
-  static_assert(shogo::storage::kVaultSchemaVersion == 6,
+  static_assert(shogo::storage::kVaultSchemaVersion == 7,
                 "a new vault migration needs a case migrating a filled previous version");
   TempDir dir;
   const auto key = SecureBuffer::random(32);
@@ -199,7 +204,7 @@ TEST_CASE("a vault migrates from every earlier schema with its data intact") {
     { auto db = open_ok(file, key, OpenMode::create_new); }
     auto db = open_ok(file, key, OpenMode::open_existing);
     REQUIRE(shogo::storage::migrate(db, vault_migrations()));
-    CHECK(shogo::storage::schema_version(db).value() == 6);
+    CHECK(shogo::storage::schema_version(db).value() == 7);
     CHECK(int_ok(db, "SELECT count(*) FROM settings;") == 2);
   }
   SECTION("from version 1, filled") {
@@ -223,7 +228,7 @@ TEST_CASE("a vault migrates from every earlier schema with its data intact") {
     }
     auto db = open_ok(file, key, OpenMode::open_existing);
     REQUIRE(shogo::storage::migrate(db, vault_migrations()));
-    CHECK(shogo::storage::schema_version(db).value() == 6);
+    CHECK(shogo::storage::schema_version(db).value() == 7);
     CHECK(int_ok(db, "SELECT count(*) FROM users;") == 2);
     CHECK(text_of(db, "SELECT display_name FROM users WHERE id = 'u1';") == "監督者A");
     CHECK(int_ok(db, "SELECT disabled FROM users WHERE id = 'u2';") == 1);
@@ -253,7 +258,7 @@ TEST_CASE("a vault migrates from every earlier schema with its data intact") {
     }
     auto db = open_ok(file, key, OpenMode::open_existing);
     REQUIRE(shogo::storage::migrate(db, vault_migrations()));
-    CHECK(shogo::storage::schema_version(db).value() == 6);
+    CHECK(shogo::storage::schema_version(db).value() == 7);
     CHECK(int_ok(db, "SELECT last_sign_in_at FROM users WHERE id = 'u1';") == 150);
     CHECK(int_ok(db, "SELECT count(*) FROM terminals WHERE site_id = 'S01';") == 1);
     CHECK(int_ok(db, "SELECT count(*) FROM audit_state;") == 0);
@@ -278,7 +283,7 @@ TEST_CASE("a vault migrates from every earlier schema with its data intact") {
     }
     auto db = open_ok(file, key, OpenMode::open_existing);
     REQUIRE(shogo::storage::migrate(db, vault_migrations()));
-    CHECK(shogo::storage::schema_version(db).value() == 6);
+    CHECK(shogo::storage::schema_version(db).value() == 7);
     // An existing survey starts as a draft with the procedure's defaults (P6.2).
     CHECK(text_of(db, "SELECT state FROM surveys WHERE id = 's1';") == "draft");
     CHECK(int_ok(db, "SELECT min_persons FROM surveys WHERE id = 's1';") == 10);
@@ -314,7 +319,7 @@ TEST_CASE("a vault migrates from every earlier schema with its data intact") {
     }
     auto db = open_ok(file, key, OpenMode::open_existing);
     REQUIRE(shogo::storage::migrate(db, vault_migrations()));
-    CHECK(shogo::storage::schema_version(db).value() == 6);
+    CHECK(shogo::storage::schema_version(db).value() == 7);
     // An import made before has no digest: verification says so.
     CHECK(int_ok(db, "SELECT kept FROM imports WHERE id = 1;") == 4);
     CHECK(int_ok(db, "SELECT stored FROM imports WHERE id = 1;") == 0);
@@ -333,7 +338,7 @@ TEST_CASE("a vault migrates from every earlier schema with its data intact") {
     }
     auto db = open_ok(file, key, OpenMode::open_existing);
     REQUIRE(shogo::storage::migrate(db, vault_migrations()));
-    CHECK(shogo::storage::schema_version(db).value() == 6);
+    CHECK(shogo::storage::schema_version(db).value() == 7);
     CHECK(int_ok(db, "SELECT count(*) FROM users;") == 1);
     CHECK(int_ok(db, "SELECT count(*) FROM preferences;") == 0);  // everyone at 100 %
     exec_ok(db, "INSERT INTO preferences VALUES ('u1', 115);");
@@ -342,13 +347,35 @@ TEST_CASE("a vault migrates from every earlier schema with its data intact") {
     CHECK(error_of(db, "INSERT INTO preferences VALUES ('nobody', 100);") == "db.constraint");
     CHECK(db.integrity_check());
   }
+  SECTION("from version 6, filled") {
+    const auto file = dir.path() / "v6.db";
+    {
+      auto db = open_ok(file, key, OpenMode::create_new);
+      REQUIRE(shogo::storage::migrate(db, vault_migrations().first(6)));
+      exec_ok(db,
+              "INSERT INTO users (id, display_name, role, disabled, created_at) VALUES "
+              "('u1', '監督者A', 'supervisor', 0, 100);");
+      exec_ok(db, "INSERT INTO preferences VALUES ('u1', 115);");
+    }
+    auto db = open_ok(file, key, OpenMode::open_existing);
+    REQUIRE(shogo::storage::migrate(db, vault_migrations()));
+    CHECK(shogo::storage::schema_version(db).value() == 7);
+    CHECK(int_ok(db, "SELECT text_size FROM preferences WHERE user_id = 'u1';") == 115);
+    CHECK(int_ok(db, "SELECT count(*) FROM operators;") == 0);
+    exec_ok(db, "INSERT INTO operators VALUES ('S1', '職員A', 'staff', '市民課', 'u1');");
+    CHECK(error_of(db, "INSERT INTO operators VALUES ('S2', 'B', 'boss', '市民課', NULL);") ==
+          "db.constraint");
+    CHECK(error_of(db, "INSERT INTO operators VALUES ('S3', 'C', 'staff', '市民課', 'nobody');") ==
+          "db.constraint");
+    CHECK(db.integrity_check());
+  }
 }
 
 TEST_CASE("a vault made by a newer Shogo is refused") {
   TempDir dir;
   auto db = open_ok(dir.path() / "vault.db", SecureBuffer::random(32), OpenMode::create_new);
   std::vector<Migration> future(vault_migrations().begin(), vault_migrations().end());
-  future.push_back(Migration{7, "from the future", "CREATE TABLE future (x);"});
+  future.push_back(Migration{8, "from the future", "CREATE TABLE future (x);"});
   REQUIRE(shogo::storage::migrate(db, future));
   auto s = shogo::storage::migrate(db, vault_migrations());
   REQUIRE_FALSE(s);

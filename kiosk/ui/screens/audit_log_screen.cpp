@@ -110,6 +110,7 @@ const char* audit_action_label(survey::AuditAction action) {
     case A::survey_create: return tr("Survey made");
     case A::survey_settings: return tr("Counting rules set");
     case A::site_add: return tr("Site added");
+    case A::roster_import: return tr("Operator roster imported");
     case A::terminal_add: return tr("Terminal added");
     case A::designate: return tr("Designated");
     case A::designation_draw: return tr("Designated by drawing lots");
