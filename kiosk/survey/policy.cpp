@@ -15,6 +15,7 @@ bool may(Role role, Action action) {
     case Action::shut_down: return manager;
     case Action::change_settings: return manager;
     case Action::check_names: return true;
+    case Action::see_roster: return manager;
   }
   return false;
 }

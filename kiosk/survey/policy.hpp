@@ -15,6 +15,7 @@
 //   shut_down                          ✓
 //   change_settings                    ✓                    idle lock, end of day (vault)
 //   check_names             ✓          ✓          ✓         the fonts, no personal data
+//   see_roster                         ✓                    P4 the operator roster, read-only
 //
 // Survey state matters too: lifecycle.hpp says which transitions a role may
 // take in which state.
@@ -35,6 +36,7 @@ enum class Action : std::uint8_t {
   shut_down,
   change_settings,
   check_names,
+  see_roster,
 };
 
 bool may(Role role, Action action);

@@ -12,6 +12,7 @@ constexpr std::pair<ScreenId, const char*> kIds[] = {
     {ScreenId::lock, "lock"},
     {ScreenId::home, "home"},
     {ScreenId::name_check, "name-check"},
+    {ScreenId::roster, "roster"},
     {ScreenId::settings, "settings"},
     {ScreenId::audit_log, "audit-log"},
     {ScreenId::surveys, "surveys"},

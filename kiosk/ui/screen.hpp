@@ -47,8 +47,10 @@ enum class ScreenId : unsigned char {
   surveys,       // 調査の状況: surveys, designations, P6.2 counts (manager, supervisor)
   designation,   // 調査対象の指定 (P6.3, supervisor)
   sheet_import,  // 確認用帳票の取り込み (P6.4, manager)
+  roster,        // 操作者名簿 (P4, manager; read-only)
 };
-// "lock", "home", "name-check", "settings", "audit-log", "surveys", "designation", "import"
+// "lock", "home", "name-check", "settings", "audit-log", "surveys", "designation", "import",
+// "roster"
 const char* screen_id(ScreenId s);
 bool parse_screen(const std::string& id, ScreenId& out);
 

@@ -21,6 +21,7 @@
 #include "kiosk/ui/screens/import_screen.hpp"
 #include "kiosk/ui/screens/lock_screen.hpp"
 #include "kiosk/ui/screens/name_check_screen.hpp"
+#include "kiosk/ui/screens/roster_screen.hpp"
 #include "kiosk/ui/screens/settings_screen.hpp"
 #include "kiosk/ui/screens/surveys_screen.hpp"
 
@@ -49,7 +50,7 @@ struct ScreenList {
 
 // ─── the registration list ──────────────────────────────────────────────────
 using Screens = ScreenList<LockScreen, HomeScreen, SurveysScreen, DesignationScreen, ImportScreen,
-                           AuditLogScreen, SettingsScreen, NameCheckScreen>;
+                           AuditLogScreen, SettingsScreen, NameCheckScreen, RosterScreen>;
 
 using Intent = Screens::Intent;
 using Intents = std::vector<Intent>;

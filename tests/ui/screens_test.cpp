@@ -261,6 +261,7 @@ TEST_CASE("an investigator has no shut-down or close-sitting buttons") {
   sign_in(h, k, kManager);
   REQUIRE(h.click(k.app(), "サインアウト"));
   sign_in(h, k, kInvestigator);
+  INFO(k.app().last_error() << " / " << h.drawn_text());
   REQUIRE(k.app().screen() == ui::ScreenId::home);
   CHECK(h.item("Shogoを終了") == nullptr);
   CHECK(h.item("作業セッションを終了") == nullptr);
@@ -273,7 +274,7 @@ TEST_CASE("every screen draws for many frames with balanced Begin/End") {
   sign_in(h, k, kManager);
   for (auto screen : {ui::ScreenId::home, ui::ScreenId::name_check, ui::ScreenId::settings,
                       ui::ScreenId::audit_log, ui::ScreenId::surveys, ui::ScreenId::designation,
-                      ui::ScreenId::sheet_import}) {
+                      ui::ScreenId::sheet_import, ui::ScreenId::roster}) {
     k.app().apply({ui::RequestScreen{screen}}, {h.now(), 0, true});
     h.frames(k.app(), 5);  // an unbalanced Begin/End aborts inside libimgui.a
     CHECK(k.app().screen() == screen);
@@ -512,4 +513,25 @@ TEST_CASE("each user's text size: chosen in the settings, back at every sign-in,
   });
   CHECK(audited);
   CHECK_FALSE(k.vault->set_text_size(kManager, 200));  // not one of the three
+}
+
+TEST_CASE("P4 the manager reads the operator roster in the kiosk, and nobody else") {
+  UiHarness h;
+  Kiosk k;  // the demo vault holds the synthetic ward's roster
+  sign_in(h, k, kManager);
+  REQUIRE(h.click(k.app(), "操作者名簿"));
+  h.frames(k.app(), 2);
+  CHECK(k.app().screen() == ui::ScreenId::roster);
+  CHECK(h.drew("操作者ID"));
+  CHECK(h.drew("委託事業者の従事者"));
+  CHECK(h.drew("見本サービス株式会社"));
+  CHECK(h.drew_wrapped("人（職員"));
+  k.app().apply({ui::RequestSignOut{}}, {h.now(), std::time(nullptr), true});
+  h.frames(k.app(), 2);
+  sign_in(h, k, kInvestigator);
+  REQUIRE(k.app().screen() == ui::ScreenId::home);
+  CHECK(h.item("操作者名簿") == nullptr);  // no tile
+  k.app().apply({ui::RequestScreen{ui::ScreenId::roster}}, {h.now(), std::time(nullptr), true});
+  h.frame(k.app());
+  CHECK(k.app().screen() != ui::ScreenId::roster);  // and no way in
 }
