@@ -468,9 +468,25 @@ Result<std::vector<SystemCount>> count_survey(Vault& vault, const std::string& s
       if (auto s = parse_system(st->column_text_view(0))) imported.insert(*s);
     }
   }
+  std::set<std::string> known;  // the roster's operator ids (P4)
+  {
+    auto st = storage::Statement::prepare(vault.database(), "SELECT id FROM operators");
+    if (!st) return st.error();
+    for (;;) {
+      auto more = st->step();
+      if (!more) return more.error();
+      if (!*more) break;
+      known.insert(st->column_text(0));
+    }
+  }
   std::vector<SystemCount> out;
   for (System system : kAllSystems) {
     SystemCount c;
+    std::set<std::string> unknown;
+    for (const AccessLogRow& r : *rows) {
+      if (r.system == system && known.count(r.operator_id) == 0) unknown.insert(r.operator_id);
+    }
+    c.unknown_operators.assign(unknown.begin(), unknown.end());
     c.system = system;
     c.required = survey->min_persons;
     c.designated = std::any_of(set->history.begin(), set->history.end(),

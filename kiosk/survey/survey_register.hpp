@@ -117,6 +117,9 @@ struct SystemCount {
   std::size_t accesses = 0;  // access groups (一連の操作)
   std::size_t persons = 0;   // distinct viewed persons
   int required = 10;         // the survey's min_persons
+  // P4: operator ids of the stored rows that the roster does not know, sorted.
+  // Their kind is unknown until it does (reconciliation cannot close them as business).
+  std::vector<std::string> unknown_operators;
   bool enough() const { return persons >= static_cast<std::size_t>(required); }
 };
 [[nodiscard]] Result<std::vector<SystemCount>> count_survey(Vault& vault,

@@ -3,6 +3,9 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cstdio>
+#include <cstring>
+#include <vector>
 
 #include "kiosk/ui/glyph_registry.hpp"
 #include "kiosk/ui/i18n.hpp"
@@ -158,6 +161,27 @@ std::optional<survey::System> counts_table(const std::vector<SystemCountView>& c
   });
   if (short_somewhere && !may_designate) {
     wrapped_text(tr("Ask the supervisor to designate again for each system that is short."));
+  }
+  // P4: an operator id the roster does not know has no kind yet.
+  for (const SystemCountView& c : counts) {
+    if (c.unknown_operators.empty()) continue;
+    std::string ids;
+    for (std::size_t i = 0; i < c.unknown_operators.size() && i < 10; ++i) {
+      ids += (i == 0 ? "" : ", ") + c.unknown_operators[i];
+    }
+    if (c.unknown_operators.size() > 10) ids += ", …";
+    ImGui::PushStyleColor(ImGuiCol_Text, theme::kWarning);
+    char line[512];
+    std::snprintf(line, sizeof line, tr("%s: %zu operator IDs are not in the roster: %s"),
+                  system_label(c.system), c.unknown_operators.size(), ids.c_str());
+    wrapped_text(line);
+    ImGui::PopStyleColor();
+  }
+  if (std::any_of(counts.begin(), counts.end(),
+                  [](const auto& c) { return !c.unknown_operators.empty(); })) {
+    wrapped_text(
+        tr("Their kind (staff, other division, contractor) is unknown until the roster has "
+           "them: ask the system administrator to import the roster again."));
   }
   return clicked;
 }

@@ -16,6 +16,7 @@
 
 #include "kiosk/survey/audit_log.hpp"
 #include "kiosk/survey/designation.hpp"
+#include "kiosk/survey/roster.hpp"
 #include "kiosk/survey/sheet_import.hpp"
 #include "kiosk/survey/sheet_store.hpp"
 #include "kiosk/survey/survey_register.hpp"
@@ -587,4 +588,45 @@ TEST_CASE("P6.4 only an ordinary file is imported: a link or a FIFO is refused a
   // The sheet itself imports.
   r.file = sheet;
   CHECK(import_sheet(*f.vault, kManager, r));
+}
+
+TEST_CASE(
+    "P4 the overview names the operator ids of a survey's rows that the roster does not know") {
+  Fixture f;
+  f.designate_ok(System::juki, {9, 0, 0}, {10, 0, 0});
+  REQUIRE(import_sheet(*f.vault, kManager, f.request(imp::SheetKind::juki_access_log)));
+  auto juki = [&] {
+    auto counts = count_survey(*f.vault, kSurvey);
+    REQUIRE(counts);
+    for (const auto& c : *counts)
+      if (c.system == System::juki) return c;
+    FAIL("no JUKI count");
+    return SystemCount{};
+  };
+  // No roster yet: every operator of the rows is unknown.
+  std::set<std::string> operators;
+  for (const auto& r : f.ward.access_log) {
+    if (synthetic::sheet_kind_for(r) == imp::SheetKind::juki_access_log &&
+        r.time >= survey::TimeOfDay{9, 0, 0} && r.time < survey::TimeOfDay{10, 0, 0}) {
+      operators.insert(r.operator_id);
+    }
+  }
+  REQUIRE_FALSE(operators.empty());
+  CHECK(juki().unknown_operators == std::vector<std::string>(operators.begin(), operators.end()));
+  // The ward's roster, but for one of them.
+  const std::string missing = *operators.begin();
+  std::vector<imp::RosterEntry> roster;
+  for (const auto& op : f.ward.operators) {
+    if (op.id == missing) continue;
+    imp::RosterEntry e;
+    e.row = roster.size() + 2;
+    e.operator_id = op.id;
+    e.name = op.display_name;
+    e.kind = op.kind;
+    e.affiliation = "住民情報課";
+    roster.push_back(e);
+  }
+  REQUIRE(replace_roster(*f.vault, kManager, roster));
+  CHECK(juki().unknown_operators == std::vector<std::string>{missing});
+  CHECK_FALSE(replace_roster(*f.vault, kSupervisor, roster));  // a manager's act only
 }
