@@ -257,7 +257,6 @@ void draw_candidates(const ime::Composer& c, ImVec2 at, float line_bottom) {
   const int last = std::min(first + ime::kCandidatesPerPage, static_cast<int>(cands.size()));
   const ImGuiStyle& style = ImGui::GetStyle();
   float width = 0;
-  std::array<char, 8> number{};
   std::vector<std::string> notes;
   const float gap = ImGui::GetStyle().ItemSpacing.x * 2;
   for (int i = first; i < last; ++i) {
@@ -282,14 +281,14 @@ void draw_candidates(const ime::Composer& c, ImVec2 at, float line_bottom) {
   ImGui::BeginTooltip();
   for (int i = first; i < last; ++i) {
     const bool chosen = i == c.chosen();
-    std::snprintf(number.data(), number.size(), "%d", i - first + 1);
+    const std::string number = std::to_string(i - first + 1);
     const ImVec2 p = ImGui::GetCursorScreenPos();
     if (chosen) {
       ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(p.x - 4, p.y - 1),
                                                 ImVec2(p.x + number_w + width + 8, p.y + row - 1),
                                                 theme::kCandidateChosen);
     }
-    ImGui::TextDisabled("%s", number.data());
+    ImGui::TextDisabled("%s", number.c_str());
     ImGui::SameLine();
     ImGui::SetCursorScreenPos(ImVec2(p.x + number_w, p.y));
     ImGui::TextUnformatted(cands[static_cast<std::size_t>(i)].c_str());
