@@ -74,7 +74,8 @@ bool is_profile_column(const Profile& p, const std::string& column) {
   const auto& c = p.columns;
   for (const auto* h : {&c.when, &c.date, &c.time, &c.terminal_id, &c.operator_id, &c.operation,
                         &c.detail, &c.reference, &c.resident_name, &c.resident_kana,
-                        &c.resident_birth, &c.resident_address, &c.resident_honseki})
+                        &c.resident_birth, &c.resident_address, &c.resident_honseki,
+                        &c.search_condition})
     if (!h->empty() && *h == column) return true;
   return false;
 }
@@ -103,6 +104,7 @@ void check_row(const CanonicalRow& r, const Profile& p, const WindowFilter& f) {
   if (r.resident_address) SHOGO_FUZZ_CHECK(!p.columns.resident_address.empty());
   if (r.resident_honseki) SHOGO_FUZZ_CHECK(!p.columns.resident_honseki.empty());
   if (r.reference) SHOGO_FUZZ_CHECK(!p.columns.reference.empty());
+  if (r.search_condition) SHOGO_FUZZ_CHECK(!p.columns.search_condition.empty());
 }
 
 }  // namespace
