@@ -93,6 +93,22 @@ Result<survey::CreatedVault> make_demo_vault(const std::filesystem::path& dir, s
                                                                         : "見本サービス株式会社";
       roster.push_back(std::move(e));
     }
+    // P5.3.c: one investigator is also an operator — the staff operator of
+    // the first such JUKI access of the designated window is 佐藤 由美's own id.
+    const std::string investigator(kDemoUsers[2].name);
+    bool mapped = false;
+    for (const auto& r : ward.access_log) {
+      if (mapped) break;
+      if (r.system != survey::System::juki || r.time < kDemoWindowFrom || r.time >= kDemoWindowTo)
+        continue;
+      for (auto& e : roster) {
+        if (e.operator_id == r.operator_id && e.kind == survey::OperatorKind::staff) {
+          e.name = investigator;
+          e.user = investigator;
+          mapped = true;
+        }
+      }
+    }
     if (auto s = survey::replace_roster(vault, manager, roster); !s) return s.error();
   }
 

@@ -4,6 +4,7 @@
 #include <array>
 #include <cstdio>
 #include <ctime>
+#include <map>
 #include <set>
 
 #include "kiosk/survey/access_groups.hpp"
@@ -468,25 +469,34 @@ Result<std::vector<SystemCount>> count_survey(Vault& vault, const std::string& s
       if (auto s = parse_system(st->column_text_view(0))) imported.insert(*s);
     }
   }
-  std::set<std::string> known;  // the roster's operator ids (P4)
+  std::set<std::string> known;               // the roster's operator ids (P4)
+  std::map<std::string, std::string> owner;  // operator id → an investigator's user id (P5.3.c)
   {
-    auto st = storage::Statement::prepare(vault.database(), "SELECT id FROM operators");
+    auto st = storage::Statement::prepare(vault.database(),
+                                          "SELECT id, coalesce(user_id, '') FROM operators");
     if (!st) return st.error();
     for (;;) {
       auto more = st->step();
       if (!more) return more.error();
       if (!*more) break;
-      known.insert(st->column_text(0));
+      std::string id = st->column_text(0);
+      const std::string user = st->column_text(1);
+      const VaultUser* u = user.empty() ? nullptr : vault.users().find(user);
+      if (u != nullptr && u->role == Role::investigator) owner[id] = user;
+      known.insert(std::move(id));
     }
   }
   std::vector<SystemCount> out;
   for (System system : kAllSystems) {
     SystemCount c;
-    std::set<std::string> unknown;
+    std::set<std::string> unknown, conflicted;
     for (const AccessLogRow& r : *rows) {
-      if (r.system == system && known.count(r.operator_id) == 0) unknown.insert(r.operator_id);
+      if (r.system != system) continue;
+      if (known.count(r.operator_id) == 0) unknown.insert(r.operator_id);
+      if (auto o = owner.find(r.operator_id); o != owner.end()) conflicted.insert(o->second);
     }
     c.unknown_operators.assign(unknown.begin(), unknown.end());
+    c.conflicted_investigators.assign(conflicted.begin(), conflicted.end());
     c.system = system;
     c.required = survey->min_persons;
     c.designated = std::any_of(set->history.begin(), set->history.end(),

@@ -120,6 +120,9 @@ struct SystemCount {
   // P4: operator ids of the stored rows that the roster does not know, sorted.
   // Their kind is unknown until it does (reconciliation cannot close them as business).
   std::vector<std::string> unknown_operators;
+  // P5.3.c: investigators whose own operator ids (the roster's Shogo user)
+  // made rows of this system. They may not reconcile its sheet. Sorted.
+  std::vector<std::string> conflicted_investigators;
   bool enough() const { return persons >= static_cast<std::size_t>(required); }
 };
 [[nodiscard]] Result<std::vector<SystemCount>> count_survey(Vault& vault,

@@ -162,6 +162,20 @@ std::optional<survey::System> counts_table(const std::vector<SystemCountView>& c
   if (short_somewhere && !may_designate) {
     wrapped_text(tr("Ask the supervisor to designate again for each system that is short."));
   }
+  // P5.3.c: an investigator whose own ids are in a sheet may not reconcile it.
+  for (const SystemCountView& c : counts) {
+    for (const std::string& user : c.conflicted_investigators) {
+      char line[512];
+      std::snprintf(line, sizeof line,
+                    tr("%s: an investigator's own operator ID is in this sheet, so they may not "
+                       "reconcile it (conflict of interest):"),
+                    system_label(c.system));
+      error_text(line);
+      ImGui::Indent(24);
+      name_text(user);  // in the names' font (𠮷川 健二 too)
+      ImGui::Unindent(24);
+    }
+  }
   // P4: an operator id the roster does not know has no kind yet.
   for (const SystemCountView& c : counts) {
     if (c.unknown_operators.empty()) continue;

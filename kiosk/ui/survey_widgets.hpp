@@ -30,7 +30,8 @@ struct SystemCountView {  // P6.2 for one system
   std::size_t rows = 0, accesses = 0, persons = 0;
   int required = 10;
   bool enough = false;
-  std::vector<std::string> unknown_operators;  // P4: ids the roster does not know
+  std::vector<std::string> unknown_operators;         // P4: ids the roster does not know
+  std::vector<std::string> conflicted_investigators;  // P5.3.c: users (staff, not residents)
 };
 struct AccessRowView {  // PERSONAL DATA, display strings only
   std::string when, system, terminal, operator_id, operation, detail, name, kana, birth;

@@ -8,6 +8,8 @@
 
 #include "kiosk/survey/audit_log.hpp"
 #include "kiosk/survey/name_samples.hpp"
+#include "kiosk/survey/roster.hpp"
+#include "kiosk/survey/survey_register.hpp"
 #include "kiosk/ui/i18n.hpp"
 #include "kiosk/ui/screens/audit_log_screen.hpp"
 #include "provisioning/demo_vault.hpp"
@@ -534,4 +536,37 @@ TEST_CASE("P4 the manager reads the operator roster in the kiosk, and nobody els
   k.app().apply({ui::RequestScreen{ui::ScreenId::roster}}, {h.now(), std::time(nullptr), true});
   h.frame(k.app());
   CHECK(k.app().screen() != ui::ScreenId::roster);  // and no way in
+}
+
+TEST_CASE("P5.3.c the overview says which investigator's own operator ID is in a sheet") {
+  UiHarness h;
+  Kiosk k;  // the demo roster gives 佐藤 由美 an operator ID of the JUKI sheet
+  sign_in(h, k, kManager);
+  auto counts = survey::count_survey(*k.vault, std::string(provisioning::kDemoSurveyId));
+  REQUIRE(counts);
+  for (const auto& c : *counts) {
+    INFO(survey::system_id(c.system));
+    if (c.system == survey::System::juki) {
+      CHECK(c.conflicted_investigators == std::vector<std::string>{kInvestigator});
+    }
+    CHECK(c.unknown_operators.empty());  // the demo roster knows every operator
+  }
+  k.app().apply({ui::RequestScreen{ui::ScreenId::surveys}}, {h.now(), std::time(nullptr), true});
+  h.frames(k.app(), 3);
+  for (int i = 0; i < 10; ++i) h.wheel(k.app(), ImVec2(640, 400), -3.0f);  // the counts, below
+  h.frames(k.app(), 2);
+  CHECK(h.drew_wrapped("この調査担当者はこの帳票を照合できません（利益相反）"));
+  CHECK(h.drew(kInvestigator));
+  // A manager's own ID in a sheet is no conflict of P5.3.c (they do not reconcile).
+  auto roster = survey::load_roster(*k.vault);
+  REQUIRE(roster);
+  std::vector<storage::import::RosterEntry> entries;
+  for (const auto& o : *roster) {
+    entries.push_back({entries.size() + 2, o.id, o.name, o.kind, o.affiliation,
+                       o.user_id == kInvestigator ? std::string(kManager) : o.user_id});
+  }
+  REQUIRE(survey::replace_roster(*k.vault, kManager, entries));
+  counts = survey::count_survey(*k.vault, std::string(provisioning::kDemoSurveyId));
+  REQUIRE(counts);
+  for (const auto& c : *counts) CHECK(c.conflicted_investigators.empty());
 }

@@ -81,7 +81,7 @@ std::vector<SystemCountView> SurveyBoard::count_rows(
   std::vector<SystemCountView> rows;
   for (const auto& c : counts) {
     rows.push_back({c.system, c.designated, c.imported, c.rows, c.accesses, c.persons, c.required,
-                    c.enough(), c.unknown_operators});
+                    c.enough(), c.unknown_operators, c.conflicted_investigators});
   }
   return rows;
 }
