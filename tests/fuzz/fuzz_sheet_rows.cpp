@@ -72,10 +72,10 @@ bool valid_time(const TimeOfDay& t) {
 
 bool is_profile_column(const Profile& p, const std::string& column) {
   const auto& c = p.columns;
-  for (const auto* h : {&c.when, &c.date, &c.time, &c.terminal_id, &c.operator_id, &c.operation,
-                        &c.detail, &c.reference, &c.resident_name, &c.resident_kana,
-                        &c.resident_birth, &c.resident_address, &c.resident_honseki,
-                        &c.search_condition})
+  for (const auto* h :
+       {&c.when, &c.date, &c.time, &c.terminal_id, &c.operator_id, &c.operation, &c.detail,
+        &c.reference, &c.resident_name, &c.resident_kana, &c.resident_birth, &c.resident_address,
+        &c.resident_honseki, &c.search_condition})
     if (!h->empty() && *h == column) return true;
   return false;
 }
