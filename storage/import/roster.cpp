@@ -112,13 +112,15 @@ Result<RosterProfile> parse_roster_profile(std::string_view toml_text, std::stri
       if (!text || text->get() != "roster")
         return profile_error("roster.profile_bad_value",
                              N_("A roster profile says kind = \"roster\"."), where, at);
+    } else if (at != "columns" && at != "kinds") {
+      return profile_error("roster.profile_unknown_field",
+                           N_("The roster profile names a field Shogo does not know."), where, at);
+    } else if (node.as_table() == nullptr) {
+      return profile_error("roster.profile_bad_value",
+                           N_("The columns and kinds of a roster profile must be tables."), where,
+                           at);
     } else if (at == "columns") {
-      const auto* table = node.as_table();
-      if (!table)
-        return profile_error("roster.profile_bad_value",
-                             N_("The columns and kinds of a roster profile must be tables."), where,
-                             at);
-      for (const auto& [name, value] : *table) {
+      for (const auto& [name, value] : *node.as_table()) {
         const std::string field_at = "columns." + std::string(name.str());
         std::string RosterProfile::*member = nullptr;
         for (const auto& [f, m] : fields)
@@ -134,13 +136,8 @@ Result<RosterProfile> parse_roster_profile(std::string_view toml_text, std::stri
                                field_at);
         p.*member = std::string(trim_cell(text->get()));
       }
-    } else if (at == "kinds") {
-      const auto* table = node.as_table();
-      if (!table)
-        return profile_error("roster.profile_bad_value",
-                             N_("The columns and kinds of a roster profile must be tables."), where,
-                             at);
-      for (const auto& [text, value] : *table) {
+    } else {  // kinds
+      for (const auto& [text, value] : *node.as_table()) {
         const std::string kind_at = "kinds." + std::string(text.str());
         const auto* id = value.as_string();
         const auto kind = id ? parse_operator_kind(id->get()) : std::nullopt;
@@ -150,9 +147,6 @@ Result<RosterProfile> parse_roster_profile(std::string_view toml_text, std::stri
                                kind_at);
         p.kinds.emplace_back(std::string(trim_cell(text.str())), *kind);
       }
-    } else {
-      return profile_error("roster.profile_unknown_field",
-                           N_("The roster profile names a field Shogo does not know."), where, at);
     }
   }
   for (const auto& [f, m] : fields) {
