@@ -178,6 +178,51 @@ CREATE TABLE operators (
 );
 )sql";
 
+// The lending ledger (P6.4.c, P10.3) and the reconciliation's decisions
+// (P6.5). A lending is one system's sheet of one survey lent to one
+// investigator until the end of the day; it is never deleted (no personal
+// data: ids and times). At most one lending of a sheet is open at a time.
+// A decision is what an investigator found for one access group (P6.2),
+// named by the id of the group's first row in the survey file: the kind of
+// document and its reference (the digital sticky note of P6.5.c), a
+// mistyped search (P6.5.b) with the group that shows the right person,
+// "not found", or "withdrawn" (an undo: the group is undecided again).
+// Decisions are never replaced: a correction is a new row, the latest row
+// of a group is its decision, the others its history. Ids, kinds and
+// document numbers only: no resident's data.
+constexpr const char* kVersion8 = R"sql(
+CREATE TABLE lendings (
+  id           INTEGER PRIMARY KEY NOT NULL,
+  survey_id    TEXT NOT NULL REFERENCES surveys (id),
+  system       TEXT NOT NULL CHECK (system IN ('KOSEKI', 'JUKI', 'JUKINET')),
+  investigator TEXT NOT NULL REFERENCES users (id),
+  lent_by      TEXT NOT NULL REFERENCES users (id),
+  lent_at      INTEGER NOT NULL,
+  due_at       INTEGER NOT NULL CHECK (due_at > lent_at),
+  returned_at  INTEGER,
+  returned_by  TEXT,
+  return_kind  TEXT CHECK (return_kind IN ('returned', 'end_of_day', 'sitting_closed')),
+  CHECK ((returned_at IS NULL) = (return_kind IS NULL))
+);
+CREATE UNIQUE INDEX lendings_one_holder ON lendings (survey_id, system) WHERE returned_at IS NULL;
+CREATE TABLE decisions (
+  id            INTEGER PRIMARY KEY NOT NULL,
+  survey_id     TEXT NOT NULL REFERENCES surveys (id),
+  system        TEXT NOT NULL CHECK (system IN ('KOSEKI', 'JUKI', 'JUKINET')),
+  group_id      INTEGER NOT NULL,
+  group_rows    INTEGER NOT NULL CHECK (group_rows >= 1),
+  outcome       TEXT NOT NULL
+                CHECK (outcome IN ('document', 'mistyped_search', 'not_found', 'withdrawn')),
+  document      TEXT NOT NULL,
+  reference     TEXT NOT NULL,
+  related_group INTEGER,
+  lending_id    INTEGER NOT NULL REFERENCES lendings (id),
+  decided_by    TEXT NOT NULL,
+  decided_at    INTEGER NOT NULL
+);
+CREATE INDEX decisions_by_group ON decisions (survey_id, system, group_id, id);
+)sql";
+
 constexpr std::array kVaultMigrations = {
     Migration{1, "users, settings, surveys and their keys, events (audit placeholder)", kVersion1},
     Migration{2, "users.last_sign_in_at, sites, terminals", kVersion2},
@@ -189,6 +234,7 @@ constexpr std::array kVaultMigrations = {
         kVersion5},
     Migration{6, "preferences: each user's text size", kVersion6},
     Migration{7, "operators: the roster of operator ids (P4)", kVersion7},
+    Migration{8, "lendings (the ledger, P6.4.c) and decisions (P6.5)", kVersion8},
 };
 
 static_assert(kVaultMigrations.size() == kVaultSchemaVersion);

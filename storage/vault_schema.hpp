@@ -26,7 +26,7 @@
 
 namespace shogo::storage {
 
-inline constexpr int kVaultSchemaVersion = 7;  // vault_migrations().back().version
+inline constexpr int kVaultSchemaVersion = 8;  // vault_migrations().back().version
 
 // Every migration of vault.db, in order; pass it to migrate().
 [[nodiscard]] std::span<const Migration> vault_migrations();

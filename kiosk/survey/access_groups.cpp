@@ -40,17 +40,12 @@ std::string normalise_person_key(std::string_view name, std::string_view kana, D
   return normalise_text(name) + '\x1f' + normalise_text(kana) + '\x1f' + format_date(birth);
 }
 
-std::vector<AccessGroup> group_accesses(const std::vector<AccessLogRow>& rows,
-                                        int max_gap_minutes) {
-  std::vector<std::string> keys;
-  keys.reserve(rows.size());
-  for (const AccessLogRow& row : rows) {
-    keys.push_back(normalise_person_key(row.resident_name, row.resident_kana, row.resident_birth));
-  }
+std::vector<std::vector<std::size_t>> group_series(const std::vector<SeriesFields>& rows,
+                                                   int max_gap_minutes) {
   // Who did what to whom, then when; the index breaks ties so the order is stable.
   auto series_of = [&](std::size_t i) {
-    const AccessLogRow& r = rows[i];
-    return std::tie(r.system, r.operator_id, r.terminal_id, keys[i]);
+    const SeriesFields& r = rows[i];
+    return std::tie(r.system, r.operator_id, r.terminal_id, r.person_key);
   };
   std::vector<std::size_t> order(rows.size());
   std::iota(order.begin(), order.end(), std::size_t{0});
@@ -60,7 +55,7 @@ std::vector<AccessGroup> group_accesses(const std::vector<AccessLogRow>& rows,
   });
 
   const int max_gap_s = max_gap_minutes * 60;
-  std::vector<AccessGroup> groups;
+  std::vector<std::vector<std::size_t>> groups;
   for (std::size_t k = 0; k < order.size(); ++k) {
     const std::size_t i = order[k];
     bool joins = false;
@@ -70,19 +65,38 @@ std::vector<AccessGroup> group_accesses(const std::vector<AccessLogRow>& rows,
               rows[i].time.seconds_since_midnight() - rows[prev].time.seconds_since_midnight() <=
                   max_gap_s;
     }
-    if (!joins) {
-      groups.push_back(
-          AccessGroup{rows[i].system, rows[i].operator_id, rows[i].terminal_id, keys[i], {}});
-    }
-    groups.back().rows.push_back(i);
+    if (!joins) groups.emplace_back();
+    groups.back().push_back(i);
   }
 
-  auto first = [&](const AccessGroup& g) {
-    const AccessLogRow& r = rows[g.rows.front()];
-    return std::tie(g.system, r.date, r.time, g.terminal_id, g.operator_id, g.person_key);
+  auto first = [&](const std::vector<std::size_t>& g) {
+    const SeriesFields& r = rows[g.front()];
+    return std::tie(r.system, r.date, r.time, r.terminal_id, r.operator_id, r.person_key);
   };
   std::sort(groups.begin(), groups.end(),
-            [&](const AccessGroup& a, const AccessGroup& b) { return first(a) < first(b); });
+            [&](const auto& a, const auto& b) { return first(a) < first(b); });
+  return groups;
+}
+
+std::vector<AccessGroup> group_accesses(const std::vector<AccessLogRow>& rows,
+                                        int max_gap_minutes) {
+  std::vector<std::string> keys;
+  keys.reserve(rows.size());
+  for (const AccessLogRow& row : rows) {
+    keys.push_back(normalise_person_key(row.resident_name, row.resident_kana, row.resident_birth));
+  }
+  std::vector<SeriesFields> fields;
+  fields.reserve(rows.size());
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const AccessLogRow& r = rows[i];
+    fields.push_back({r.system, r.operator_id, r.terminal_id, keys[i], r.date, r.time});
+  }
+  std::vector<AccessGroup> groups;
+  for (auto& series : group_series(fields, max_gap_minutes)) {
+    const std::size_t i = series.front();
+    groups.push_back(AccessGroup{rows[i].system, rows[i].operator_id, rows[i].terminal_id, keys[i],
+                                 std::move(series)});
+  }
   return groups;
 }
 

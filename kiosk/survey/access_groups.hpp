@@ -52,6 +52,18 @@ struct AccessGroup {
 std::vector<AccessGroup> group_accesses(const std::vector<AccessLogRow>& rows,
                                         int max_gap_minutes = kSeriesGapMinutes);
 
+// The same rule over rows held elsewhere (the lent sheet's arena): one entry
+// per row, its texts viewed, not copied. Returns the series as row indices
+// (each in time order), sorted as group_accesses() sorts its groups.
+struct SeriesFields {  // PERSONAL DATA (person_key)
+  System system = System::koseki;
+  std::string_view operator_id, terminal_id, person_key;
+  Date date;
+  TimeOfDay time;
+};
+std::vector<std::vector<std::size_t>> group_series(const std::vector<SeriesFields>& rows,
+                                                   int max_gap_minutes = kSeriesGapMinutes);
+
 // P6.2: distinct person keys per system; the same person in two groups counts
 // once. Every system of kAllSystems is in the map, with 0 when it has no group.
 std::map<System, std::size_t> count_viewed_persons(const std::vector<AccessGroup>& groups);

@@ -40,6 +40,10 @@ constexpr Entry kEntries[] = {
     {AuditAction::designation_draw, "designation_draw", true, true},
     {AuditAction::sheet_import, "sheet_import", true, true},
     {AuditAction::roster_import, "roster_import", false, true},
+    {AuditAction::sheets_complete, "sheets_complete", true, false},
+    {AuditAction::sheet_lend, "sheet_lend", true, false},
+    {AuditAction::sheet_return, "sheet_return", true, false},
+    {AuditAction::decide, "decide", true, false},
 };
 
 constexpr bool entries_in_enum_order() {

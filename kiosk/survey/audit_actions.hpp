@@ -45,6 +45,10 @@ enum class AuditAction : std::uint8_t {
   designation_draw,    // P6.3 the appliance's draw (survey=…)
   sheet_import,        // P6.4 a confirmation sheet was imported (survey=…)
   roster_import,       // P4 the operator roster was replaced (operators=N)
+  sheets_complete,     // P6.4 the manager declared the sheets made (survey=…)
+  sheet_lend,          // P6.4.c a sheet was lent (survey=…;system=…;investigator=…)
+  sheet_return,        // P6.4.c a sheet came back, or was returned by the appliance
+  decide,              // P6.5 an investigator's decision on one access group
 };
 
 std::string_view audit_action_id(AuditAction action);  // "sign_in", "view_personal_data", …

@@ -10,12 +10,17 @@ namespace shogo::survey {
 
 namespace {
 
-bool parse_date(std::string_view s, Date& d) {
-  return std::sscanf(std::string(s).c_str(), "%4d-%2d-%2d", &d.year, &d.month, &d.day) == 3;
+// `digits` decimal digits at s[at…], or -1.
+int number_at(std::string_view s, std::size_t at, std::size_t digits) {
+  if (at + digits > s.size()) return -1;
+  int n = 0;
+  for (std::size_t i = at; i < at + digits; ++i) {
+    if (s[i] < '0' || s[i] > '9') return -1;
+    n = n * 10 + (s[i] - '0');
+  }
+  return n;
 }
-bool parse_time(std::string_view s, TimeOfDay& t) {
-  return std::sscanf(std::string(s).c_str(), "%2d:%2d:%2d", &t.hour, &t.minute, &t.second) == 3;
-}
+
 // `out` = the parsed value, or false when `parsed` holds none.
 template <typename T>
 bool assign(std::optional<T> parsed, T& out) {
@@ -25,6 +30,18 @@ bool assign(std::optional<T> parsed, T& out) {
 }
 
 }  // namespace
+
+bool parse_stored_date(std::string_view s, Date& d) {
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
+  d = {number_at(s, 0, 4), number_at(s, 5, 2), number_at(s, 8, 2)};
+  return d.year >= 0 && d.month >= 0 && d.day >= 0;
+}
+
+bool parse_stored_time(std::string_view s, TimeOfDay& t) {
+  if (s.size() != 8 || s[2] != ':' || s[5] != ':') return false;
+  t = {number_at(s, 0, 2), number_at(s, 3, 2), number_at(s, 6, 2)};
+  return t.hour >= 0 && t.minute >= 0 && t.second >= 0;
+}
 
 Status prepare_survey_file(storage::Database& db) {
   return storage::migrate(db, storage::survey_migrations());
@@ -75,10 +92,10 @@ Result<std::vector<AccessLogRow>> load_access_rows(storage::Database& db) {
     if (!*more) break;
     AccessLogRow r;
     const bool ok = assign(parse_system(st->column_text_view(0)), r.system) &&
-                    parse_date(st->column_text_view(1), r.date) &&
-                    parse_time(st->column_text_view(2), r.time) &&
+                    parse_stored_date(st->column_text_view(1), r.date) &&
+                    parse_stored_time(st->column_text_view(2), r.time) &&
                     assign(parse_operation_kind(st->column_text_view(5)), r.operation) &&
-                    parse_date(st->column_text_view(9), r.resident_birth);
+                    parse_stored_date(st->column_text_view(9), r.resident_birth);
     if (!ok) return Error{"survey.corrupt", N_("A stored access row could not be read.")};
     r.terminal_id = st->column_text(3);
     r.operator_id = st->column_text(4);

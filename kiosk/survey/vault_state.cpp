@@ -36,6 +36,14 @@ const std::vector<StateTable>& tables() {
        {"survey_id", "sha256", "size", "sheet_kind", "system", "designations", "rows", "kept",
         "already_stored", "problems", "blank", "totals", "dropped_date", "dropped_time",
         "dropped_terminal", "imported_by", "imported_at", "stored", "rows_digest"}},
+      {"lendings",
+       {"id"},
+       {"survey_id", "system", "investigator", "lent_by", "lent_at", "due_at", "returned_at",
+        "returned_by", "return_kind"}},
+      {"decisions",
+       {"id"},
+       {"survey_id", "system", "group_id", "group_rows", "outcome", "document", "reference",
+        "related_group", "lending_id", "decided_by", "decided_at"}},
   };
   return list;
 }

@@ -81,6 +81,18 @@ TEST_CASE("vault.db holds exactly these columns and no resident's data") {
                                                 "audit_state.next_seq",
                                                 "audit_state.head",
                                                 "audit_state.mac_key",
+                                                "decisions.id",
+                                                "decisions.survey_id",
+                                                "decisions.system",
+                                                "decisions.group_id",
+                                                "decisions.group_rows",
+                                                "decisions.outcome",
+                                                "decisions.document",
+                                                "decisions.reference",
+                                                "decisions.related_group",
+                                                "decisions.lending_id",
+                                                "decisions.decided_by",
+                                                "decisions.decided_at",
                                                 "designation_terminals.survey_id",
                                                 "designation_terminals.seq",
                                                 "designation_terminals.terminal_id",
@@ -120,6 +132,16 @@ TEST_CASE("vault.db holds exactly these columns and no resident's data") {
                                                 "imports.rows_digest",
                                                 "keyslots_pending.id",
                                                 "keyslots_pending.file",
+                                                "lendings.id",
+                                                "lendings.survey_id",
+                                                "lendings.system",
+                                                "lendings.investigator",
+                                                "lendings.lent_by",
+                                                "lendings.lent_at",
+                                                "lendings.due_at",
+                                                "lendings.returned_at",
+                                                "lendings.returned_by",
+                                                "lendings.return_kind",
                                                 "operators.id",
                                                 "operators.name",
                                                 "operators.kind",
@@ -194,7 +216,7 @@ TEST_CASE("a new vault has its default settings and enforces its rules") {
 TEST_CASE("a vault migrates from every earlier schema with its data intact") {
   // One case per earlier version. Adding migration 3 means adding a filled
   // version-2 vault here.
-  static_assert(shogo::storage::kVaultSchemaVersion == 7,
+  static_assert(shogo::storage::kVaultSchemaVersion == 8,
                 "a new vault migration needs a case migrating a filled previous version");
   TempDir dir;
   const auto key = SecureBuffer::random(32);
@@ -204,7 +226,7 @@ TEST_CASE("a vault migrates from every earlier schema with its data intact") {
     { auto db = open_ok(file, key, OpenMode::create_new); }
     auto db = open_ok(file, key, OpenMode::open_existing);
     REQUIRE(shogo::storage::migrate(db, vault_migrations()));
-    CHECK(shogo::storage::schema_version(db).value() == 7);
+    CHECK(shogo::storage::schema_version(db).value() == 8);
     CHECK(int_ok(db, "SELECT count(*) FROM settings;") == 2);
   }
   SECTION("from version 1, filled") {
@@ -228,7 +250,7 @@ TEST_CASE("a vault migrates from every earlier schema with its data intact") {
     }
     auto db = open_ok(file, key, OpenMode::open_existing);
     REQUIRE(shogo::storage::migrate(db, vault_migrations()));
-    CHECK(shogo::storage::schema_version(db).value() == 7);
+    CHECK(shogo::storage::schema_version(db).value() == 8);
     CHECK(int_ok(db, "SELECT count(*) FROM users;") == 2);
     CHECK(text_of(db, "SELECT display_name FROM users WHERE id = 'u1';") == "監督者A");
     CHECK(int_ok(db, "SELECT disabled FROM users WHERE id = 'u2';") == 1);
@@ -258,7 +280,7 @@ TEST_CASE("a vault migrates from every earlier schema with its data intact") {
     }
     auto db = open_ok(file, key, OpenMode::open_existing);
     REQUIRE(shogo::storage::migrate(db, vault_migrations()));
-    CHECK(shogo::storage::schema_version(db).value() == 7);
+    CHECK(shogo::storage::schema_version(db).value() == 8);
     CHECK(int_ok(db, "SELECT last_sign_in_at FROM users WHERE id = 'u1';") == 150);
     CHECK(int_ok(db, "SELECT count(*) FROM terminals WHERE site_id = 'S01';") == 1);
     CHECK(int_ok(db, "SELECT count(*) FROM audit_state;") == 0);
@@ -283,7 +305,7 @@ TEST_CASE("a vault migrates from every earlier schema with its data intact") {
     }
     auto db = open_ok(file, key, OpenMode::open_existing);
     REQUIRE(shogo::storage::migrate(db, vault_migrations()));
-    CHECK(shogo::storage::schema_version(db).value() == 7);
+    CHECK(shogo::storage::schema_version(db).value() == 8);
     // An existing survey starts as a draft with the procedure's defaults (P6.2).
     CHECK(text_of(db, "SELECT state FROM surveys WHERE id = 's1';") == "draft");
     CHECK(int_ok(db, "SELECT min_persons FROM surveys WHERE id = 's1';") == 10);
@@ -319,7 +341,7 @@ TEST_CASE("a vault migrates from every earlier schema with its data intact") {
     }
     auto db = open_ok(file, key, OpenMode::open_existing);
     REQUIRE(shogo::storage::migrate(db, vault_migrations()));
-    CHECK(shogo::storage::schema_version(db).value() == 7);
+    CHECK(shogo::storage::schema_version(db).value() == 8);
     // An import made before has no digest: verification says so.
     CHECK(int_ok(db, "SELECT kept FROM imports WHERE id = 1;") == 4);
     CHECK(int_ok(db, "SELECT stored FROM imports WHERE id = 1;") == 0);
@@ -338,7 +360,7 @@ TEST_CASE("a vault migrates from every earlier schema with its data intact") {
     }
     auto db = open_ok(file, key, OpenMode::open_existing);
     REQUIRE(shogo::storage::migrate(db, vault_migrations()));
-    CHECK(shogo::storage::schema_version(db).value() == 7);
+    CHECK(shogo::storage::schema_version(db).value() == 8);
     CHECK(int_ok(db, "SELECT count(*) FROM users;") == 1);
     CHECK(int_ok(db, "SELECT count(*) FROM preferences;") == 0);  // everyone at 100 %
     exec_ok(db, "INSERT INTO preferences VALUES ('u1', 115);");
@@ -359,7 +381,7 @@ TEST_CASE("a vault migrates from every earlier schema with its data intact") {
     }
     auto db = open_ok(file, key, OpenMode::open_existing);
     REQUIRE(shogo::storage::migrate(db, vault_migrations()));
-    CHECK(shogo::storage::schema_version(db).value() == 7);
+    CHECK(shogo::storage::schema_version(db).value() == 8);
     CHECK(int_ok(db, "SELECT text_size FROM preferences WHERE user_id = 'u1';") == 115);
     CHECK(int_ok(db, "SELECT count(*) FROM operators;") == 0);
     exec_ok(db, "INSERT INTO operators VALUES ('S1', '職員A', 'staff', '市民課', 'u1');");
@@ -369,13 +391,56 @@ TEST_CASE("a vault migrates from every earlier schema with its data intact") {
           "db.constraint");
     CHECK(db.integrity_check());
   }
+  SECTION("from version 7, filled") {
+    const auto file = dir.path() / "v7.db";
+    {
+      auto db = open_ok(file, key, OpenMode::create_new);
+      REQUIRE(shogo::storage::migrate(db, vault_migrations().first(7)));
+      exec_ok(db,
+              "INSERT INTO users (id, display_name, role, disabled, created_at) VALUES "
+              "('m1', '管理者A', 'manager', 0, 100), ('i1', '担当者B', 'investigator', 0, 100);");
+      exec_ok(db,
+              "INSERT INTO surveys (id, fiscal_year, title, survey_key, created_at) "
+              "VALUES ('s1', 2026, 't', randomblob(32), 1);");
+      exec_ok(db, "INSERT INTO operators VALUES ('S1', '職員A', 'staff', '市民課', NULL);");
+    }
+    auto db = open_ok(file, key, OpenMode::open_existing);
+    REQUIRE(shogo::storage::migrate(db, vault_migrations()));
+    CHECK(shogo::storage::schema_version(db).value() == 8);
+    CHECK(int_ok(db, "SELECT count(*) FROM operators;") == 1);
+    CHECK(int_ok(db, "SELECT count(*) FROM lendings;") == 0);
+    const std::string lend =
+        "INSERT INTO lendings (id, survey_id, system, investigator, lent_by, lent_at, due_at) ";
+    exec_ok(db, lend + "VALUES (1, 's1', 'JUKI', 'i1', 'm1', 10, 20);");
+    // One holder at a time: a second open lending of the same sheet is refused.
+    CHECK(error_of(db, lend + "VALUES (2, 's1', 'JUKI', 'i1', 'm1', 10, 20);") == "db.constraint");
+    CHECK(error_of(db, lend + "VALUES (2, 's1', 'JUKI', 'nobody', 'm1', 10, 20);") ==
+          "db.constraint");
+    exec_ok(db,
+            "UPDATE lendings SET returned_at = 15, returned_by = 'm1', "
+            "return_kind = 'returned' WHERE id = 1;");
+    exec_ok(db, lend + "VALUES (2, 's1', 'JUKI', 'i1', 'm1', 16, 20);");
+    CHECK(error_of(db, "UPDATE lendings SET returned_at = 17 WHERE id = 2;") == "db.constraint");
+    exec_ok(db,
+            "INSERT INTO decisions VALUES (1, 's1', 'JUKI', 7, 2, 'not_found', '', '', NULL, "
+            "2, 'i1', 18);");
+    // A correction is a new row: the group's history stays.
+    exec_ok(db,
+            "INSERT INTO decisions VALUES (2, 's1', 'JUKI', 7, 2, 'withdrawn', '', '', NULL, "
+            "2, 'i1', 19);");
+    CHECK(error_of(db,
+                   "INSERT INTO decisions VALUES (3, 's1', 'JUKI', 8, 2, 'maybe', '', '', "
+                   "NULL, 2, 'i1', 18);") == "db.constraint");
+    CHECK(int_ok(db, "SELECT count(*) FROM decisions WHERE group_id = 7;") == 2);
+    CHECK(db.integrity_check());
+  }
 }
 
 TEST_CASE("a vault made by a newer Shogo is refused") {
   TempDir dir;
   auto db = open_ok(dir.path() / "vault.db", SecureBuffer::random(32), OpenMode::create_new);
   std::vector<Migration> future(vault_migrations().begin(), vault_migrations().end());
-  future.push_back(Migration{8, "from the future", "CREATE TABLE future (x);"});
+  future.push_back(Migration{9, "from the future", "CREATE TABLE future (x);"});
   REQUIRE(shogo::storage::migrate(db, future));
   auto s = shogo::storage::migrate(db, vault_migrations());
   REQUIRE_FALSE(s);

@@ -71,7 +71,8 @@ TEST_CASE(
       }
     }
   }
-  CHECK(allowed == 4);  // designate, draw, redesignate, redraw
+  // designate, draw, redesignate, redraw; complete the sheets, lend the first
+  CHECK(allowed == 6);
   CHECK(allowed + refused == 12 * 18 * 4);
 }
 
@@ -85,6 +86,18 @@ TEST_CASE(
   CHECK(check_transition(SurveyState::approved, Step::wipe, Taker::manager).error().code ==
         "survey.wrong_role");
   CHECK(offered(SurveyState::reported, Taker::supervisor).empty());
+}
+
+TEST_CASE("P6.4 the manager declares the sheets made and the first lending begins reconciling") {
+  CHECK(check_transition(SurveyState::designated, Step::complete_sheets, Taker::manager)->to ==
+        SurveyState::sheets_made);
+  CHECK(check_transition(SurveyState::sheets_made, Step::begin_reconciling, Taker::manager)->to ==
+        SurveyState::reconciling);
+  CHECK(check_transition(SurveyState::designated, Step::complete_sheets, Taker::supervisor)
+            .error()
+            .code == "survey.wrong_role");
+  CHECK(check_transition(SurveyState::draft, Step::complete_sheets, Taker::manager).error().code ==
+        "survey.wrong_state");
 }
 
 TEST_CASE("P6.3 the supervisor designates a draft and designates again, and nobody else does") {

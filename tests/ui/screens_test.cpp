@@ -371,11 +371,18 @@ TEST_CASE("every kiosk action writes its audit event, with no resident's data") 
   for (const auto& e : *events) seen.insert(e.action);
   // The survey screens' actions (survey_create, designate, designation_draw,
   // sheet_import, view_personal_data of the import preview) are checked with
-  // the kiosk as their actor in tests/ui/survey_screens_test.cpp.
-  const std::set<survey::AuditAction> on_survey_screens = {
-      survey::AuditAction::survey_create, survey::AuditAction::designate,
-      survey::AuditAction::designation_draw, survey::AuditAction::sheet_import,
-      survey::AuditAction::view_personal_data};
+  // the kiosk as their actor in tests/ui/survey_screens_test.cpp; those of
+  // the ledger and the sheet (sheets_complete, sheet_lend, sheet_return,
+  // decide) in tests/ui/reconciliation_screens_test.cpp.
+  const std::set<survey::AuditAction> on_survey_screens = {survey::AuditAction::survey_create,
+                                                           survey::AuditAction::designate,
+                                                           survey::AuditAction::designation_draw,
+                                                           survey::AuditAction::sheet_import,
+                                                           survey::AuditAction::view_personal_data,
+                                                           survey::AuditAction::sheets_complete,
+                                                           survey::AuditAction::sheet_lend,
+                                                           survey::AuditAction::sheet_return,
+                                                           survey::AuditAction::decide};
   for (const auto& info : survey::audit_actions()) {
     if (!info.by_kiosk || on_survey_screens.count(info.action) > 0) continue;
     const std::string action(survey::audit_action_id(info.action));

@@ -115,6 +115,10 @@ const char* audit_action_label(survey::AuditAction action) {
     case A::designate: return tr("Designated");
     case A::designation_draw: return tr("Designated by drawing lots");
     case A::sheet_import: return tr("Sheet imported");
+    case A::sheets_complete: return tr("Sheets declared made");
+    case A::sheet_lend: return tr("Sheet lent");
+    case A::sheet_return: return tr("Sheet returned");
+    case A::decide: return tr("Access reconciled");
   }
   return tr("Other");
 }
