@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "kiosk/survey/audit_log.hpp"
 #include "kiosk/survey/lifecycle.hpp"
 #include "kiosk/survey/sitting.hpp"
 #include "kiosk/survey/survey_register.hpp"
@@ -390,6 +391,14 @@ Result<std::vector<std::string>> own_operator_ids_in_sheet(Vault& vault, const s
     (void)st->reset();
   }
   return found;
+}
+
+Result<std::string> audit_anchor(Vault& vault) {
+  if (!vault.is_open()) return locked();
+  auto state = load_audit_state(vault.database());
+  if (!state) return state.error();
+  if (!*state || (*state)->next_seq <= 1) return std::string();
+  return std::to_string((*state)->next_seq - 1) + ":" + crypto::audit::short_hash((*state)->head);
 }
 
 }  // namespace shogo::survey

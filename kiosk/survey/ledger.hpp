@@ -111,6 +111,10 @@ struct Shortfall {
 [[nodiscard]] Result<Lending> holding(Vault& vault, const std::string& user_id,
                                       const std::string& survey_id, System system);
 
+// The audit chain's head now, as printed on slips and reports: "SEQ:SHORTHASH"
+// (crypto/audit_chain.hpp, anchors).
+[[nodiscard]] Result<std::string> audit_anchor(Vault& vault);
+
 // P5.3.c: the operator ids of `user_id` (roster) that made rows of this
 // system's sheet. Empty: no conflict.
 [[nodiscard]] Result<std::vector<std::string>> own_operator_ids_in_sheet(

@@ -16,6 +16,9 @@ bool may(Role role, Action action) {
     case Action::change_settings: return manager;
     case Action::check_names: return true;
     case Action::see_roster: return manager;
+    case Action::see_ledger: return manager || role == Role::investigator;
+    case Action::keep_ledger: return manager;
+    case Action::borrow_sheet: return role == Role::investigator;
   }
   return false;
 }

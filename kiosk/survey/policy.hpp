@@ -16,6 +16,9 @@
 //   change_settings                    ✓                    idle lock, end of day (vault)
 //   check_names             ✓          ✓          ✓         the fonts, no personal data
 //   see_roster                         ✓                    P4 the operator roster, read-only
+//   see_ledger                         ✓          ✓         P6.4.c the lending of sheets
+//   keep_ledger                        ✓                    P6.4.c confirms, takes back, sheets made
+//   borrow_sheet                                  ✓         P6.4.c borrows, reconciles (P6.5)
 //
 // Survey state matters too: lifecycle.hpp says which transitions a role may
 // take in which state.
@@ -37,6 +40,9 @@ enum class Action : std::uint8_t {
   change_settings,
   check_names,
   see_roster,
+  see_ledger,
+  keep_ledger,
+  borrow_sheet,
 };
 
 bool may(Role role, Action action);

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "kiosk/survey/ledger.hpp"
+
 namespace shogo::survey {
 
 std::string_view close_reason_id(CloseReason reason) {
@@ -78,6 +80,9 @@ void WorkSitting::take_sign_in(const std::string& user_id, Result<SignInResult> 
     return;
   }
   state_.set_users(vault_users());
+  // Sheets due at an end of day that passed while the vault was locked come
+  // back now, before anyone can read them (the ledger says the appliance did).
+  if (vault_open()) (void)return_all(*vault_, ReturnKind::end_of_day);
   const bool was_open = state_.sitting_open();
   if (auto s = state_.sign_in(user_id, now); !s) {
     sign_in_error_ = s.error().message;
@@ -170,6 +175,12 @@ void WorkSitting::close(CloseReason reason) {
   flush_deferred();
   const User* manager = state_.sitting_manager();
   const std::string who = manager ? manager->id : "system";
+  // P6.4.c every lent sheet comes back with the sitting, the ledger saying
+  // who returned it (a locked vault: at the next unlock, as overdue).
+  if (vault_open()) {
+    (void)return_all(*vault_, reason == CloseReason::end_of_day ? ReturnKind::end_of_day
+                                                                : ReturnKind::sitting_closed);
+  }
   state_.close_sitting(last_now_);
   if (vault_ != nullptr) vault_->close(who, std::string(close_reason_id(reason)));
   deadline_ = 0;

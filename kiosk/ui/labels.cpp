@@ -50,4 +50,13 @@ const char* operation_label(survey::OperationKind k) {
   return "";
 }
 
+const char* operator_kind_label(survey::OperatorKind kind) {
+  switch (kind) {
+    case survey::OperatorKind::staff: return tr("Staff of the division");
+    case survey::OperatorKind::other_division: return tr("Other division's ID");
+    case survey::OperatorKind::contractor: return tr("Contractor's employee");
+  }
+  return "";
+}
+
 }  // namespace shogo::ui

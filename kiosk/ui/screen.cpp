@@ -13,6 +13,8 @@ constexpr std::pair<ScreenId, const char*> kIds[] = {
     {ScreenId::home, "home"},
     {ScreenId::name_check, "name-check"},
     {ScreenId::roster, "roster"},
+    {ScreenId::ledger, "ledger"},
+    {ScreenId::reconcile, "reconcile"},
     {ScreenId::settings, "settings"},
     {ScreenId::audit_log, "audit-log"},
     {ScreenId::surveys, "surveys"},

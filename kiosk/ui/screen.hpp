@@ -48,15 +48,18 @@ enum class ScreenId : unsigned char {
   designation,   // 調査対象の指定 (P6.3, supervisor)
   sheet_import,  // 確認用帳票の取り込み (P6.4, manager)
   roster,        // 操作者名簿 (P4, manager; read-only)
+  ledger,        // 帳票の貸出 (P6.4.c, manager and investigator)
+  reconcile,     // 照合 (P6.5, the investigator holding the sheet)
 };
 // "lock", "home", "name-check", "settings", "audit-log", "surveys", "designation", "import",
-// "roster"
+// "roster", "ledger", "reconcile"
 const char* screen_id(ScreenId s);
 bool parse_screen(const std::string& id, ScreenId& out);
 
 // What a screen opens on, when the app is asked to open it.
 struct ScreenArgs {
-  std::optional<survey::System> system;  // the designation screen: this system (P6.3.d)
+  std::optional<survey::System> system;  // the designation screen: this system (P6.3.d);
+                                         // the sheet to reconcile
 };
 
 struct RequestScreen {

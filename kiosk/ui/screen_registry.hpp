@@ -19,8 +19,10 @@
 #include "kiosk/ui/screens/designation_screen.hpp"
 #include "kiosk/ui/screens/home_screen.hpp"
 #include "kiosk/ui/screens/import_screen.hpp"
+#include "kiosk/ui/screens/ledger_screen.hpp"
 #include "kiosk/ui/screens/lock_screen.hpp"
 #include "kiosk/ui/screens/name_check_screen.hpp"
+#include "kiosk/ui/screens/reconcile_screen.hpp"
 #include "kiosk/ui/screens/roster_screen.hpp"
 #include "kiosk/ui/screens/settings_screen.hpp"
 #include "kiosk/ui/screens/surveys_screen.hpp"
@@ -50,7 +52,8 @@ struct ScreenList {
 
 // ─── the registration list ──────────────────────────────────────────────────
 using Screens = ScreenList<LockScreen, HomeScreen, SurveysScreen, DesignationScreen, ImportScreen,
-                           AuditLogScreen, SettingsScreen, NameCheckScreen, RosterScreen>;
+                           AuditLogScreen, SettingsScreen, NameCheckScreen, RosterScreen,
+                           LedgerScreen, ReconcileScreen>;
 
 using Intent = Screens::Intent;
 using Intents = std::vector<Intent>;

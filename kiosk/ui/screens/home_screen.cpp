@@ -100,6 +100,10 @@ void HomeScreen::view(ScreenContext& ctx, Out<Intent>& out) {
       tr("The supervisor's choice, typed or drawn"), ScreenId::designation);
   add(ctx.may(Action::import_sheet), tr("Import a confirmation sheet"),
       tr("Preview, then import a sheet"), ScreenId::sheet_import);
+  add(ctx.may(Action::see_ledger), tr("Lending of sheets"),
+      ctx.may(Action::borrow_sheet) ? tr("Borrow a sheet, reconcile it, give it back")
+                                    : tr("Declare the sheets made, lend them, take them back"),
+      ScreenId::ledger);
   add(ctx.may(Action::see_roster), tr("Operator roster"),
       tr("Whose each operator ID is: staff, other division, contractor"), ScreenId::roster);
   add(ctx.may(Action::read_audit_log), tr("Audit log"), tr("Who did what on this terminal"),

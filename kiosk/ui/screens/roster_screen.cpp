@@ -1,21 +1,9 @@
 #include "kiosk/ui/screens/roster_screen.hpp"
 
 #include "kiosk/survey/roster.hpp"
+#include "kiosk/ui/labels.hpp"
 
 namespace shogo::ui {
-
-namespace {
-
-const char* kind_label(survey::OperatorKind kind) {
-  switch (kind) {
-    case survey::OperatorKind::staff: return tr("Staff of the division");
-    case survey::OperatorKind::other_division: return tr("Other division's ID");
-    case survey::OperatorKind::contractor: return tr("Contractor's employee");
-  }
-  return "";
-}
-
-}  // namespace
 
 const char* RosterScreen::help() const {
   return tr("Who each operator ID of the sheets belongs to.");
@@ -38,7 +26,7 @@ void RosterScreen::open(ScreenContext& ctx, const ScreenArgs&) {
     return;
   }
   for (const auto& o : *roster) {
-    model_.rows.push_back({o.id, o.name, kind_label(o.kind), o.affiliation, o.user_id});
+    model_.rows.push_back({o.id, o.name, operator_kind_label(o.kind), o.affiliation, o.user_id});
     (o.kind == survey::OperatorKind::staff            ? model_.staff
      : o.kind == survey::OperatorKind::other_division ? model_.other_division
                                                       : model_.contractor)++;
