@@ -393,6 +393,15 @@ Result<std::vector<std::string>> own_operator_ids_in_sheet(Vault& vault, const s
   return found;
 }
 
+Result<std::vector<Lending>> late_lendings(Vault& vault, std::int64_t since) {
+  if (!vault.is_open()) return locked();
+  return query_lendings(vault.database(),
+                        "WHERE (returned_at IS NULL AND due_at <= " + std::to_string(vault.now()) +
+                            ") OR (return_kind IN ('end_of_day', 'sitting_closed') AND "
+                            "returned_at >= " +
+                            std::to_string(since) + ") ORDER BY id");
+}
+
 Result<std::string> audit_anchor(Vault& vault) {
   if (!vault.is_open()) return locked();
   auto state = load_audit_state(vault.database());

@@ -106,6 +106,10 @@ struct Shortfall {
 [[nodiscard]] Result<std::vector<Lending>> load_ledger(Vault& vault, const std::string& survey_id);
 [[nodiscard]] Result<std::vector<Lending>> open_lendings(Vault& vault);  // every survey
 [[nodiscard]] Result<Lending> find_lending(Vault& vault, std::int64_t lending_id);
+// What the manager sees in red at sign-in: lendings still open past their due
+// time, and those the appliance returned (end of day, sitting closed) at or
+// after `since` — the paper may still be out. Every survey, oldest first.
+[[nodiscard]] Result<std::vector<Lending>> late_lendings(Vault& vault, std::int64_t since);
 // The open lending of this sheet held by `user_id` and readable now;
 // ledger.not_holder when there is none (never lent, returned, due).
 [[nodiscard]] Result<Lending> holding(Vault& vault, const std::string& user_id,

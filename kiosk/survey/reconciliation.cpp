@@ -196,6 +196,10 @@ std::optional<std::string> normalise_reference(std::string_view typed) {
     ++chars;
   }
   if (chars > 40) return std::nullopt;
+  // Reception numbers do not differ by case: "r466" is "R466".
+  for (char& c : text) {
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  }
   return text;
 }
 
@@ -350,8 +354,13 @@ Result<LentSheet> open_lent_sheet(Vault& vault, const std::string& user_id,
   }
   // The paper's order: by reception number where the sheet has them, else by time.
   if (sheet.has_references_) {
+    // A group's number is the first its rows carry (an inquiry before the print has none).
     auto ref = [&](const LentSheet::Group& g) {
-      return sheet.text(sheet.rows_[g.rows.front()], RowText::reference);
+      for (std::uint32_t i : g.rows) {
+        const std::string_view r = sheet.text(sheet.rows_[i], RowText::reference);
+        if (!r.empty()) return r;
+      }
+      return std::string_view();
     };
     std::stable_sort(sheet.groups_.begin(), sheet.groups_.end(),
                      [&](const LentSheet::Group& a, const LentSheet::Group& b) {
@@ -435,13 +444,13 @@ Result<Decision> decide(Vault& vault, LentSheet& sheet, const std::string& actor
       if (!input.document ||
           std::find(allowed.begin(), allowed.end(), *input.document) == allowed.end()) {
         return Error{"decision.not_allowed",
-                     N_("This kind of document does not match this access (P6.5.a).")};
+                     N_("This kind of document does not match this access.")};
       }
       auto ref = normalise_reference(input.reference);
       if (!ref) {
         return Error{"decision.bad_reference",
-                     N_("Type the document's number, or its book and page (digits, letters and "
-                        "第 号 冊 頁; up to 40 characters).")};
+                     N_("Type the document's number, or its book and page, in up to 40 digits, "
+                        "letters and the characters 第, 号, 冊 and 頁.")};
       }
       bool row_has = false, matches = false;
       for (std::uint32_t i : g.rows) {

@@ -112,7 +112,7 @@ struct DecisionInput {
   bool keep_differing_reference = false;      // asked, and confirmed
 };
 
-// A reference as stored: NFKC, spaces trimmed; 1–40 characters of ASCII
+// A reference as stored: NFKC, spaces trimmed, letters in upper case; 1–40 characters of ASCII
 // letters, digits, space and -/#.() and 第号冊頁枚年月日番 (a number, or a
 // book and a page; never a name). nullopt: not such a reference.
 std::optional<std::string> normalise_reference(std::string_view typed);

@@ -45,6 +45,7 @@
 #include "kiosk/survey/vault.hpp"
 #include "provisioning/synthetic/synthetic_sheets.hpp"
 #include "provisioning/synthetic/synthetic_ward.hpp"
+#include "tests/bench/bench_sheet.hpp"
 
 namespace {
 
@@ -58,8 +59,8 @@ const std::string kManager = "管理 一郎";
 const std::string kSupervisor = "総括 花子";
 const std::string kSurvey = "bench-1";
 constexpr Date kToday{2026, 11, 28};
-constexpr TimeOfDay kOpens{8, 30, 0};    // the ward's operating day (P6.3.b)
-constexpr TimeOfDay kCloses{17, 15, 0};  // excluded: the window is half-open
+using bench_sheets::kCloses;
+using bench_sheets::kOpens;
 constexpr imp::SheetKind kKind = imp::SheetKind::juki_access_log;
 constexpr int kTitleLines = 3;  // title, blank line, header row (write_sheet_header)
 
@@ -124,32 +125,6 @@ bool reset_peak_rss() {
   const bool ok = ::write(fd, "5", 1) == 1;
   ::close(fd);
   return ok;
-}
-
-// The ward's 住基アクセスログ rows, repeated to `rows` with times spread
-// evenly over [08:30, 17:15) so that the designation keeps every one.
-bool write_sheet(const fs::path& file, std::uint64_t rows, const synthetic::Ward& ward) {
-  std::vector<const AccessLogRow*> source;
-  for (const auto& r : ward.access_log) {
-    if (synthetic::sheet_kind_for(r) == kKind) source.push_back(&r);
-  }
-  if (source.empty()) return fail("the synthetic ward has no JUKI access rows");
-  std::ofstream out(file, std::ios::binary | std::ios::trunc);
-  if (!out) return fail("cannot write", file.string());
-  out << "\xEF\xBB\xBF";
-  synthetic::write_sheet_header(out, kKind);
-  const std::uint64_t day = static_cast<std::uint64_t>(kCloses.seconds_since_midnight() -
-                                                       kOpens.seconds_since_midnight());
-  for (std::uint64_t n = 0; n < rows; ++n) {
-    AccessLogRow row = *source[n % source.size()];
-    const auto t = static_cast<int>(static_cast<std::uint64_t>(kOpens.seconds_since_midnight()) +
-                                    n * day / rows);
-    row.date = synthetic::WardOptions{}.day;
-    row.time = TimeOfDay{t / 3600, t / 60 % 60, t % 60};
-    synthetic::write_sheet_row(out, kKind, row, n + 1);
-  }
-  out.close();
-  return out.good() || fail("cannot write", file.string());
 }
 
 struct ShogoRun {
@@ -344,7 +319,7 @@ int bench(const Options& o, const fs::path& tmp) {
   const auto ward = synthetic::generate_ward();
   const fs::path sheet = tmp / "juki_access_log.csv";
   const auto gen_start = std::chrono::steady_clock::now();
-  if (!write_sheet(sheet, o.rows, ward)) return 1;
+  if (!bench_sheets::write_juki_sheet(sheet, o.rows, ward)) return 1;
   std::printf("sheet: %ju data rows, %.1f MB, written in %.1f s (%s)\n",
               static_cast<std::uintmax_t>(o.rows),
               static_cast<double>(fs::file_size(sheet)) / (1024.0 * 1024.0),

@@ -8,6 +8,7 @@
 #include <atomic>
 #include <chrono>
 #include <cmath>
+#include <cstdlib>
 #include <cstring>
 #include <ctime>
 
@@ -15,10 +16,13 @@
 #include "kiosk/shell/font_book.hpp"
 #include "kiosk/shell/frame_runner.hpp"
 #include "kiosk/shell/platform_window.hpp"
+#include "kiosk/survey/ledger.hpp"
+#include "kiosk/survey/reconciliation.hpp"
 #include "kiosk/survey/survey_register.hpp"
 #include "kiosk/ui/glyph_registry.hpp"
 #include "kiosk/ui/i18n.hpp"
 #include "kiosk/ui/screens/import_screen.hpp"
+#include "kiosk/ui/screens/reconcile_screen.hpp"
 #include "kiosk/ui/text_entry.hpp"
 #include "kiosk/ui/theme.hpp"
 #include "provisioning/demo_vault.hpp"
@@ -394,4 +398,81 @@ TEST_CASE("real window: a user's larger text size, on every screen") {
     CHECK(ImGui::GetFontSize() == Approx(26.0f));  // 20 px × 130 %
     REQUIRE(k.window->save_screenshot(std::string("e2e-large-") + names[i] + ".png").ok());
   }
+}
+
+// The README's screenshots of the daily work (docs/images/ledger.png,
+// reconcile.png, mistyped.png): written where SHOGO_SCREENSHOT_DIR says, else
+// beside the test. The manager declares the sheets made; 𠮷川 健二 borrows the
+// JUKI sheet with the manager's passphrase, decides a few accesses, and opens
+// the mistyped-search view of an access with neighbours.
+TEST_CASE("real window: the ledger, the sheet screen and the mistyped-search view") {
+  RealKiosk k;
+  const char* dir_env = std::getenv("SHOGO_SCREENSHOT_DIR");
+  const std::string dir = dir_env != nullptr ? std::string(dir_env) + "/" : std::string();
+  const auto& users = provisioning::demo_users();
+  const std::string manager(users[0].name), supervisor(users[1].name), investigator(users[3].name);
+  const std::string survey_id(provisioning::kDemoSurveyId);
+  auto secure = [](std::string_view text) {
+    crypto::SecureBuffer b(text.size());
+    std::memcpy(b.data(), text.data(), text.size());
+    return b;
+  };
+  k.sign_in_manager();
+  k.frame();
+  const auto supervisor_pass = secure(users[1].passphrase);
+  REQUIRE(survey::complete_sheets(*k.vault, manager, survey_id,
+                                  survey::Shortfall{supervisor, &supervisor_pass}));
+  const ui::FrameInput in{1000.0, std::time(nullptr), true};
+  k.app().apply({ui::RequestSignOut{}}, in);
+  k.frame();
+  k.app().submit_sign_in(investigator, secure(users[3].passphrase));
+  k.app().wait_for_work();
+  k.app().begin_frame(in);
+  REQUIRE_FALSE(k.app().sitting().locked());
+  REQUIRE(survey::lend(*k.vault, investigator, survey_id, survey::System::juki, manager,
+                       secure(users[0].passphrase)));
+  k.app().apply({ui::RequestScreen{ui::ScreenId::ledger}}, in);
+  for (int f = 0; f < 4; ++f) k.frame();
+  REQUIRE(k.window->save_screenshot(dir + "ledger.png").ok());
+
+  k.app().apply({ui::RequestScreen{ui::ScreenId::reconcile, {survey::System::juki}}}, in);
+  k.frame();
+  auto& screen = k.app().screen_as<ui::ReconcileScreen>();
+  const survey::LentSheet* sheet = screen.sheet();
+  REQUIRE(sheet != nullptr);
+  // A few decisions by the real keyboard, as a morning's work: the number of
+  // the first document, the reference, Return; the next undecided one comes.
+  test::X11Input x("shogo-e2e", [&] { k.frame(); });
+  REQUIRE(x.ok());
+  for (int i = 0; i < 4; ++i) {
+    const std::size_t g = screen.current_group();
+    std::string reference = std::to_string(120 + i) + "-" + std::to_string(i + 1);
+    for (std::uint32_t r : sheet->groups()[g].rows) {
+      const auto own = sheet->text(sheet->row(r), survey::RowText::reference);
+      if (!own.empty()) reference = std::string(own);
+    }
+    x.type("1");
+    for (int f = 0; f < 3; ++f) k.frame();
+    x.type(reference);
+    x.key("Return");
+    for (int f = 0; f < 3; ++f) k.frame();
+    INFO("group " << g << " reference " << reference);
+    REQUIRE(sheet->decision(g) != nullptr);
+    CHECK(screen.current_group() != g);
+  }
+  for (int f = 0; f < 4; ++f) k.frame();
+  REQUIRE(k.window->save_screenshot(dir + "reconcile.png").ok());
+
+  // An access with neighbours by the same operator at the same terminal.
+  std::size_t with_neighbours = sheet->groups().size();
+  for (std::size_t g = 0; g < sheet->groups().size(); ++g) {
+    if (sheet->decision(g) == nullptr && sheet->neighbours(g).size() >= 2) {
+      with_neighbours = g;
+      break;
+    }
+  }
+  REQUIRE(with_neighbours < sheet->groups().size());
+  k.app().apply({ui::GroupChosen{with_neighbours}, ui::RequestMistyped{}}, in);
+  for (int f = 0; f < 4; ++f) k.frame();
+  REQUIRE(k.window->save_screenshot(dir + "mistyped.png").ok());
 }

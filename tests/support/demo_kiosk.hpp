@@ -4,6 +4,8 @@
 // using it links shogo_provisioning.
 #include <catch2/catch.hpp>
 
+#include <cstdint>
+#include <ctime>
 #include <memory>
 #include <string>
 
@@ -27,10 +29,13 @@ struct DemoKiosk {
   std::unique_ptr<survey::Vault> vault;
   std::unique_ptr<ui::KioskApp> owned;
   ui::KioskApp* app_ptr = nullptr;
+  std::int64_t clock_offset = 0;  // seconds added to the vault's clock (the end of a day)
 
   DemoKiosk() {
     REQUIRE(provisioning::make_demo_vault(tmp / "vault", 7, {1, 8 * 1024}).ok());
-    auto v = survey::Vault::open(tmp / "vault");
+    auto v = survey::Vault::open(tmp / "vault", [this] {
+      return static_cast<std::int64_t>(std::time(nullptr)) + clock_offset;
+    });
     REQUIRE(v.ok());
     vault = std::move(v.value());
     owned = std::make_unique<ui::KioskApp>(vault.get(), ui::KioskOptions{{}, 300.0});

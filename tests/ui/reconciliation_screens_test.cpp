@@ -266,6 +266,9 @@ TEST_CASE("P6.4.c the manager sees the ledger with an overdue lending in red and
   const auto lending = survey::open_lendings(*k.vault)->front();
   h.set_wall(static_cast<std::time_t>(lending.due_at) + 60);
   h.frame(k.app());
+  REQUIRE(k.app().sitting().locked());  // the sitting ended at its end of day
+  // The manager signs in (the vault's own clock has not reached the due time,
+  // so nothing was returned by itself): the ledger shows the row overdue.
   test::demo_sign_in(h, k, kManager);
   REQUIRE(h.click(k.app(), "帳票の貸出"));
   h.frame(k.app());
@@ -278,4 +281,40 @@ TEST_CASE("P6.4.c the manager sees the ledger with an overdue lending in red and
   h.frame(k.app());
   CHECK(h.drew("返却票"));
   CHECK(survey::open_lendings(*k.vault)->empty());
+  CHECK(survey::late_lendings(*k.vault, 0)->empty());  // a person brought it back
+}
+
+TEST_CASE(
+    "P6.4.c a sheet due at the end of the day comes back by itself and the manager sees it "
+    "in red at the next sign-in",
+    "[reconcile]") {
+  UiHarness h;
+  DemoKiosk k;
+  sheets_made(h, k);
+  test::demo_sign_in(h, k, kInvestigator);
+  REQUIRE(h.click(k.app(), "帳票の貸出"));
+  h.frame(k.app());
+  REQUIRE(h.click(k.app(), "borrow:KOSEKI"));
+  h.frame(k.app());
+  manager_confirms(h, k);
+  const auto lending = survey::open_lendings(*k.vault)->front();
+  REQUIRE(survey::open_lent_sheet(*k.vault, kInvestigator, kSurvey, survey::System::koseki));
+  // The next morning: the vault's clock and the wall are past the due time.
+  k.clock_offset = lending.due_at - static_cast<std::int64_t>(std::time(nullptr)) + 3600;
+  h.set_wall(static_cast<std::time_t>(lending.due_at) + 3600);
+  h.frame(k.app());
+  REQUIRE(k.app().sitting().locked());
+  test::demo_sign_in(h, k, kManager);
+  CHECK(survey::open_lendings(*k.vault)->empty());  // returned at the unlock
+  const auto back = survey::find_lending(*k.vault, lending.id);
+  REQUIRE(back.ok());
+  CHECK(back->return_kind == survey::ReturnKind::end_of_day);
+  CHECK(back->returned_by == "system");
+  CHECK(h.drew_wrapped("端末が返却扱いにしました"));
+  REQUIRE(h.click(k.app(), "帳票の貸出"));
+  h.frame(k.app());
+  INFO(h.drawn_text());
+  CHECK(h.drew_wrapped("作業終了時刻に端末が返却扱い"));
+  // And the investigator cannot open it any more.
+  CHECK_FALSE(survey::open_lent_sheet(*k.vault, kInvestigator, kSurvey, survey::System::koseki));
 }

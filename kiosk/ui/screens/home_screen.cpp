@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "kiosk/survey/ledger.hpp"
+#include "kiosk/ui/labels.hpp"
 #include "kiosk/ui/screens/survey_board.hpp"
 
 namespace shogo::ui {
@@ -75,7 +77,25 @@ std::string next_step_text(survey::Role role, const survey::SurveySummary* s,
 
 void HomeScreen::open(ScreenContext& ctx, const ScreenArgs&) {
   next_step_.clear();
+  alerts_.clear();
   if (ctx.user == nullptr) return;
+  // P6.4.c the manager sees, in red, every sheet not back on time: still out
+  // past its due time, or returned by the appliance (the paper may be out).
+  if (ctx.may(survey::Action::keep_ledger) && ctx.sitting.vault_open()) {
+    survey::Vault& vault = *ctx.sitting.vault();
+    auto late = survey::late_lendings(vault, vault.now() - 7 * 86400);
+    if (late) {
+      for (const auto& l : *late) {
+        char line[512];
+        std::snprintf(line, sizeof line,
+                      l.open() ? tr("The %s sheet of survey %s lent to %s is overdue.")
+                               : tr("The %s sheet of survey %s lent to %s was returned by the "
+                                    "appliance, not by a person: check that the paper is back."),
+                      system_label(l.system), l.survey_id.c_str(), l.investigator.c_str());
+        alerts_.emplace_back(line);
+      }
+    }
+  }
   if (!ctx.may(survey::Action::see_surveys) || !ctx.sitting.vault_open()) {
     next_step_ = next_step_text(ctx.user->role, nullptr, {});
     return;
@@ -90,6 +110,7 @@ void HomeScreen::view(ScreenContext& ctx, Out<Intent>& out) {
   HomeModel m;
   m.idle_lock_seconds = static_cast<int>(ctx.sitting.idle_limit());
   m.next_step = next_step_;
+  m.alerts = alerts_;
   auto add = [&](bool offered, const char* label, const char* note, ScreenId screen) {
     if (offered) m.entries.push_back({label, note, screen});
   };

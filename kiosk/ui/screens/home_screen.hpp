@@ -21,6 +21,8 @@ struct MenuEntry {
 struct HomeModel {
   int idle_lock_seconds = 0;
   std::string next_step;  // translated: 次にすること
+  std::vector<std::string>
+      alerts;  // translated, in red: sheets overdue or returned by the appliance
   std::vector<MenuEntry> entries;
   bool close_sitting = false, shut_down = false;
 };
@@ -41,6 +43,7 @@ class HomeScreen : public ScreenOf<NoIntent<HomeScreen>> {
 
  private:
   std::string next_step_;
+  std::vector<std::string> alerts_;
 };
 
 // What the signed-in role does next, from the survey under way (none: "").

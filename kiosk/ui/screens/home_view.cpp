@@ -20,6 +20,11 @@ void home_view(const HomeModel& model, Out<HomeScreen::Intent>& out) {
   }
   if (model.shut_down && action_button(tr("Shut down Shogo"))) out.app(RequestQuit{});
 
+  for (const std::string& alert : model.alerts) {  // a staff name in it: the name font
+    ImGui::PushStyleColor(ImGuiCol_Text, theme::kError);
+    wrapped_name_text(alert);
+    ImGui::PopStyleColor();
+  }
   if (!model.next_step.empty()) {
     ImGui::PushStyleColor(ImGuiCol_ChildBg, theme::kSurface);
     const float h = ImGui::GetTextLineHeight() * 4.2f + 24;

@@ -137,6 +137,7 @@ void LedgerScreen::view(ScreenContext& ctx, Out<LedgerIntent>& out) {
         std::snprintf(line, sizeof line, tr("Lent to %s until %s."), open->investigator.c_str(),
                       when_text(open->due_at).c_str());
         v.status = line;
+        v.status_has_name = true;
       } else if (!lendable) {
         v.status = s->state == survey::SurveyState::designated
                        ? tr("Not lent before the manager declares the sheets made.")

@@ -49,6 +49,7 @@ struct LedgerForm {
 struct LedgerSheetView {  // one system's sheet of the chosen survey, for the user signed in
   survey::System system = survey::System::koseki;
   std::string system_name, status;  // translated
+  bool status_has_name = false;     // status names the holder: drawn in the name font
   bool mine = false;                // lent to this user, readable now: it opens
   bool can_borrow = false;
   std::int64_t lending_id = 0;  // mine: the open lending

@@ -36,7 +36,11 @@ void sheets_table(const LedgerModel& model, Out<LedgerIntent>& out) {
     plain_text(s.system_name);
     ImGui::TableNextColumn();
     ImGui::AlignTextToFramePadding();
-    wrapped_name_text(s.status);
+    if (s.status_has_name) {
+      wrapped_name_text(s.status);
+    } else {
+      wrapped_text(s.status);
+    }
     ImGui::TableNextColumn();
     if (s.mine) {
       if (button(tr("Reconcile"))) {
@@ -128,11 +132,10 @@ void ledger_table(const LedgerModel& model, Out<LedgerIntent>& out) {
     wrapped_text(tr("No sheet of this survey has been lent yet."));
     return;
   }
-  constexpr ImGuiTableFlags kFlags = kTable | ImGuiTableFlags_ScrollY;
-  if (!ImGui::BeginTable("ledger", 7, kFlags, ImVec2(0, ImGui::GetContentRegionAvail().y))) {
-    return;
-  }
-  ImGui::TableSetupScrollFreeze(0, 1);
+  // The page scrolls (a survey has a few lendings a day): no inner scrolling.
+  constexpr ImGuiTableFlags kFlags =
+      ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit;
+  if (!ImGui::BeginTable("ledger", 7, kFlags)) return;
   ImGui::TableSetupColumn(tr("System"));
   ImGui::TableSetupColumn(tr("Investigator"));
   ImGui::TableSetupColumn(tr("Confirmed by"));

@@ -79,18 +79,18 @@ std::string when_text(std::int64_t t) {
 }  // namespace
 
 const char* ReconcileScreen::help() const {
-  return tr("Match each access with its document: its number, then the reference, then Enter.");
+  return tr("Match each access with its document: choose its kind, type its reference, save.");
 }
 
 const char* ReconcileScreen::explanation() const {
   return tr(
       "The list shows the sheet's accesses in the order of the paper (by reception number, "
       "else by time); rows of one series on one person form one access. For each, find the "
-      "document, press its number, type its reference (reception number, or book and page) "
-      "and press Enter: the next undecided access comes. F: no document found (the manager "
-      "follows it up). M: a mistyped search, corrected by the access next to it. Ctrl+Z "
-      "undoes the last decision. Every decision is kept in the audit log; a correction keeps "
-      "the earlier one.");
+      "document, choose its kind by its number, type its reference (reception number, or book "
+      "and page) and save: the next undecided access comes. When no document is found, say "
+      "so: the manager follows it up. A mistyped search is corrected by the access next to "
+      "it. The keys for each step are listed at the bottom of the screen. Every decision is "
+      "kept in the audit log; a correction keeps the earlier one.");
 }
 
 void ReconcileScreen::open(ScreenContext& ctx, const ScreenArgs& args) {
@@ -127,6 +127,14 @@ void ReconcileScreen::open(ScreenContext& ctx, const ScreenArgs& args) {
     ops.insert(std::string(sheet_->text(sheet_->row(g.rows.front()), RowText::operator_id)));
   }
   operators_.assign(ops.begin(), ops.end());
+  one_date_ = true;
+  for (std::size_t i = 1; i < sheet_->row_count(); ++i) {
+    if (sheet_->row(i).date != sheet_->row(0).date) one_date_ = false;
+  }
+  if (one_date_ && sheet_->row_count() > 0) {
+    survey_title_ += "  ";
+    survey_title_ += wareki_date(sheet_->row(0).date);
+  }
   filter_ = GroupFilter::all;
   operator_filter_.clear();
   refilter();
@@ -218,6 +226,10 @@ GroupLine ReconcileScreen::build_line(const void* self, std::size_t position) {
     l.decided = true;
     l.not_found = d->outcome == Outcome::not_found;
     l.decision = outcome_text(*d);
+    if (d->document) {
+      l.clause = survey::document_info(*d->document).clause;
+      l.reference = d->reference;
+    }
   }
   return l;
 }
@@ -248,6 +260,7 @@ void ReconcileScreen::view(ScreenContext& ctx, Out<ReconcileIntent>& out) {
   m.operator_filter = operator_filter_;
   m.visible = visible_.size();
   m.has_search_conditions = sheet.has_search_conditions();
+  m.one_date = one_date_;
   const auto at = std::find(visible_.begin(), visible_.end(), current_group_);
   m.current = at == visible_.end() ? kNone : static_cast<std::size_t>(at - visible_.begin());
   m.scroll_to_current = std::exchange(scroll_, false);
@@ -259,7 +272,7 @@ void ReconcileScreen::view(ScreenContext& ctx, Out<ReconcileIntent>& out) {
     m.unknown_operator = !g.operator_kind;
     const auto& first = sheet.row(g.rows.front());
     char heading[512];
-    std::snprintf(heading, sizeof heading, tr("Operator %s (%s) — %s, %d rows"),
+    std::snprintf(heading, sizeof heading, tr("Operator: %s (%s) — %s, %d rows"),
                   std::string(sheet.text(first, RowText::operator_id)).c_str(),
                   g.operator_kind ? operator_kind_label(*g.operator_kind) : tr("not in the roster"),
                   operation_label(g.operation), static_cast<int>(g.rows.size()));
@@ -328,8 +341,8 @@ void ReconcileScreen::view(ScreenContext& ctx, Out<ReconcileIntent>& out) {
       }
       char q[512];
       std::snprintf(q, sizeof q,
-                    tr("The sheet gives reception number %s, you typed %s. Press Y to keep what "
-                       "you typed (the sheet is wrong), or N to correct it."),
+                    tr("The sheet gives reception number %s, you typed %s. Keep what you typed "
+                       "only if the sheet is wrong."),
                     theirs.c_str(), form_.reference.data());
       m.differs = q;
     }

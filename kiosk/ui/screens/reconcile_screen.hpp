@@ -65,7 +65,8 @@ struct GroupLine {  // one line of the list
   survey::TimeOfDay time;
   std::string_view operator_id, name, kana;
   const char* operation = "";
-  const char* decision = "";  // translated; "" = undecided
+  const char* decision = "";           // translated; "" = undecided
+  std::string_view clause, reference;  // a document: its letter (ア…カ) and its reference
   int rows = 0;
   bool decided = false, not_found = false, unknown_operator = false;
 };
@@ -110,6 +111,7 @@ struct ReconcileModel {
   std::vector<NeighbourLine> neighbours;
   std::string differs;  // translated question; "" = none
   bool has_search_conditions = false;
+  bool one_date = true;  // every row on one day (the designated one): times only in the list
 };
 
 class ReconcileScreen : public ScreenOf<ReconcileIntent> {
@@ -141,6 +143,7 @@ class ReconcileScreen : public ScreenOf<ReconcileIntent> {
 
   std::optional<survey::LentSheet> sheet_;
   std::string survey_title_;
+  bool one_date_ = true;
   std::vector<std::uint32_t> visible_;  // group indices shown, in the paper's order
   GroupFilter filter_ = GroupFilter::all;
   std::string operator_filter_;

@@ -3,10 +3,12 @@
 // costs.
 #include <imgui.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <string>
 
 #include "kiosk/ui/dates.hpp"
+#include "kiosk/ui/labels.hpp"
 #include "kiosk/ui/page.hpp"
 #include "kiosk/ui/screens/reconcile_screen.hpp"
 #include "kiosk/ui/survey_widgets.hpp"
@@ -20,10 +22,14 @@ namespace {
 
 constexpr std::size_t kNone = static_cast<std::size_t>(-1);
 
-void when_cell(survey::Date date, survey::TimeOfDay time) {
+void when_cell(survey::Date date, survey::TimeOfDay time, bool with_date = true) {
   char text[48];
-  std::snprintf(text, sizeof text, "%d/%d %02d:%02d:%02d", date.month, date.day, time.hour,
-                time.minute, time.second);
+  if (with_date) {
+    std::snprintf(text, sizeof text, "%d/%d %02d:%02d:%02d", date.month, date.day, time.hour,
+                  time.minute, time.second);
+  } else {
+    std::snprintf(text, sizeof text, "%02d:%02d:%02d", time.hour, time.minute, time.second);
+  }
   ImGui::TextUnformatted(text);
 }
 
@@ -81,7 +87,7 @@ void filters(const ReconcileModel& m, Out<ReconcileIntent>& out) {
   ImGui::SameLine(0, 32);
   ImGui::TextUnformatted(tr("Operator:"));
   ImGui::SameLine();
-  ImGui::SetNextItemWidth(180);
+  ImGui::SetNextItemWidth(240);
   const char* shown = m.operator_filter.empty() ? tr("Every operator") : noted(m.operator_filter);
   if (ImGui::BeginCombo("##operator", shown)) {
     if (ImGui::Selectable(tr("Every operator"), m.operator_filter.empty())) {
@@ -101,11 +107,21 @@ void group_list(const ReconcileModel& m, Out<ReconcileIntent>& out) {
                                      ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp;
   if (!ImGui::BeginTable("groups", 5, kFlags, ImGui::GetContentRegionAvail())) return;
   ImGui::TableSetupScrollFreeze(0, 1);
-  const float em = ImGui::GetFontSize();
-  ImGui::TableSetupColumn(tr("Date and time"), ImGuiTableColumnFlags_WidthFixed, 7.6f * em);
-  ImGui::TableSetupColumn(tr("Operator"), ImGuiTableColumnFlags_WidthFixed, 4.4f * em);
-  ImGui::TableSetupColumn(tr("Operation"), ImGuiTableColumnFlags_WidthFixed, 5.2f * em);
-  ImGui::TableSetupColumn(tr("Person viewed"), ImGuiTableColumnFlags_WidthStretch, 1.3f);
+  // As wide as their widest text, at any text size.
+  const float pad = 2.0f * ImGui::GetStyle().CellPadding.x;
+  float operation = ImGui::CalcTextSize(tr("Operation")).x;
+  for (auto k : {survey::OperationKind::inquiry, survey::OperationKind::certificate_issue,
+                 survey::OperationKind::confirmation_print, survey::OperationKind::cs_operation}) {
+    operation = std::max(operation, ImGui::CalcTextSize(operation_label(k)).x);
+  }
+  ImGui::TableSetupColumn(m.one_date ? tr("Time of the access") : tr("Date and time"),
+                          ImGuiTableColumnFlags_WidthFixed,
+                          ImGui::CalcTextSize(m.one_date ? "00:00:00" : "00/00 00:00:00").x + pad);
+  ImGui::TableSetupColumn(
+      tr("Operator"), ImGuiTableColumnFlags_WidthFixed,
+      std::max(ImGui::CalcTextSize(tr("Operator")).x, ImGui::CalcTextSize("K00000").x) + pad);
+  ImGui::TableSetupColumn(tr("Operation"), ImGuiTableColumnFlags_WidthFixed, operation + pad);
+  ImGui::TableSetupColumn(tr("Person viewed"), ImGuiTableColumnFlags_WidthStretch, 1.4f);
   ImGui::TableSetupColumn(tr("Decision"), ImGuiTableColumnFlags_WidthStretch, 1.0f);
   ImGui::TableHeadersRow();
   ImGuiListClipper clipper;
@@ -128,8 +144,8 @@ void group_list(const ReconcileModel& m, Out<ReconcileIntent>& out) {
         out(GroupChosen{position});
       }
       if (current && m.scroll_to_current) ImGui::SetScrollHereY(0.4f);
-      ImGui::SameLine();
-      when_cell(l.date, l.time);
+      ImGui::SameLine(0, 0);
+      when_cell(l.date, l.time, !m.one_date);
       ImGui::TableNextColumn();
       if (l.unknown_operator) ImGui::PushStyleColor(ImGuiCol_Text, theme::kError);
       plain_text(std::string(l.operator_id));
@@ -138,16 +154,17 @@ void group_list(const ReconcileModel& m, Out<ReconcileIntent>& out) {
       ImGui::TextUnformatted(l.operation);
       ImGui::TableNextColumn();
       name_text(l.name);
-      ImGui::SameLine();
-      const std::string birth = short_date(l.birth);
-      ImGui::TextUnformatted(birth.c_str());
       if (l.rows > 1) {
         ImGui::SameLine();
         ImGui::TextDisabled(tr("%d rows"), l.rows);
       }
       ImGui::TableNextColumn();
       if (l.not_found) ImGui::PushStyleColor(ImGuiCol_Text, theme::kError);
-      ImGui::TextUnformatted(l.decided ? l.decision : tr("Undecided"));
+      if (!l.clause.empty()) {  // the sticky note: the document's letter and reference
+        plain_text(std::string(l.clause) + " " + std::string(l.reference));
+      } else {
+        ImGui::TextUnformatted(l.decided ? l.decision : tr("Undecided"));
+      }
       if (l.not_found) ImGui::PopStyleColor();
       ImGui::PopID();
     }
@@ -181,8 +198,7 @@ void rows_of_group(const ReconcileModel& m) {
     }
     if (!r.search.empty()) {
       ImGui::TextUnformatted(tr("What was searched:"));
-      ImGui::SameLine();
-      name_text(r.search);
+      wrapped_name_text(r.search);
     }
     ImGui::Unindent();
   }
@@ -201,7 +217,14 @@ void decision_panel(const ReconcileModel& m, ReconcileForm& form, Out<ReconcileI
     return;
   }
   if (m.choosing_neighbour) {
-    heading(tr("Mistyped search: which access found the right person?"));
+    ImGui::Spacing();
+    wrapped_text(tr("Mistyped search: which access found the right person?"));
+    ImGui::Separator();
+    if (!m.rows_of_group.empty() && !m.rows_of_group.front().search.empty()) {
+      ImGui::TextUnformatted(tr("This access searched:"));
+      ImGui::SameLine();
+      wrapped_name_text(m.rows_of_group.front().search);
+    }
     for (std::size_t i = 0; i < m.neighbours.size() && i < 9; ++i) {
       const NeighbourLine& n = m.neighbours[i];
       ImGui::PushID(static_cast<int>(i));
@@ -217,29 +240,41 @@ void decision_panel(const ReconcileModel& m, ReconcileForm& form, Out<ReconcileI
       ImGui::SameLine();
       const std::string birth = short_date(n.birth);
       ImGui::TextUnformatted(birth.c_str());
-      if (!n.search.empty()) {
-        ImGui::SameLine();
-        ImGui::TextUnformatted(tr("searched:"));
-        ImGui::SameLine();
-        name_text(n.search);
-      }
       if (n.similar) {
         ImGui::SameLine();
         ImGui::TextUnformatted(tr("(nearly the same search)"));
-        ImGui::PopStyleColor();
       }
+      if (!n.search.empty()) {
+        ImGui::Indent();
+        ImGui::TextUnformatted(tr("searched:"));
+        ImGui::SameLine();
+        wrapped_name_text(n.search);
+        ImGui::Unindent();
+      }
+      if (n.similar) ImGui::PopStyleColor();
       ImGui::PopID();
     }
     if (button(tr("Cancel"))) out(RequestCancelChoice{});
     return;
   }
   heading(tr("Document found"));
-  for (std::size_t i = 0; i < m.documents.size(); ++i) {
-    char label[320];
-    std::snprintf(label, sizeof label, "%d  %s##doc", static_cast<int>(i + 1), m.documents[i]);
-    const bool chosen = m.document == i;
-    if (ImGui::RadioButton(label, chosen) && !chosen) out(DocumentChosen{i});
-    record_last_item("document:" + std::to_string(i + 1));
+  // Two columns, numbered down the first then the second: nine kinds in five lines.
+  if (ImGui::BeginTable("documents", 2, ImGuiTableFlags_SizingStretchSame)) {
+    const std::size_t rows = (m.documents.size() + 1) / 2;
+    for (std::size_t r = 0; r < rows; ++r) {
+      ImGui::TableNextRow();
+      for (std::size_t c = 0; c < 2; ++c) {
+        ImGui::TableNextColumn();
+        const std::size_t i = c * rows + r;
+        if (i >= m.documents.size()) continue;
+        char label[320];
+        std::snprintf(label, sizeof label, "%d  %s##doc", static_cast<int>(i + 1), m.documents[i]);
+        const bool chosen = m.document == i;
+        if (ImGui::Selectable(label, chosen) && !chosen) out(DocumentChosen{i});
+        record_last_item("document:" + std::to_string(i + 1));
+      }
+    }
+    ImGui::EndTable();
   }
   if (m.document) {
     ImGui::TextUnformatted(tr("Reference (number, or book and page):"));
@@ -257,14 +292,18 @@ void decision_panel(const ReconcileModel& m, ReconcileForm& form, Out<ReconcileI
     ImGui::PushStyleColor(ImGuiCol_Text, theme::kWarning);
     wrapped_text(m.differs);
     ImGui::PopStyleColor();
-    if (button(tr("Keep what I typed (Y)"))) out(RequestKeepReference{});
+    if (button(tr("Keep what I typed"))) out(RequestKeepReference{});
+    key_hint("Y");
     ImGui::SameLine();
-    if (button(tr("Correct it (N)"))) out(DocumentChosen{*m.document});
+    if (button(tr("Correct it"))) out(DocumentChosen{*m.document});
+    key_hint("N");
   }
   ImGui::Spacing();
-  if (button(tr("Not found (F)"))) out(RequestNotFound{});
+  if (button(tr("Not found"))) out(RequestNotFound{});
+  key_hint("F");
   ImGui::SameLine();
-  if (button(tr("Mistyped search (M)"))) out(RequestMistyped{});
+  if (button(tr("Mistyped search"))) out(RequestMistyped{});
+  key_hint("M");
   if (!m.history.empty()) {
     heading(tr("Earlier decisions"));
     for (const std::string& h : m.history) name_text(h);
@@ -281,14 +320,13 @@ void reconcile_view(const ReconcileModel& m, ReconcileForm& form, Out<ReconcileI
   }
   keyboard(m, out);
   plain_text(m.title);
-  ImGui::SameLine(0, 24);
   ImGui::Text(tr("Decided %zu of %zu accesses (%zu rows); %zu remain."), m.decided, m.groups,
               m.rows, m.groups - m.decided);
   if (!m.notice.empty()) wrapped_text(m.notice);
   filters(m, out);
   const float legend = ImGui::GetTextLineHeightWithSpacing() * 1.6f;
   const ImVec2 avail = ImGui::GetContentRegionAvail();
-  const float left = avail.x * 0.55f;
+  const float left = avail.x * 0.56f;
   ImGui::BeginChild("list", ImVec2(left, avail.y - legend), false);
   if (m.visible == 0) {
     wrapped_text(tr("No access matches this filter."));
@@ -299,17 +337,29 @@ void reconcile_view(const ReconcileModel& m, ReconcileForm& form, Out<ReconcileI
   ImGui::SameLine();
   ImGui::BeginChild("group", ImVec2(0, avail.y - legend), true);
   if (m.has_group) {
-    name_text(m.group_heading);
-    ImGui::Separator();
-    rows_of_group(m);
-    ImGui::Separator();
+    wrapped_name_text(m.group_heading);
     decision_panel(m, form, out);
+    ImGui::Separator();
+    // The rows of the access, under the decision: a long series scrolls here.
+    ImGui::BeginChild("rows", ImVec2(0, 0), false);
+    rows_of_group(m);
+    ImGui::EndChild();
   }
   ImGui::EndChild();
+  // The legend of the keys: each key as it is printed on the keyboard, then what it does.
+  const std::pair<const char*, const char*> keys[] = {
+      {"↑↓", tr("Move")},    {"N", tr("Next undecided")}, {"1–9", tr("Document")},
+      {"Enter", tr("Save")}, {"F", tr("Not found")},      {"M", tr("Mistyped search")},
+      {"Ctrl+Z", tr("Undo")}};
   ImGui::PushStyleColor(ImGuiCol_Text, theme::kTextMuted);
-  wrapped_text(
-      tr("Keys: ↑↓ move   N next undecided   1–9 document   Enter save   F not found   "
-         "M mistyped search   Ctrl+Z undo"));
+  bool first = true;
+  for (const auto& [key, what] : keys) {
+    if (!first) ImGui::SameLine(0, 24);
+    first = false;
+    ImGui::TextUnformatted(verbatim(key));
+    ImGui::SameLine(0, 6);
+    ImGui::TextUnformatted(what);
+  }
   ImGui::PopStyleColor();
 }
 
