@@ -187,6 +187,9 @@ CREATE TABLE operators (
 // document and its reference (the digital sticky note of P6.5.c), a
 // mistyped search (P6.5.b) with the group that shows the right person,
 // "not found", or "withdrawn" (an undo: the group is undecided again).
+// Follow-ups (P6.6) of the "not found" groups — an interview, or a
+// contractor's report — findings (P7.2) and the survey's hold (P9.2): their
+// free text passed the check against the survey's residents' data.
 // Decisions are never replaced: a correction is a new row, the latest row
 // of a group is its decision, the others its history. Ids, kinds and
 // document numbers only: no resident's data.
@@ -221,6 +224,38 @@ CREATE TABLE decisions (
   decided_at    INTEGER NOT NULL
 );
 CREATE INDEX decisions_by_group ON decisions (survey_id, system, group_id, id);
+CREATE TABLE follow_ups (
+  id            INTEGER PRIMARY KEY NOT NULL,
+  survey_id     TEXT NOT NULL REFERENCES surveys (id),
+  system        TEXT NOT NULL CHECK (system IN ('KOSEKI', 'JUKI', 'JUKINET')),
+  group_id      INTEGER NOT NULL,
+  kind          TEXT NOT NULL CHECK (kind IN ('interview', 'contractor')),
+  held_on       TEXT NOT NULL,
+  report_on     TEXT NOT NULL,
+  account       TEXT NOT NULL,
+  manager_check TEXT NOT NULL,
+  conclusion    TEXT NOT NULL
+                CHECK (conclusion IN ('pending', 'business', 'mistyped_search', 'not_business')),
+  recorded_by   TEXT NOT NULL,
+  recorded_at   INTEGER NOT NULL
+);
+CREATE TABLE findings (
+  id          INTEGER PRIMARY KEY NOT NULL,
+  survey_id   TEXT NOT NULL REFERENCES surveys (id),
+  system      TEXT NOT NULL CHECK (system IN ('KOSEKI', 'JUKI', 'JUKINET')),
+  group_id    INTEGER NOT NULL,
+  cause       TEXT NOT NULL,
+  measures    TEXT NOT NULL,
+  recorded_by TEXT NOT NULL,
+  recorded_at INTEGER NOT NULL
+);
+CREATE TABLE holds (
+  survey_id   TEXT PRIMARY KEY NOT NULL REFERENCES surveys (id),
+  placed_at   INTEGER NOT NULL,
+  placed_by   TEXT NOT NULL,
+  additional  TEXT NOT NULL CHECK (additional IN ('undecided', 'none', 'ongoing', 'ended')),
+  released_at INTEGER
+);
 )sql";
 
 constexpr std::array kVaultMigrations = {
@@ -234,7 +269,9 @@ constexpr std::array kVaultMigrations = {
         kVersion5},
     Migration{6, "preferences: each user's text size", kVersion6},
     Migration{7, "operators: the roster of operator ids (P4)", kVersion7},
-    Migration{8, "lendings (the ledger, P6.4.c) and decisions (P6.5)", kVersion8},
+    Migration{8,
+              "lendings (P6.4.c), decisions (P6.5), follow-ups, findings, holds (P6.6, P7.2, P9.2)",
+              kVersion8},
 };
 
 static_assert(kVaultMigrations.size() == kVaultSchemaVersion);

@@ -44,6 +44,9 @@ constexpr Entry kEntries[] = {
     {AuditAction::sheet_lend, "sheet_lend", true, false},
     {AuditAction::sheet_return, "sheet_return", true, false},
     {AuditAction::decide, "decide", true, false},
+    {AuditAction::follow_up, "follow_up", true, false},
+    {AuditAction::finding, "finding", true, false},
+    {AuditAction::hold_decision, "hold_decision", true, false},
 };
 
 constexpr bool entries_in_enum_order() {

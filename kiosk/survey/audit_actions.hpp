@@ -49,6 +49,9 @@ enum class AuditAction : std::uint8_t {
   sheet_lend,          // P6.4.c a sheet was lent (survey=…;system=…;investigator=…)
   sheet_return,        // P6.4.c a sheet came back, or was returned by the appliance
   decide,              // P6.5 an investigator's decision on one access group
+  follow_up,           // P6.6 an interview or a contractor's report recorded
+  finding,             // P7.2 a finding (cause, measures); the survey held (P9.2)
+  hold_decision,       // P9.2 the decision on an additional investigation; a release
 };
 
 std::string_view audit_action_id(AuditAction action);  // "sign_in", "view_personal_data", …

@@ -44,6 +44,14 @@ const std::vector<StateTable>& tables() {
        {"id"},
        {"survey_id", "system", "group_id", "group_rows", "outcome", "document", "reference",
         "related_group", "lending_id", "decided_by", "decided_at"}},
+      {"follow_ups",
+       {"id"},
+       {"survey_id", "system", "group_id", "kind", "held_on", "report_on", "account",
+        "manager_check", "conclusion", "recorded_by", "recorded_at"}},
+      {"findings",
+       {"id"},
+       {"survey_id", "system", "group_id", "cause", "measures", "recorded_by", "recorded_at"}},
+      {"holds", {"survey_id"}, {"placed_at", "placed_by", "additional", "released_at"}},
   };
   return list;
 }

@@ -39,6 +39,7 @@
 #include "kiosk/survey/survey_register.hpp"
 #include "kiosk/ui/i18n.hpp"
 #include "kiosk/ui/kiosk_app.hpp"
+#include "kiosk/ui/screens/ledger_screen.hpp"
 #include "kiosk/ui/screens/reconcile_screen.hpp"
 #include "kiosk/ui/theme.hpp"
 #include "provisioning/demo_vault.hpp"
@@ -194,6 +195,11 @@ bool frames(Vault& vault, int count, Figures& f) {
     };
     for (int i = 0; i < 5; ++i) frame(true);
     const auto menu = measure(count, false);
+    // The lending screen, this survey chosen, then its JUKI sheet.
+    app.apply({ui::RequestScreen{ui::ScreenId::ledger}}, {now, wall, true});
+    frame(true);
+    app.apply({ui::SurveyChosen<ui::LedgerScreen>{kSurvey}}, {now, wall, true});
+    frame(true);
     app.apply({ui::RequestScreen{ui::ScreenId::reconcile, {System::juki}}}, {now, wall, true});
     frame(true);
     if (app.screen_as<ui::ReconcileScreen>().sheet() == nullptr) {

@@ -272,6 +272,7 @@ TEST_CASE("P6.4.c the manager sees the ledger with an overdue lending in red and
   test::demo_sign_in(h, k, kManager);
   REQUIRE(h.click(k.app(), "帳票の貸出"));
   h.frame(k.app());
+  INFO(h.drawn_text());
   CHECK(h.drew("期限切れ：未返却"));
   REQUIRE(h.click(k.app(), "take-back:" + std::to_string(lending.id)));
   h.frames(k.app(), 2);

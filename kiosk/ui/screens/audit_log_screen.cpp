@@ -119,6 +119,9 @@ const char* audit_action_label(survey::AuditAction action) {
     case A::sheet_lend: return tr("Sheet lent");
     case A::sheet_return: return tr("Sheet returned");
     case A::decide: return tr("Access reconciled");
+    case A::follow_up: return tr("Follow-up recorded");
+    case A::finding: return tr("Finding recorded, survey on hold");
+    case A::hold_decision: return tr("Decision on an additional investigation");
   }
   return tr("Other");
 }

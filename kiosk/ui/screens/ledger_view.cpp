@@ -132,41 +132,32 @@ void ledger_table(const LedgerModel& model, Out<LedgerIntent>& out) {
     wrapped_text(tr("No sheet of this survey has been lent yet."));
     return;
   }
-  // The page scrolls (a survey has a few lendings a day): no inner scrolling.
-  constexpr ImGuiTableFlags kFlags =
-      ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit;
-  if (!ImGui::BeginTable("ledger", 7, kFlags)) return;
-  ImGui::TableSetupColumn(tr("System"));
-  ImGui::TableSetupColumn(tr("Investigator"));
-  ImGui::TableSetupColumn(tr("Confirmed by"));
-  ImGui::TableSetupColumn(tr("Lent at"));
-  ImGui::TableSetupColumn(tr("Due back"));
-  ImGui::TableSetupColumn(tr("Returned"), ImGuiTableColumnFlags_WidthStretch);
-  ImGui::TableSetupColumn(tr("Action"));
+  // The page scrolls (a survey has a few lendings a day): no inner scrolling;
+  // every cell wraps to its column.
+  if (!ImGui::BeginTable("ledger", 7, kTable)) return;
+  ImGui::TableSetupColumn(tr("System"), ImGuiTableColumnFlags_WidthStretch, 1.6f);
+  ImGui::TableSetupColumn(tr("Investigator"), ImGuiTableColumnFlags_WidthStretch, 1.0f);
+  ImGui::TableSetupColumn(tr("Confirmed by"), ImGuiTableColumnFlags_WidthStretch, 1.0f);
+  ImGui::TableSetupColumn(tr("Lent at"), ImGuiTableColumnFlags_WidthStretch, 1.0f);
+  ImGui::TableSetupColumn(tr("Due back"), ImGuiTableColumnFlags_WidthStretch, 1.0f);
+  ImGui::TableSetupColumn(tr("Return"), ImGuiTableColumnFlags_WidthStretch, 1.6f);
+  ImGui::TableSetupColumn(
+      tr("Action"), ImGuiTableColumnFlags_WidthFixed,
+      ImGui::CalcTextSize(tr("Take back")).x + 2 * ImGui::GetStyle().FramePadding.x);
   ImGui::TableHeadersRow();
   for (const LedgerRowView& r : model.ledger) {
     ImGui::PushID(static_cast<int>(r.id));
     ImGui::TableNextRow();
     const bool red = r.overdue || r.automatic;
     if (red) ImGui::PushStyleColor(ImGuiCol_Text, theme::kError);
+    table_cell(r.system);
     ImGui::TableNextColumn();
-    plain_text(r.system);
+    wrapped_name_text(r.investigator);
     ImGui::TableNextColumn();
-    name_text(r.investigator);
-    ImGui::TableNextColumn();
-    name_text(r.lent_by);
-    ImGui::TableNextColumn();
-    plain_text(r.lent_at);
-    ImGui::TableNextColumn();
-    plain_text(r.due_at);
-    ImGui::TableNextColumn();
-    if (r.overdue) {
-      plain_text(tr("Overdue: not returned"));
-    } else if (r.open) {
-      plain_text(tr("Lent"));
-    } else {
-      wrapped_text(r.returned);
-    }
+    wrapped_name_text(r.lent_by);
+    table_cell(r.lent_at);
+    table_cell(r.due_at);
+    table_cell(r.overdue ? tr("Overdue: not returned") : r.open ? tr("Lent") : r.returned);
     if (red) ImGui::PopStyleColor();
     ImGui::TableNextColumn();
     if (r.open) {
@@ -201,12 +192,13 @@ void ledger_view(const LedgerModel& model, LedgerForm& form, Out<LedgerIntent>& 
   if (!model.error.empty()) error_text(model.error.c_str());
   if (model.confirm) confirm_panel(*model.confirm, form, out);
   if (model.slip) slip_panel(*model.slip, out);
-  heading(tr("Sheets"));
-  sheets_table(model, out);
+  // The manager keeps the ledger: it comes first; the investigator has only the sheets.
   if (model.manager) {
     heading(tr("Ledger"));
     ledger_table(model, out);
   }
+  heading(tr("Sheets"));
+  sheets_table(model, out);
 }
 
 }  // namespace shogo::ui
