@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cassert>
 #include <cstring>
+#include <tuple>
 
 #include "kiosk/survey/access_groups.hpp"
 #include "kiosk/survey/roster.hpp"
@@ -222,26 +223,27 @@ const Decision* LentSheet::decision(std::size_t group) const {
 }
 
 std::vector<std::size_t> LentSheet::neighbours(std::size_t group, int minutes) const {
-  const Group& g = groups_[group];
-  const Row& first = rows_[g.rows.front()];
+  // by_operator_ holds the groups sorted by operator, terminal, date and
+  // time: the neighbours are next to rank_[group], on both sides.
+  const Row& first = rows_[groups_[group].rows.front()];
   const std::string_view op = text(first, RowText::operator_id);
   const std::string_view term = text(first, RowText::terminal);
-  std::vector<std::size_t> out;
-  for (std::size_t i = 0; i < groups_.size(); ++i) {
-    if (i == group) continue;
+  auto near = [&](std::size_t i) {
     const Row& r = rows_[groups_[i].rows.front()];
     if (r.date != first.date || text(r, RowText::operator_id) != op ||
         text(r, RowText::terminal) != term) {
-      continue;
+      return false;
     }
     const int gap = r.time.seconds_since_midnight() - first.time.seconds_since_midnight();
-    if (gap <= minutes * 60 && gap >= -minutes * 60) out.push_back(i);
+    return gap <= minutes * 60 && gap >= -minutes * 60;
+  };
+  std::vector<std::size_t> out;
+  const std::size_t at = rank_[group];
+  for (std::size_t k = at; k-- > 0 && near(by_operator_[k]);) out.push_back(by_operator_[k]);
+  std::reverse(out.begin(), out.end());
+  for (std::size_t k = at + 1; k < by_operator_.size() && near(by_operator_[k]); ++k) {
+    out.push_back(by_operator_[k]);
   }
-  std::sort(out.begin(), out.end(), [&](std::size_t a, std::size_t b) {
-    const Row& ra = rows_[groups_[a].rows.front()];
-    const Row& rb = rows_[groups_[b].rows.front()];
-    return std::tie(ra.time, a) < std::tie(rb.time, b);
-  });
   return out;
 }
 
@@ -368,6 +370,22 @@ Result<LentSheet> open_lent_sheet(Vault& vault, const std::string& user_id,
                        if (ra.empty() != rb.empty()) return rb.empty();
                        return natural_less(ra, rb);
                      });
+  }
+  // The index neighbours() uses (P6.5.b): by operator, terminal, date, time.
+  {
+    const std::size_t n = sheet.groups_.size();
+    sheet.by_operator_.resize(n);
+    for (std::size_t i = 0; i < n; ++i) sheet.by_operator_[i] = static_cast<std::uint32_t>(i);
+    auto key = [&](std::uint32_t g) {
+      const LentSheet::Row& r = sheet.rows_[sheet.groups_[g].rows.front()];
+      return std::make_tuple(sheet.text(r, RowText::operator_id), sheet.text(r, RowText::terminal),
+                             r.date, r.time, g);
+    };
+    std::sort(sheet.by_operator_.begin(), sheet.by_operator_.end(),
+              [&](std::uint32_t a, std::uint32_t b) { return key(a) < key(b); });
+    sheet.rank_.resize(n);
+    for (std::size_t k = 0; k < n; ++k)
+      sheet.rank_[sheet.by_operator_[k]] = static_cast<std::uint32_t>(k);
   }
   auto decisions = load_decisions(vault, survey_id);
   if (!decisions) return decisions.error();

@@ -188,6 +188,9 @@ class LentSheet {
   std::vector<Row> rows_;
   std::vector<Group> groups_;
   std::map<std::int64_t, Decision> decisions_;  // by group id
+  // groups by operator, terminal, date and time (neighbours() looks there),
+  // and each group's place in it
+  std::vector<std::uint32_t> by_operator_, rank_;
   bool has_references_ = false;
   bool has_search_conditions_ = false;
 };

@@ -118,7 +118,7 @@ bool make_survey(Vault& vault, const fs::path& tmp, std::uint64_t rows, std::uin
     if (s.kind != storage::import::SheetKind::juki_access_log) files.emplace_back(s.kind, s.file);
   }
   const fs::path big = tmp / "juki-big.csv";
-  if (!bench_sheets::write_juki_sheet(big, rows, ward)) return false;
+  if (!bench_sheets::write_juki_sheet(big, rows, ward, /*distinct_persons=*/true)) return false;
   files.emplace_back(storage::import::SheetKind::juki_access_log, big);
   stored = 0;
   for (const auto& [kind, file] : files) {

@@ -180,11 +180,19 @@ void ReconcileScreen::refilter() {
         (filter_ == GroupFilter::not_found && d != nullptr && d->outcome == Outcome::not_found);
     if (keep) visible_.push_back(static_cast<std::uint32_t>(i));
   }
+  locate();
+}
+
+void ReconcileScreen::locate() {
+  const auto at = std::find(visible_.begin(), visible_.end(), current_group_);
+  current_position_ =
+      at == visible_.end() ? kNone : static_cast<std::size_t>(at - visible_.begin());
 }
 
 void ReconcileScreen::select(std::size_t group) {
   if (!sheet_ || group >= sheet_->groups().size()) return;
   current_group_ = group;
+  locate();
   scroll_ = true;
   clear_choice();
   const auto& g = sheet_->groups()[group];
@@ -204,6 +212,26 @@ void ReconcileScreen::next_undecided() {
     }
   }
   if (n > 0 && sheet_->decision(current_group_) == nullptr) select(current_group_);
+}
+
+RowLine ReconcileScreen::build_row(const void* self, std::size_t k) {
+  const auto& me = *static_cast<const ReconcileScreen*>(self);
+  const LentSheet& sheet = *me.sheet_;
+  const auto& r = sheet.row(sheet.groups()[me.current_group_].rows[k]);
+  RowLine line;
+  line.date = r.date;
+  line.time = r.time;
+  line.birth = r.birth;
+  line.terminal = sheet.text(r, RowText::terminal);
+  line.operator_id = sheet.text(r, RowText::operator_id);
+  line.detail = sheet.text(r, RowText::detail);
+  line.name = sheet.text(r, RowText::name);
+  line.kana = sheet.text(r, RowText::kana);
+  line.address = sheet.text(r, RowText::address);
+  line.reference = sheet.text(r, RowText::reference);
+  line.search = sheet.text(r, RowText::search_condition);
+  line.operation = operation_label(r.operation);
+  return line;
 }
 
 GroupLine ReconcileScreen::build_line(const void* self, std::size_t position) {
@@ -261,8 +289,7 @@ void ReconcileScreen::view(ScreenContext& ctx, Out<ReconcileIntent>& out) {
   m.visible = visible_.size();
   m.has_search_conditions = sheet.has_search_conditions();
   m.one_date = one_date_;
-  const auto at = std::find(visible_.begin(), visible_.end(), current_group_);
-  m.current = at == visible_.end() ? kNone : static_cast<std::size_t>(at - visible_.begin());
+  m.current = current_position_;
   m.scroll_to_current = std::exchange(scroll_, false);
   m.sheet = this;
   m.line = &ReconcileScreen::build_line;
@@ -278,23 +305,9 @@ void ReconcileScreen::view(ScreenContext& ctx, Out<ReconcileIntent>& out) {
                   operation_label(g.operation), static_cast<int>(g.rows.size()));
     m.group_heading = heading;
     if (!g.operator_name.empty()) m.group_heading += "  " + g.operator_name;
-    for (std::uint32_t i : g.rows) {
-      const auto& r = sheet.row(i);
-      RowLine line;
-      line.date = r.date;
-      line.time = r.time;
-      line.birth = r.birth;
-      line.terminal = sheet.text(r, RowText::terminal);
-      line.operator_id = sheet.text(r, RowText::operator_id);
-      line.detail = sheet.text(r, RowText::detail);
-      line.name = sheet.text(r, RowText::name);
-      line.kana = sheet.text(r, RowText::kana);
-      line.address = sheet.text(r, RowText::address);
-      line.reference = sheet.text(r, RowText::reference);
-      line.search = sheet.text(r, RowText::search_condition);
-      line.operation = operation_label(r.operation);
-      m.rows_of_group.push_back(line);
-    }
+    m.group_rows = g.rows.size();
+    m.row_line = &ReconcileScreen::build_row;
+    m.first_search = sheet.text(first, RowText::search_condition);
     for (survey::DocumentKind k : allowed_) {
       m.documents.push_back(tr(survey::document_info(k).label));
     }

@@ -102,7 +102,9 @@ struct ReconcileModel {
   bool has_group = false;
   std::string group_heading;  // operator, kind, operation
   bool unknown_operator = false;
-  std::vector<RowLine> rows_of_group;
+  std::size_t group_rows = 0;  // the chosen group's rows, built on demand (only those in sight)
+  RowLine (*row_line)(const void* sheet, std::size_t k) = nullptr;
+  std::string_view first_search;        // the group's first row's 検索条件
   std::vector<const char*> documents;   // allowed, numbered from 1
   std::optional<std::size_t> document;  // chosen
   std::vector<std::string> history;     // translated lines, oldest first
@@ -140,6 +142,7 @@ class ReconcileScreen : public ScreenOf<ReconcileIntent> {
   void clear_choice();
   void decide(ScreenContext& ctx, const survey::DecisionInput& input);
   static GroupLine build_line(const void* self, std::size_t position);
+  static RowLine build_row(const void* self, std::size_t k);  // k-th row of the current group
 
   std::optional<survey::LentSheet> sheet_;
   std::string survey_title_;
@@ -149,6 +152,8 @@ class ReconcileScreen : public ScreenOf<ReconcileIntent> {
   std::string operator_filter_;
   std::vector<std::string> operators_;
   std::size_t current_group_ = 0;
+  std::size_t current_position_ = static_cast<std::size_t>(-1);  // in visible_; npos: not shown
+  void locate();  // current_position_ from current_group_ (after a change, never per frame)
   bool scroll_ = false;
   std::vector<survey::DocumentKind> allowed_;  // of the current group
   std::optional<std::size_t> document_;

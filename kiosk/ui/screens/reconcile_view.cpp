@@ -172,35 +172,47 @@ void group_list(const ReconcileModel& m, Out<ReconcileIntent>& out) {
   ImGui::EndTable();
 }
 
+// The rows of the chosen group, four lines each (a series may be long: only
+// the rows in sight are built and drawn).
 void rows_of_group(const ReconcileModel& m) {
-  for (const RowLine& r : m.rows_of_group) {
-    when_cell(r.date, r.time);
-    ImGui::SameLine();
-    plain_text(std::string(r.terminal));
-    ImGui::SameLine();
-    ImGui::TextUnformatted(r.operation);
-    if (!r.detail.empty()) {
+  const float line = ImGui::GetTextLineHeightWithSpacing();
+  ImGuiListClipper clipper;
+  clipper.Begin(static_cast<int>(m.group_rows), 4.0f * line);
+  while (clipper.Step()) {
+    for (int k = clipper.DisplayStart; k < clipper.DisplayEnd; ++k) {
+      const RowLine r = m.row_line(m.sheet, static_cast<std::size_t>(k));
+      const float top = ImGui::GetCursorPosY();
+      when_cell(r.date, r.time);
       ImGui::SameLine();
-      plain_text(std::string(r.detail));
-    }
-    ImGui::Indent();
-    name_text(r.name);
-    ImGui::SameLine();
-    name_text(r.kana);
-    ImGui::SameLine();
-    const std::string birth = short_date(r.birth);
-    ImGui::TextUnformatted(birth.c_str());
-    if (!r.address.empty()) name_text(r.address);
-    if (!r.reference.empty()) {
-      ImGui::TextUnformatted(tr("Reception number on the sheet:"));
+      plain_text(std::string(r.terminal));
       ImGui::SameLine();
-      plain_text(std::string(r.reference));
+      ImGui::TextUnformatted(r.operation);
+      if (!r.detail.empty()) {
+        ImGui::SameLine();
+        plain_text(std::string(r.detail));
+      }
+      ImGui::Indent();
+      name_text(r.name);
+      ImGui::SameLine();
+      name_text(r.kana);
+      ImGui::SameLine();
+      const std::string birth = short_date(r.birth);
+      ImGui::TextUnformatted(birth.c_str());
+      name_text(r.address);
+      if (!r.reference.empty()) {
+        ImGui::TextUnformatted(tr("Reception number on the sheet:"));
+        ImGui::SameLine();
+        plain_text(std::string(r.reference));
+        if (!r.search.empty()) ImGui::SameLine();
+      }
+      if (!r.search.empty()) {
+        ImGui::TextUnformatted(tr("What was searched:"));
+        ImGui::SameLine();
+        name_text(r.search);
+      }
+      ImGui::Unindent();
+      ImGui::SetCursorPosY(top + 4.0f * line);  // every row the same height, for the clipper
     }
-    if (!r.search.empty()) {
-      ImGui::TextUnformatted(tr("What was searched:"));
-      wrapped_name_text(r.search);
-    }
-    ImGui::Unindent();
   }
 }
 
@@ -220,10 +232,10 @@ void decision_panel(const ReconcileModel& m, ReconcileForm& form, Out<ReconcileI
     ImGui::Spacing();
     wrapped_text(tr("Mistyped search: which access found the right person?"));
     ImGui::Separator();
-    if (!m.rows_of_group.empty() && !m.rows_of_group.front().search.empty()) {
+    if (!m.first_search.empty()) {
       ImGui::TextUnformatted(tr("This access searched:"));
       ImGui::SameLine();
-      wrapped_name_text(m.rows_of_group.front().search);
+      wrapped_name_text(m.first_search);
     }
     for (std::size_t i = 0; i < m.neighbours.size() && i < 9; ++i) {
       const NeighbourLine& n = m.neighbours[i];
