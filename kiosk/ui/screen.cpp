@@ -15,6 +15,7 @@ constexpr std::pair<ScreenId, const char*> kIds[] = {
     {ScreenId::roster, "roster"},
     {ScreenId::ledger, "ledger"},
     {ScreenId::reconcile, "reconcile"},
+    {ScreenId::follow_up, "follow-up"},
     {ScreenId::settings, "settings"},
     {ScreenId::audit_log, "audit-log"},
     {ScreenId::surveys, "surveys"},

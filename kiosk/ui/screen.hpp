@@ -50,9 +50,10 @@ enum class ScreenId : unsigned char {
   roster,        // 操作者名簿 (P4, manager; read-only)
   ledger,        // 帳票の貸出 (P6.4.c, manager and investigator)
   reconcile,     // 照合 (P6.5, the investigator holding the sheet)
+  follow_up,     // 追跡調査 (P6.6, P7.2, P9.2, manager)
 };
 // "lock", "home", "name-check", "settings", "audit-log", "surveys", "designation", "import",
-// "roster", "ledger", "reconcile"
+// "roster", "ledger", "reconcile", "follow-up"
 const char* screen_id(ScreenId s);
 bool parse_screen(const std::string& id, ScreenId& out);
 

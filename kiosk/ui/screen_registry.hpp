@@ -17,6 +17,7 @@
 #include "kiosk/ui/screen.hpp"
 #include "kiosk/ui/screens/audit_log_screen.hpp"
 #include "kiosk/ui/screens/designation_screen.hpp"
+#include "kiosk/ui/screens/follow_up_screen.hpp"
 #include "kiosk/ui/screens/home_screen.hpp"
 #include "kiosk/ui/screens/import_screen.hpp"
 #include "kiosk/ui/screens/ledger_screen.hpp"
@@ -53,7 +54,7 @@ struct ScreenList {
 // ─── the registration list ──────────────────────────────────────────────────
 using Screens = ScreenList<LockScreen, HomeScreen, SurveysScreen, DesignationScreen, ImportScreen,
                            AuditLogScreen, SettingsScreen, NameCheckScreen, RosterScreen,
-                           LedgerScreen, ReconcileScreen>;
+                           LedgerScreen, ReconcileScreen, FollowUpScreen>;
 
 using Intent = Screens::Intent;
 using Intents = std::vector<Intent>;

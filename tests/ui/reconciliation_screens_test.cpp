@@ -131,6 +131,8 @@ TEST_CASE(
   // the first one not found, the second one mistyped when it has a neighbour.
   long keys_for_matches = 0, matched = 0;
   std::set<std::size_t> seen;
+  std::set<std::string_view> clauses;
+  bool other_division = false;
   for (std::size_t step = 0; step < groups; ++step) {
     const std::size_t g = screen.current_group();
     REQUIRE(seen.insert(g).second);  // the next undecided one came by itself
@@ -156,7 +158,13 @@ TEST_CASE(
       const auto own = sheet->text(sheet->row(r), survey::RowText::reference);
       if (!own.empty()) reference = std::string(own);
     }
-    h.press_index(k.app(), '1');
+    // Each document kind in turn, by its number: ア, イ, オ and カ all come up.
+    const auto allowed = survey::allowed_documents(group.operation, group.operator_kind);
+    REQUIRE_FALSE(allowed.empty());
+    const std::size_t pick = step % allowed.size();
+    clauses.insert(survey::document_info(allowed[pick]).clause);
+    if (group.operator_kind == survey::OperatorKind::other_division) other_division = true;
+    h.press_index(k.app(), static_cast<int>('1' + pick));
     // The kiosk draws six frames after any input (kiosk/shell/main.cpp): the
     // field has the keyboard before the next key comes. One frame here.
     h.frame(k.app());
@@ -170,6 +178,11 @@ TEST_CASE(
   }
   CHECK(sheet->decided() == groups);
   CHECK(h.drew_wrapped("この帳票のすべてのアクセスを判定しました。"));
+  for (std::string_view c : {"ア", "イ", "オ"}) {
+    INFO(c);
+    CHECK(clauses.count(c) == 1);
+  }
+  CHECK(clauses.count("カ") == (other_division ? 1u : 0u));
   REQUIRE(matched > 0);
   CHECK(keys_for_matches / matched <= 3);  // the goal: ≤ 3 keystrokes per matched group
   WARN("keystrokes per matched group beyond the reference: "
@@ -318,4 +331,107 @@ TEST_CASE(
   CHECK(h.drew_wrapped("作業終了時刻に端末が返却扱い"));
   // And the investigator cannot open it any more.
   CHECK_FALSE(survey::open_lent_sheet(*k.vault, kInvestigator, kSurvey, survey::System::koseki));
+}
+
+TEST_CASE(
+    "P6.6 the manager follows up a staff operator and a contractor's employee on screen "
+    "and a finding puts the survey on hold (P7.2 P9.2)",
+    "[reconcile][follow-up]") {
+  UiHarness h;
+  DemoKiosk k;
+  sheets_made(h, k);
+  test::demo_sign_in(h, k, kManager);  // the vault open again
+  // The investigator found no document for a staff member's access and a contractor's.
+  REQUIRE(survey::lend(*k.vault, kInvestigator, kSurvey, survey::System::koseki, kManager,
+                       test::secure(test::demo_passphrase(kManager))));
+  auto sheet = survey::open_lent_sheet(*k.vault, kInvestigator, kSurvey, survey::System::koseki);
+  REQUIRE(sheet.ok());
+  std::optional<std::size_t> staff, contractor;
+  for (std::size_t g = 0; g < sheet->groups().size(); ++g) {
+    const auto kind = sheet->groups()[g].operator_kind;
+    if (!staff && kind == survey::OperatorKind::staff) staff = g;
+    if (!contractor && kind == survey::OperatorKind::contractor) contractor = g;
+  }
+  REQUIRE(staff);
+  REQUIRE(contractor);
+  survey::DecisionInput none;
+  none.outcome = survey::Outcome::not_found;
+  REQUIRE(survey::decide(*k.vault, *sheet, kInvestigator, *staff, none));
+  REQUIRE(survey::decide(*k.vault, *sheet, kInvestigator, *contractor, none));
+  const std::string resident(
+      sheet->text(sheet->row(sheet->groups()[*staff].rows.front()), survey::RowText::name));
+  const auto items = survey::follow_up_list(*k.vault, kSurvey);
+  REQUIRE(items->size() == 2);
+  const std::size_t staff_line = items->at(0).kind == survey::FollowUpKind::interview ? 0 : 1;
+
+  k.app().apply({ui::RequestScreen{ui::ScreenId::home}}, {h.now(), 0, true});
+  h.frame(k.app());
+  REQUIRE(h.click(k.app(), "追跡調査"));
+  h.frame(k.app());
+  REQUIRE(k.app().screen() == ui::ScreenId::follow_up);
+  CHECK_FALSE(h.drew(resident));  // no resident's data on this screen
+  REQUIRE(h.click(k.app(), "follow-up:" + std::to_string(staff_line)));
+  h.frame(k.app());
+  CHECK(h.drew("聞き取り"));
+  // A reason naming the resident is refused, in words, and nothing is stored.
+  REQUIRE(h.click(k.app(), "account"));
+  h.frames(k.app(), 2);
+  h.type(k.app(), "本人は" + resident + "の件と説明");
+  REQUIRE(h.click(k.app(), "conclusion:not_business"));
+  REQUIRE(h.click(k.app(), "追跡調査を記録する"));
+  h.frame(k.app());
+  CHECK(h.drew_wrapped("この調査の住民の氏名が含まれています"));
+  CHECK(survey::follow_up_history(*k.vault, kSurvey, survey::System::koseki,
+                                  sheet->groups()[*staff].id)
+            ->empty());
+  REQUIRE(h.click(k.app(), "account"));
+  h.frames(k.app(), 2);
+  h.press(k.app(), ImGuiKey_A, /*ctrl=*/true);
+  h.type(k.app(), "個人的な関心で照会したと説明");
+  REQUIRE(h.click(k.app(), "追跡調査を記録する"));
+  h.frame(k.app());
+  CHECK(h.drew_wrapped("追跡調査を記録しました。"));
+  // The finding: cause and measures; the survey goes on hold.
+  REQUIRE(h.click(k.app(), "cause"));
+  h.frames(k.app(), 2);
+  h.type(k.app(), "業務外の興味による照会");
+  REQUIRE(h.click(k.app(), "measures"));
+  h.frames(k.app(), 2);
+  h.type(k.app(), "研修と照会記録の月次確認");
+  REQUIRE(h.click(k.app(), "不適正事案を記録する"));
+  h.frame(k.app());
+  auto hold = survey::hold_of(*k.vault, kSurvey);
+  REQUIRE(hold.ok());
+  REQUIRE(hold->has_value());
+  CHECK((*hold)->active());
+  CHECK(h.drew_wrapped("この調査は保留中です"));
+  CHECK(survey::load_findings(*k.vault, kSurvey)->size() == 1);
+
+  // The contractor's employee: the request, then the report and its check.
+  REQUIRE(h.click(k.app(), "follow-up:" + std::to_string(1 - staff_line)));
+  h.frame(k.app());
+  CHECK(h.drew("委託先の報告"));
+  REQUIRE(h.click(k.app(), "account"));
+  h.frames(k.app(), 2);
+  h.type(k.app(), "受託業務の証明書発行で照会した旨の報告");
+  REQUIRE(h.click(k.app(), "manager-check"));
+  h.frames(k.app(), 2);
+  h.type(k.app(), "請求書の控えと照合");
+  REQUIRE(h.click(k.app(), "conclusion:business"));
+  REQUIRE(h.click(k.app(), "追跡調査を記録する"));
+  h.frame(k.app());
+  const auto contractor_history = survey::follow_up_history(
+      *k.vault, kSurvey, survey::System::koseki, sheet->groups()[*contractor].id);
+  REQUIRE(contractor_history->size() == 1);
+  CHECK(contractor_history->back().conclusion == survey::Conclusion::business);
+  CHECK(contractor_history->back().kind == survey::FollowUpKind::contractor);
+
+  // No additional investigation: the hold is released.
+  REQUIRE(h.click(k.app(), "追加調査は行わない（保留を解除）"));
+  h.frame(k.app());
+  CHECK_FALSE((*survey::hold_of(*k.vault, kSurvey))->active());
+  for (auto action : {"follow_up", "finding", "hold_decision"}) {
+    INFO(action);
+    CHECK(count_events(*k.vault, action) >= 1);
+  }
 }

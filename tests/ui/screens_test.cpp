@@ -276,7 +276,8 @@ TEST_CASE("every screen draws for many frames with balanced Begin/End") {
   sign_in(h, k, kManager);
   for (auto screen : {ui::ScreenId::home, ui::ScreenId::name_check, ui::ScreenId::settings,
                       ui::ScreenId::audit_log, ui::ScreenId::surveys, ui::ScreenId::designation,
-                      ui::ScreenId::sheet_import, ui::ScreenId::roster}) {
+                      ui::ScreenId::sheet_import, ui::ScreenId::roster, ui::ScreenId::ledger,
+                      ui::ScreenId::follow_up}) {
     k.app().apply({ui::RequestScreen{screen}}, {h.now(), 0, true});
     h.frames(k.app(), 5);  // an unbalanced Begin/End aborts inside libimgui.a
     CHECK(k.app().screen() == screen);

@@ -701,7 +701,8 @@ TEST_CASE(
   const ui::ScreenId screens[] = {ui::ScreenId::home,         ui::ScreenId::name_check,
                                   ui::ScreenId::settings,     ui::ScreenId::audit_log,
                                   ui::ScreenId::surveys,      ui::ScreenId::designation,
-                                  ui::ScreenId::sheet_import, ui::ScreenId::roster};
+                                  ui::ScreenId::sheet_import, ui::ScreenId::roster,
+                                  ui::ScreenId::ledger,       ui::ScreenId::follow_up};
   int visited = 0;
   for (const std::string& who : {kManager, kSupervisor, kInvestigator}) {
     if (k.app->screen() != ui::ScreenId::home) REQUIRE(h.click(*k.app, "メニューに戻る"));
@@ -721,9 +722,10 @@ TEST_CASE(
       }
     }
   }
-  // Manager, supervisor, investigator (the roster is the manager's only; the
-  // investigator reaches the menu, names and settings).
-  CHECK(visited == 8 + 7 + 3);
+  // Manager, supervisor, investigator (the roster, the ledger's keeping and the
+  // follow-up are the manager's; the investigator reaches the menu, names,
+  // settings and the lending of sheets).
+  CHECK(visited == 10 + 7 + 4);
 }
 
 namespace {
@@ -782,9 +784,10 @@ TEST_CASE("every screen fits 1280x800 and 1920x1080: no text cut, the primary ac
     h.frame(*k.app);
     check_fits(h, display, size + " lock");
     sign_in(h, k, kManager);
-    for (auto screen : {ui::ScreenId::home, ui::ScreenId::surveys, ui::ScreenId::settings,
-                        ui::ScreenId::audit_log, ui::ScreenId::name_check, ui::ScreenId::roster,
-                        ui::ScreenId::sheet_import}) {
+    for (auto screen :
+         {ui::ScreenId::home, ui::ScreenId::surveys, ui::ScreenId::settings,
+          ui::ScreenId::audit_log, ui::ScreenId::name_check, ui::ScreenId::roster,
+          ui::ScreenId::ledger, ui::ScreenId::follow_up, ui::ScreenId::sheet_import}) {
       k.app->apply({ui::RequestScreen{screen}}, {h.now(), kTenDaysLater, true});
       h.frames(*k.app, 3);
       check_fits(h, display, size + " " + ui::screen_id(screen));

@@ -125,6 +125,8 @@ void HomeScreen::view(ScreenContext& ctx, Out<Intent>& out) {
       ctx.may(Action::borrow_sheet) ? tr("Borrow a sheet, reconcile it, give it back")
                                     : tr("Declare the sheets made, lend them, take them back"),
       ScreenId::ledger);
+  add(ctx.may(Action::keep_ledger), tr("Follow-up"),
+      tr("Interviews, contractors' reports, findings"), ScreenId::follow_up);
   add(ctx.may(Action::see_roster), tr("Operator roster"),
       tr("Whose each operator ID is: staff, other division, contractor"), ScreenId::roster);
   add(ctx.may(Action::read_audit_log), tr("Audit log"), tr("Who did what on this terminal"),
