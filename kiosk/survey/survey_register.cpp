@@ -455,7 +455,47 @@ Result<std::vector<SystemCount>> count_survey(Vault& vault, const std::string& s
   auto rows = load_access_rows(*db);
   if (!rows) return rows.error();
   const auto groups = group_accesses(*rows, survey->group_gap_minutes);
-  const auto persons = count_viewed_persons(groups);
+  // P6.5.b a mistyped search counts as one person with the group it
+  // corrects: its own (mistyped) person is not a viewed person of its own.
+  std::set<std::pair<System, std::int64_t>> mistyped;
+  {
+    auto st = storage::Statement::prepare(
+        vault.database(),
+        "SELECT system, group_id FROM decisions d WHERE survey_id = ?1 AND outcome = "
+        "'mistyped_search' AND id = (SELECT max(id) FROM decisions l WHERE l.survey_id = ?1 AND "
+        "l.system = d.system AND l.group_id = d.group_id)");
+    if (!st) return st.error();
+    if (auto b = st->bind_text(1, survey_id); !b) return b.error();
+    for (;;) {
+      auto more = st->step();
+      if (!more) return more.error();
+      if (!*more) break;
+      if (auto sys = parse_system(st->column_text_view(0))) {
+        mistyped.insert({*sys, st->column_int64(1)});
+      }
+    }
+  }
+  std::map<System, std::size_t> persons = count_viewed_persons(groups);
+  if (!mistyped.empty()) {
+    std::vector<std::int64_t> ids;  // access_rows.id of each loaded row, in the same order
+    auto st = storage::Statement::prepare(*db, "SELECT id FROM access_rows ORDER BY id");
+    if (!st) return st.error();
+    for (;;) {
+      auto more = st->step();
+      if (!more) return more.error();
+      if (!*more) break;
+      ids.push_back(st->column_int64(0));
+    }
+    if (ids.size() != rows->size()) {
+      return Error{"survey.changed", N_("The survey changed meanwhile. Please look again.")};
+    }
+    std::map<System, std::set<std::string_view>> keys;  // views into groups: nothing copied
+    for (System system : kAllSystems) keys[system];
+    for (const AccessGroup& g : groups) {
+      if (mistyped.count({g.system, ids[g.rows.front()]}) == 0) keys[g.system].insert(g.person_key);
+    }
+    for (const auto& [system, k] : keys) persons[system] = k.size();
+  }
   std::set<System> imported;
   {
     auto st = storage::Statement::prepare(

@@ -8,13 +8,16 @@
 
 #include <cstdio>
 #include <cstring>
+#include <optional>
 #include <string>
+#include <tuple>
 
 #include "crypto/audit_chain.hpp"
 #include "kiosk/survey/audit_log.hpp"
 #include "kiosk/survey/follow_up.hpp"
 #include "kiosk/survey/ledger.hpp"
 #include "kiosk/survey/reconciliation.hpp"
+#include "kiosk/survey/survey_register.hpp"
 #include "provisioning/demo_vault.hpp"
 #include "tests/support/temp_dir.hpp"
 
@@ -238,4 +241,41 @@ TEST_CASE("P6.6.b a contractor's employee is followed up by the contractor's rep
   REQUIRE(history->size() == 2);
   CHECK(history->back().report_on == Date{2026, 12, 4});
   CHECK(history->back().manager_check == r.manager_check);
+}
+
+TEST_CASE("P6.5.b P6.2 a mistyped search counts as one person with the access it corrects") {
+  Sitting s;
+  // A group with a neighbour whose person is seen nowhere else on the sheet.
+  auto person = [&](std::size_t g) {
+    const auto& r = s.sheet->row(s.sheet->groups()[g].rows.front());
+    return std::make_tuple(std::string(s.sheet->text(r, RowText::name)),
+                           std::string(s.sheet->text(r, RowText::kana)), r.birth);
+  };
+  std::optional<std::size_t> chosen;
+  for (std::size_t g = 0; g < s.sheet->groups().size() && !chosen; ++g) {
+    if (s.sheet->decision(g) != nullptr || s.sheet->neighbours(g).empty()) continue;
+    bool unique = true;
+    for (std::size_t o = 0; o < s.sheet->groups().size(); ++o) {
+      if (o != g && person(o) == person(g)) unique = false;
+    }
+    if (unique) chosen = g;
+  }
+  REQUIRE(chosen);
+  auto persons = [&] {
+    auto counts = count_survey(*s.vault, s.survey);
+    REQUIRE(counts.ok());
+    for (const auto& c : *counts) {
+      if (c.system == System::koseki) return c.persons;
+    }
+    return std::size_t{0};
+  };
+  const std::size_t before = persons();
+  DecisionInput in;
+  in.outcome = Outcome::mistyped_search;
+  in.related_group = s.sheet->groups()[s.sheet->neighbours(*chosen).front()].id;
+  REQUIRE(decide(*s.vault, *s.sheet, s.investigator, *chosen, in));
+  CHECK(persons() == before - 1);
+  // Taken back, the person counts again.
+  REQUIRE(undo_last_decision(*s.vault, *s.sheet, s.investigator));
+  CHECK(persons() == before);
 }

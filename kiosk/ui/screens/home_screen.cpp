@@ -44,6 +44,17 @@ std::string next_step_text(survey::Role role, const survey::SurveySummary* s,
     return c.designated && c.imported && !c.enough();
   });
   const char* title = s->title.c_str();
+  const bool lending = s->state == SurveyState::sheets_made ||
+                       s->state == SurveyState::reconciling || s->state == SurveyState::follow_up;
+  if (lending) {
+    std::snprintf(line, sizeof line,
+                  role == Role::manager
+                      ? tr("Survey \"%s\": lend the sheets to the investigators (Lending of "
+                           "sheets) and follow up the accesses without a document (Follow-up).")
+                      : tr("Survey \"%s\": the investigators reconcile the sheets."),
+                  title);
+    return line;
+  }
   if (s->state == SurveyState::draft || !any_designated) {
     std::snprintf(line, sizeof line,
                   role == Role::manager
@@ -68,8 +79,11 @@ std::string next_step_text(survey::Role role, const survey::SurveySummary* s,
                   title);
   } else {
     std::snprintf(line, sizeof line,
-                  tr("Survey \"%s\": every designated system has its sheet and enough viewed "
-                     "persons."),
+                  role == Role::manager
+                      ? tr("Survey \"%s\": every designated system has its sheet and enough "
+                           "viewed persons. Declare the sheets made on Lending of sheets.")
+                      : tr("Survey \"%s\": every designated system has its sheet and enough "
+                           "viewed persons."),
                   title);
   }
   return line;

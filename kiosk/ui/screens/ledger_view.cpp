@@ -198,6 +198,10 @@ void ledger_view(const LedgerModel& model, LedgerForm& form, Out<LedgerIntent>& 
     ledger_table(model, out);
   }
   heading(tr("Sheets"));
+  if (model.manager) {
+    wrapped_text(tr("To lend a sheet, the investigator signs in and chooses it on this screen; "
+                    "you then confirm with your passphrase at the terminal."));
+  }
   sheets_table(model, out);
 }
 
