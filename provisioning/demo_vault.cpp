@@ -4,6 +4,7 @@
 
 #include <cstring>
 
+#include "kiosk/survey/phrases.hpp"
 #include "kiosk/survey/roster.hpp"
 #include "kiosk/survey/sheet_import.hpp"
 #include "kiosk/survey/sheet_store.hpp"
@@ -110,6 +111,15 @@ Result<survey::CreatedVault> make_demo_vault(const std::filesystem::path& dir, s
       }
     }
     if (auto s = survey::replace_roster(vault, manager, roster); !s) return s.error();
+  }
+  // The manager's frequent phrases for the follow-up (general sentences, no one's data).
+  for (const auto& [kind, text] :
+       {std::pair{survey::PhraseKind::reason, "窓口での証明書の請求に基づく照会と説明"},
+        std::pair{survey::PhraseKind::reason, "他の市町村からの電話照会への対応と説明"},
+        std::pair{survey::PhraseKind::reason, "届書の住所を確かめるための照会と説明"},
+        std::pair{survey::PhraseKind::measure, "職員研修を行い、照会の記録を月ごとに確認する"},
+        std::pair{survey::PhraseKind::measure, "業務外の照会をしないよう所属内で注意を徹底する"}}) {
+    if (auto p = survey::add_phrase(vault, manager, kind, text); !p) return p.error();
   }
 
   for (auto [id, title] : {std::pair{kDemoSurveyId, "デモ調査（合成データ）"},

@@ -189,7 +189,8 @@ CREATE TABLE operators (
 // "not found", or "withdrawn" (an undo: the group is undecided again).
 // Follow-ups (P6.6) of the "not found" groups — an interview, or a
 // contractor's report — findings (P7.2) and the survey's hold (P9.2): their
-// free text passed the check against the survey's residents' data.
+// free text passed the check against the survey's residents' data. Phrases
+// are the manager's frequent sentences for that text (no survey's data).
 // Decisions are never replaced: a correction is a new row, the latest row
 // of a group is its decision, the others its history. Ids, kinds and
 // document numbers only: no resident's data.
@@ -248,6 +249,13 @@ CREATE TABLE findings (
   measures    TEXT NOT NULL,
   recorded_by TEXT NOT NULL,
   recorded_at INTEGER NOT NULL
+);
+CREATE TABLE phrases (
+  id       INTEGER PRIMARY KEY NOT NULL,
+  kind     TEXT NOT NULL CHECK (kind IN ('reason', 'measure')),
+  text     TEXT NOT NULL,
+  added_by TEXT NOT NULL,
+  added_at INTEGER NOT NULL
 );
 CREATE TABLE holds (
   survey_id   TEXT PRIMARY KEY NOT NULL REFERENCES surveys (id),

@@ -47,6 +47,7 @@ constexpr Entry kEntries[] = {
     {AuditAction::follow_up, "follow_up", true, false},
     {AuditAction::finding, "finding", true, false},
     {AuditAction::hold_decision, "hold_decision", true, false},
+    {AuditAction::phrase_change, "phrase_change", true, false},
 };
 
 constexpr bool entries_in_enum_order() {

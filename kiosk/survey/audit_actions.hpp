@@ -52,6 +52,7 @@ enum class AuditAction : std::uint8_t {
   follow_up,           // P6.6 an interview or a contractor's report recorded
   finding,             // P7.2 a finding (cause, measures); the survey held (P9.2)
   hold_decision,       // P9.2 the decision on an additional investigation; a release
+  phrase_change,       // a frequent phrase added to or removed from the manager's list
 };
 
 std::string_view audit_action_id(AuditAction action);  // "sign_in", "view_personal_data", …

@@ -204,12 +204,17 @@ Result<Lending> lend(Vault& vault, const std::string& actor, const std::string& 
   if (count == counts->end() || count->rows == 0) {
     return Error{"ledger.no_sheet", N_("This survey has no rows of this system to lend.")};
   }
-  auto own = own_operator_ids_in_sheet(vault, actor, survey_id, system);
-  if (!own) return own.error();
-  if (!own->empty()) {
-    return Error{"ledger.conflict_of_interest",
-                 N_("This investigator's own operator ID appears in this sheet: they may not "
-                    "reconcile it (conflict of interest). Lend it to another investigator.")};
+  // P5.3.c an investigator whose own operator ids made rows of any sheet of
+  // the survey is a person the survey examines: no longer one of its
+  // investigators, for every system.
+  for (const SystemCount& c : *counts) {
+    if (std::find(c.conflicted_investigators.begin(), c.conflicted_investigators.end(), actor) !=
+        c.conflicted_investigators.end()) {
+      return Error{"ledger.conflict_of_interest",
+                   N_("This investigator's own operator ID appears in this survey's sheets: "
+                      "they may not reconcile them (conflict of interest). Lend the sheet to "
+                      "another investigator.")};
+    }
   }
   auto open = query_lendings(vault.database(),
                              "WHERE survey_id = ?1 AND returned_at IS NULL AND system = '" +

@@ -21,8 +21,8 @@
 //   draw               draft → designated               supervisor   designation_draw   P6.3
 //   redesignate        designated → designated          supervisor   designate          P6.3.d
 //   redraw             designated → designated          supervisor   designation_draw   P6.3.d
-//   complete_sheets    designated → sheets_made         manager      (later)            P6.4
-//   begin_reconciling  sheets_made → reconciling        manager      (later)            P6.4.c
+//   complete_sheets    designated → sheets_made         manager      sheets_complete    P6.4
+//   begin_reconciling  sheets_made → reconciling        manager      sheet_lend         P6.4.c
 //   begin_follow_up    reconciling → follow_up          manager      (later)            P6.6
 //   end_follow_up      follow_up → reconciling          manager      (later)            P6.6
 //   report             reconciling → reported           manager      (later)            P7, P8.1

@@ -52,6 +52,7 @@ const std::vector<StateTable>& tables() {
        {"id"},
        {"survey_id", "system", "group_id", "cause", "measures", "recorded_by", "recorded_at"}},
       {"holds", {"survey_id"}, {"placed_at", "placed_by", "additional", "released_at"}},
+      {"phrases", {"id"}, {"kind", "text", "added_by", "added_at"}},
   };
   return list;
 }

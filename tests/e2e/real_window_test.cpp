@@ -21,6 +21,7 @@
 #include "kiosk/survey/survey_register.hpp"
 #include "kiosk/ui/glyph_registry.hpp"
 #include "kiosk/ui/i18n.hpp"
+#include "kiosk/ui/screens/follow_up_screen.hpp"
 #include "kiosk/ui/screens/import_screen.hpp"
 #include "kiosk/ui/screens/reconcile_screen.hpp"
 #include "kiosk/ui/text_entry.hpp"
@@ -475,4 +476,19 @@ TEST_CASE("real window: the ledger, the sheet screen and the mistyped-search vie
   k.app().apply({ui::GroupChosen{with_neighbours}, ui::RequestMistyped{}}, in);
   for (int f = 0; f < 4; ++f) k.frame();
   REQUIRE(k.window->save_screenshot(dir + "mistyped.png").ok());
+
+  // No document for it after all: the manager follows it up (follow-up.png).
+  k.app().apply({ui::RequestCancelChoice{}, ui::RequestNotFound{}}, in);
+  k.frame();
+  REQUIRE(sheet->decision(with_neighbours) != nullptr);
+  k.app().apply({ui::RequestSignOut{}}, in);
+  k.frame();
+  k.app().submit_sign_in(manager, secure(users[0].passphrase));
+  k.app().wait_for_work();
+  k.app().begin_frame(in);
+  k.app().apply({ui::RequestScreen{ui::ScreenId::follow_up}}, in);
+  k.frame();
+  k.app().apply({ui::SurveyChosen<ui::FollowUpScreen>{survey_id}, ui::FollowUpChosen{0}}, in);
+  for (int f = 0; f < 4; ++f) k.frame();
+  REQUIRE(k.window->save_screenshot(dir + "follow-up.png").ok());
 }

@@ -16,6 +16,7 @@
 #include "kiosk/survey/audit_log.hpp"
 #include "kiosk/survey/follow_up.hpp"
 #include "kiosk/survey/ledger.hpp"
+#include "kiosk/survey/phrases.hpp"
 #include "kiosk/survey/reconciliation.hpp"
 #include "kiosk/survey/survey_register.hpp"
 #include "provisioning/demo_vault.hpp"
@@ -278,4 +279,32 @@ TEST_CASE("P6.5.b P6.2 a mistyped search counts as one person with the access it
   // Taken back, the person counts again.
   REQUIRE(undo_last_decision(*s.vault, *s.sheet, s.investigator));
   CHECK(persons() == before);
+}
+
+TEST_CASE(
+    "P6.6 the manager keeps frequent phrases for reasons and measures and each change is "
+    "audited") {
+  Sitting s;
+  auto reasons = load_phrases(*s.vault, PhraseKind::reason);
+  REQUIRE(reasons.ok());
+  const std::size_t demo = reasons->size();  // the demo's own
+  CHECK(demo >= 1);
+  CHECK(add_phrase(*s.vault, s.investigator, PhraseKind::reason, "説明").error().code ==
+        "phrase.not_manager");
+  CHECK(add_phrase(*s.vault, s.manager, PhraseKind::reason, "  ").error().code == "phrase.empty");
+  CHECK(add_phrase(*s.vault, s.manager, PhraseKind::reason, std::string(700, 'a')).error().code ==
+        "phrase.too_long");
+  auto added = add_phrase(*s.vault, s.manager, PhraseKind::reason, "住民からの相談への対応と説明");
+  REQUIRE(added.ok());
+  CHECK(add_phrase(*s.vault, s.manager, PhraseKind::reason, "住民からの相談への対応と説明")
+            .error()
+            .code == "phrase.exists");
+  CHECK(load_phrases(*s.vault, PhraseKind::reason)->size() == demo + 1);
+  CHECK(load_phrases(*s.vault, PhraseKind::measure)->size() >= 1);
+  REQUIRE(remove_phrase(*s.vault, s.manager, added->id));
+  CHECK(remove_phrase(*s.vault, s.manager, added->id).error().code == "phrase.unknown");
+  CHECK(load_phrases(*s.vault, PhraseKind::reason)->size() == demo);
+  auto faults = s.vault->check_state();
+  REQUIRE(faults.ok());
+  CHECK(faults->empty());
 }

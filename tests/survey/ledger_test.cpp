@@ -470,9 +470,15 @@ TEST_CASE("P5.3.c an investigator whose own operator id made rows of a sheet is 
   CHECK(refused.error().code == "ledger.conflict_of_interest");
   CHECK(f.ledger().empty());
   CHECK(f.state() == SurveyState::sheets_made);
-  // Another sheet for them, this one for another investigator.
-  const Lending koseki_lending = f.lend_ok(kInvestigator, System::koseki);
-  CHECK(koseki_lending.investigator == kInvestigator);
+  // P5.3.c they are no longer one of the survey's investigators: no other
+  // sheet of it either (KOSEKI has none of their rows). Another investigator
+  // takes both.
+  auto no_other =
+      lend(*f.vault, kInvestigator, kSurvey, System::koseki, kManager, pass("manager passphrase"));
+  REQUIRE_FALSE(no_other);
+  CHECK(no_other.error().code == "ledger.conflict_of_interest");
+  const Lending koseki_lending = f.lend_ok(kSecond, System::koseki);
+  CHECK(koseki_lending.investigator == kSecond);
   const Lending juki_lending = f.lend_ok(kSecond, System::juki);
   CHECK(juki_lending.investigator == kSecond);
 }

@@ -202,6 +202,9 @@ TEST_CASE(
   h.frame(k.app());
   REQUIRE(h.click(k.app(), "帳票の貸出"));
   h.frame(k.app());
+  // Progress per sheet: every access but the one taken back is decided.
+  CHECK(h.drew_wrapped(std::to_string(groups) + "件中" + std::to_string(groups - 1) +
+                       "件を判定済み、残り1件です。"));
   REQUIRE(h.click(k.app(), "give-back:KOSEKI"));
   h.frame(k.app());
   manager_confirms(h, k);
@@ -241,7 +244,7 @@ TEST_CASE(
   test::demo_sign_in(h, k, kConflicted);
   REQUIRE(h.click(k.app(), "帳票の貸出"));
   h.frame(k.app());
-  CHECK(h.drew_wrapped("この帳票にはあなた自身の操作者IDがあります。"));
+  CHECK(h.drew_wrapped("この調査の帳票にはあなた自身の操作者IDがあります。"));
   // The demo's staff operators work on every system: hers made rows of all three.
   for (const char* system : {"borrow:KOSEKI", "borrow:JUKI", "borrow:JUKINET"}) {
     CHECK(h.item(system) == nullptr);
@@ -388,6 +391,11 @@ TEST_CASE(
   h.frames(k.app(), 2);
   h.press(k.app(), ImGuiKey_A, /*ctrl=*/true);
   h.type(k.app(), "個人的な関心で照会したと説明");
+  // A frequent phrase is kept from the field, and picked again with one click.
+  REQUIRE(h.click(k.app(), "reason-add"));
+  h.frame(k.app());
+  CHECK(h.drew_wrapped("よく使う文に加えました。"));
+  REQUIRE(h.item("reason:3") != nullptr);  // the demo's three, then this one
   REQUIRE(h.click(k.app(), "追跡調査を記録する"));
   h.frame(k.app());
   CHECK(h.drew_wrapped("追跡調査を記録しました。"));
@@ -395,9 +403,8 @@ TEST_CASE(
   REQUIRE(h.click(k.app(), "cause"));
   h.frames(k.app(), 2);
   h.type(k.app(), "業務外の興味による照会");
-  REQUIRE(h.click(k.app(), "measures"));
-  h.frames(k.app(), 2);
-  h.type(k.app(), "研修と照会記録の月次確認");
+  REQUIRE(h.click(k.app(), "measure:0"));  // the measures, from the demo's phrases
+  h.frame(k.app());
   REQUIRE(h.click(k.app(), "不適正事案を記録する"));
   h.frame(k.app());
   auto hold = survey::hold_of(*k.vault, kSurvey);
@@ -405,7 +412,9 @@ TEST_CASE(
   REQUIRE(hold->has_value());
   CHECK((*hold)->active());
   CHECK(h.drew_wrapped("この調査は保留中です"));
-  CHECK(survey::load_findings(*k.vault, kSurvey)->size() == 1);
+  const auto findings = survey::load_findings(*k.vault, kSurvey);
+  REQUIRE(findings->size() == 1);
+  CHECK(findings->front().measures == "職員研修を行い、照会の記録を月ごとに確認する");
 
   // The contractor's employee: the request, then the report and its check.
   REQUIRE(h.click(k.app(), "follow-up:" + std::to_string(1 - staff_line)));
@@ -430,7 +439,7 @@ TEST_CASE(
   REQUIRE(h.click(k.app(), "追加調査は行わない（保留を解除）"));
   h.frame(k.app());
   CHECK_FALSE((*survey::hold_of(*k.vault, kSurvey))->active());
-  for (auto action : {"follow_up", "finding", "hold_decision"}) {
+  for (auto action : {"follow_up", "finding", "hold_decision", "phrase_change"}) {
     INFO(action);
     CHECK(count_events(*k.vault, action) >= 1);
   }

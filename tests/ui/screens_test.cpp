@@ -374,9 +374,8 @@ TEST_CASE("every kiosk action writes its audit event, with no resident's data") 
   // sheet_import, view_personal_data of the import preview) are checked with
   // the kiosk as their actor in tests/ui/survey_screens_test.cpp; those of
   // the ledger and the sheet (sheets_complete, sheet_lend, sheet_return,
-  // decide) in tests/ui/reconciliation_screens_test.cpp; follow_up, finding
-  // and hold_decision in tests/survey/follow_up_test.cpp (their screen is not
-  // built yet).
+  // decide) and of the follow-up screen (follow_up, finding, hold_decision,
+  // phrase_change) in tests/ui/reconciliation_screens_test.cpp.
   const std::set<survey::AuditAction> on_survey_screens = {survey::AuditAction::survey_create,
                                                            survey::AuditAction::designate,
                                                            survey::AuditAction::designation_draw,

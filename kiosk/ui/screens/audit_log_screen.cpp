@@ -122,6 +122,7 @@ const char* audit_action_label(survey::AuditAction action) {
     case A::follow_up: return tr("Follow-up recorded");
     case A::finding: return tr("Finding recorded, survey on hold");
     case A::hold_decision: return tr("Decision on an additional investigation");
+    case A::phrase_change: return tr("Frequent phrases changed");
   }
   return tr("Other");
 }

@@ -74,6 +74,8 @@ void FollowUpScreen::reload(ScreenContext& ctx) {
     return;
   }
   items_ = std::move(*items);
+  if (auto p = survey::load_phrases(vault, survey::PhraseKind::reason)) reasons_ = std::move(*p);
+  if (auto p = survey::load_phrases(vault, survey::PhraseKind::measure)) measures_ = std::move(*p);
   auto hold = survey::hold_of(vault, ctx.survey_id);
   if (hold && *hold && (*hold)->active()) hold_ = **hold;
   if (chosen_ && *chosen_ < items_.size()) {
@@ -136,6 +138,8 @@ void FollowUpScreen::view(ScreenContext& ctx, Out<FollowUpIntent>& out) {
                           r.recorded_by + ")");
     }
   }
+  for (const auto& p : reasons_) m.reasons.push_back(p.text);
+  for (const auto& p : measures_) m.measures.push_back(p.text);
   m.held = hold_.has_value();
   if (hold_) m.additional = hold_->additional;
   if (!error_.empty()) m.error = tr(error_.c_str());
@@ -202,6 +206,26 @@ void FollowUpScreen::apply(const FollowUpIntent& intent, ScreenContext& ctx) {
       [&](const RequestEndAdditional&) {
         done(survey::end_additional(vault, ctx.user->id, ctx.survey_id),
              tr("The additional investigation has ended: the hold is released."));
+      },
+      [&](const PhraseChosen& p) {
+        const auto& list = p.kind == survey::PhraseKind::reason ? reasons_ : measures_;
+        if (p.index >= list.size()) return;
+        auto& field = p.kind == survey::PhraseKind::reason ? form_.account : form_.measures;
+        std::string text = text_of(field);
+        if (!text.empty()) text += "。";
+        text += list[p.index].text;
+        set_field(field, text);
+      },
+      [&](const RequestAddPhrase& p) {
+        const auto& field = p.kind == survey::PhraseKind::reason ? form_.account : form_.measures;
+        auto added = survey::add_phrase(vault, ctx.user->id, p.kind, text_of(field));
+        done(added ? ok_status() : Status(added.error()), tr("The phrase is kept in the list."));
+      },
+      [&](const RequestRemovePhrase& p) {
+        const auto& list = p.kind == survey::PhraseKind::reason ? reasons_ : measures_;
+        if (p.index >= list.size()) return;
+        done(survey::remove_phrase(vault, ctx.user->id, list[p.index].id),
+             tr("The phrase is removed from the list."));
       });
 }
 

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "kiosk/survey/follow_up.hpp"
+#include "kiosk/survey/phrases.hpp"
 #include "kiosk/ui/dates.hpp"
 #include "kiosk/ui/screen.hpp"
 #include "kiosk/ui/screens/survey_board.hpp"
@@ -35,9 +36,22 @@ struct RequestAdditional {
   bool additional = false;  // false: none, the hold is released
 };
 struct RequestEndAdditional {};
+// Frequent phrases (定型文): one is added to its field; the field's text is kept as one; one goes.
+struct PhraseChosen {
+  survey::PhraseKind kind;
+  std::size_t index = 0;
+};
+struct RequestAddPhrase {
+  survey::PhraseKind kind;
+};
+struct RequestRemovePhrase {
+  survey::PhraseKind kind;
+  std::size_t index = 0;
+};
 using FollowUpIntent =
     std::variant<SurveyChosen<FollowUpScreen>, FollowUpChosen, ConclusionChosen,
-                 RequestSaveFollowUp, RequestSaveFinding, RequestAdditional, RequestEndAdditional>;
+                 RequestSaveFollowUp, RequestSaveFinding, RequestAdditional, RequestEndAdditional,
+                 PhraseChosen, RequestAddPhrase, RequestRemovePhrase>;
 
 struct FollowUpForm {
   DateFieldState held_on, report_on;
@@ -63,6 +77,7 @@ struct FollowUpModel {
   survey::Additional additional = survey::Additional::undecided;
   std::string error, notice;  // translated
   survey::Date today;
+  std::vector<std::string> reasons, measures;  // the frequent phrases
 };
 
 class FollowUpScreen : public ScreenOf<FollowUpIntent> {
@@ -89,6 +104,7 @@ class FollowUpScreen : public ScreenOf<FollowUpIntent> {
   std::vector<survey::FollowUpRecord> history_;
   survey::Conclusion conclusion_ = survey::Conclusion::pending;
   std::optional<survey::Hold> hold_;
+  std::vector<survey::Phrase> reasons_, measures_;
   std::string error_;   // msgid
   std::string notice_;  // translated
   FollowUpForm form_;

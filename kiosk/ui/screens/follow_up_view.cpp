@@ -70,6 +70,39 @@ void list(const FollowUpModel& m, Out<FollowUpIntent>& out) {
   ImGui::EndTable();
 }
 
+// A text field's width: the rest of the line but the label and the かな/英数 button.
+float field_width() { return ImGui::GetContentRegionAvail().x - 12.0f * ImGui::GetFontSize(); }
+
+// The frequent phrases under a field: a click adds one to the field.
+void phrases(const char* id, survey::PhraseKind kind, const std::vector<std::string>& list,
+             Out<FollowUpIntent>& out) {
+  ImGui::PushID(id);
+  ImGui::TextDisabled("%s", tr("Frequent phrases:"));
+  // The phrases flow along the line and wrap: the form stays short.
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+  auto flow = [&](const char* label) {
+    const float w = ImGui::CalcTextSize(label).x + 2 * style.FramePadding.x;
+    ImGui::SameLine();
+    if (ImGui::GetCursorScreenPos().x + w > right) ImGui::NewLine();
+  };
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    ImGui::PushID(static_cast<int>(i));
+    const char* text = noted(list[i]);
+    flow(text);
+    if (ImGui::SmallButton(text)) out(PhraseChosen{kind, i});
+    record_last_item(std::string(id) + ":" + std::to_string(i));
+    ImGui::SameLine(0, 2);
+    if (ImGui::SmallButton(verbatim("×"))) out(RequestRemovePhrase{kind, i});
+    record_last_item(std::string(id) + "-remove:" + std::to_string(i));
+    ImGui::PopID();
+  }
+  flow(tr("Keep this text as a phrase"));
+  if (ImGui::SmallButton(tr("Keep this text as a phrase"))) out(RequestAddPhrase{kind});
+  record_last_item(std::string(id) + "-add");
+  ImGui::PopID();
+}
+
 void form_panel(const FollowUpModel& m, FollowUpForm& form, Out<FollowUpIntent>& out) {
   const FollowUpLine& l = m.lines[*m.chosen];
   plain_text(l.system + "  " + l.when + "  " + l.terminal + "  " + l.operator_id);
@@ -81,20 +114,22 @@ void form_panel(const FollowUpModel& m, FollowUpForm& form, Out<FollowUpIntent>&
     ImGui::TextUnformatted(tr("Date the report came:"));
     date_field("report-on", form.report_on, m.today);
   }
-  japanese_text_field(m.contractor ? tr("Summary of the report") : tr("Reason given"), "account",
-                      form.account.data(), form.account.size(), -1);
+  japanese_text_field(m.contractor ? tr("Summary of the report") : tr("Reason given"), "##account",
+                      form.account.data(), form.account.size(), field_width());
+  if (!m.contractor) phrases("reason", survey::PhraseKind::reason, m.reasons, out);
   if (m.contractor) {
-    japanese_text_field(tr("Your check of the report"), "manager-check", form.manager_check.data(),
-                        form.manager_check.size(), -1);
+    japanese_text_field(tr("Your check of the report"), "##manager-check",
+                        form.manager_check.data(), form.manager_check.size(), -1);
   }
   ImGui::TextUnformatted(tr("Conclusion:"));
+  int n = 0;
   for (Conclusion c : {Conclusion::pending, Conclusion::business, Conclusion::mistyped_search,
                        Conclusion::not_business}) {
     const char* label = c == Conclusion::pending           ? tr("Not concluded yet")
                         : c == Conclusion::business        ? tr("Access for business")
                         : c == Conclusion::mistyped_search ? tr("Mistyped search")
                                                            : tr("Not for business");
-    ImGui::SameLine();
+    if (n++ % 2 == 1) ImGui::SameLine(ImGui::GetContentRegionAvail().x * 0.5f);
     if (ImGui::RadioButton(label, m.conclusion == c) && m.conclusion != c) {
       out(ConclusionChosen{c});
     }
@@ -104,9 +139,11 @@ void form_panel(const FollowUpModel& m, FollowUpForm& form, Out<FollowUpIntent>&
   for (const std::string& h : m.history) name_text(h);
   if (m.can_find && !m.has_finding) {
     heading(tr("Finding"));
-    japanese_text_field(tr("Cause"), "cause", form.cause.data(), form.cause.size(), -1);
-    japanese_text_field(tr("Measures against recurrence"), "measures", form.measures.data(),
-                        form.measures.size(), -1);
+    japanese_text_field(tr("Cause"), "##cause", form.cause.data(), form.cause.size(),
+                        field_width());
+    japanese_text_field(tr("Measures against recurrence"), "##measures", form.measures.data(),
+                        form.measures.size(), field_width());
+    phrases("measure", survey::PhraseKind::measure, m.measures, out);
     if (button(tr("Record the finding"))) out(RequestSaveFinding{});
   }
 }
@@ -123,7 +160,7 @@ void follow_up_view(const FollowUpModel& m, FollowUpForm& form, Out<FollowUpInte
     return;
   }
   const ImVec2 avail = ImGui::GetContentRegionAvail();
-  ImGui::BeginChild("list", ImVec2(avail.x * 0.45f, std::max(avail.y, 300.0f)), false);
+  ImGui::BeginChild("list", ImVec2(avail.x * 0.40f, std::max(avail.y, 300.0f)), false);
   list(m, out);
   ImGui::EndChild();
   ImGui::SameLine();

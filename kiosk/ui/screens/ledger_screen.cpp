@@ -7,6 +7,7 @@
 #include <memory>
 #include <utility>
 
+#include "kiosk/survey/reconciliation.hpp"
 #include "kiosk/ui/labels.hpp"
 #include "kiosk/ui/widgets.hpp"
 
@@ -93,6 +94,15 @@ void LedgerScreen::reload(survey::WorkSitting& sitting, std::string& survey_id) 
     return;
   }
   ledger_ = std::move(*ledger);
+  // Progress (P6.5): the decisions in force, per sheet and per investigator.
+  decided_.clear();
+  decided_by_.clear();
+  if (auto d = survey::load_decisions(vault, survey_id)) {
+    for (const auto& x : *d) {
+      ++decided_[x.system];
+      ++decided_by_[x.decided_by];
+    }
+  }
 }
 
 void LedgerScreen::view(ScreenContext& ctx, Out<LedgerIntent>& out) {
@@ -121,10 +131,13 @@ void LedgerScreen::view(ScreenContext& ctx, Out<LedgerIntent>& out) {
       for (const auto& l : ledger_) {
         if (l.system == system && l.open()) open = &l;
       }
+      // P5.3.c an operator of any of the survey's sheets borrows none of them.
       const bool conflicted =
           ctx.user != nullptr &&
-          std::find(count->conflicted_investigators.begin(), count->conflicted_investigators.end(),
-                    ctx.user->id) != count->conflicted_investigators.end();
+          std::any_of(board_.counts.begin(), board_.counts.end(), [&](const auto& c) {
+            return std::find(c.conflicted_investigators.begin(), c.conflicted_investigators.end(),
+                             ctx.user->id) != c.conflicted_investigators.end();
+          });
       char line[256];
       if (open != nullptr && ctx.user != nullptr && open->investigator == ctx.user->id &&
           open->readable(now)) {
@@ -144,16 +157,26 @@ void LedgerScreen::view(ScreenContext& ctx, Out<LedgerIntent>& out) {
                        : tr("Not lent in this state of the survey.");
       } else if (m.investigator && conflicted) {
         v.status =
-            tr("Your own operator ID appears in this sheet: you may not reconcile it "
-               "(conflict of interest).");
+            tr("Your own operator ID appears in this survey's sheets: you may not "
+               "reconcile them (conflict of interest).");
       } else {
         v.status = tr("In the manager's keeping.");
         v.can_borrow = m.investigator;
       }
+      char progress[256];
+      const std::size_t done = decided_.count(system) ? decided_.at(system) : 0;
+      std::snprintf(progress, sizeof progress, tr("%zu of %zu accesses decided; %zu remain."), done,
+                    count->accesses, count->accesses > done ? count->accesses - done : 0);
+      v.progress = progress;
       m.sheets.push_back(std::move(v));
     }
   }
   if (m.manager) {
+    for (const auto& [who, n] : decided_by_) {
+      char line[256];
+      std::snprintf(line, sizeof line, tr("%s: %zu accesses decided"), who.c_str(), n);
+      m.by_investigator.emplace_back(line);
+    }
     for (const auto& l : ledger_) {
       LedgerRowView r;
       r.id = l.id;

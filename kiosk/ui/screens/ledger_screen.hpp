@@ -11,6 +11,7 @@
 // sent to the task runner (Argon2id, ~0.7 s), and is wiped with ImGui's copy.
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <variant>
@@ -50,6 +51,7 @@ struct LedgerSheetView {  // one system's sheet of the chosen survey, for the us
   survey::System system = survey::System::koseki;
   std::string system_name, status;  // translated
   bool status_has_name = false;     // status names the holder: drawn in the name font
+  std::string progress;             // translated: accesses decided of all, what remains
   bool mine = false;                // lent to this user, readable now: it opens
   bool can_borrow = false;
   std::int64_t lending_id = 0;  // mine: the open lending
@@ -77,6 +79,7 @@ struct LedgerModel {
   bool can_complete = false;
   std::vector<LedgerSheetView> sheets;
   std::vector<LedgerRowView> ledger;
+  std::vector<std::string> by_investigator;  // translated: each investigator's decisions
   std::optional<ConfirmView> confirm;
   std::optional<SlipView> slip;
   std::string error, notice;  // translated
@@ -118,7 +121,9 @@ class LedgerScreen : public ScreenOf<LedgerIntent> {
 
   SurveyBoard board_;
   std::vector<survey::Lending> ledger_;
-  std::optional<Pending> pending_;  // the confirmation panel is open
+  std::map<survey::System, std::size_t> decided_;  // accesses decided, per sheet
+  std::map<std::string, std::size_t> decided_by_;  // per investigator
+  std::optional<Pending> pending_;                 // the confirmation panel is open
   bool checking_ = false;
   std::optional<SlipView> slip_;
   std::string error_;   // msgid

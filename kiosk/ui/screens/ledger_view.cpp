@@ -41,6 +41,9 @@ void sheets_table(const LedgerModel& model, Out<LedgerIntent>& out) {
     } else {
       wrapped_text(s.status);
     }
+    ImGui::PushStyleColor(ImGuiCol_Text, theme::kTextMuted);
+    wrapped_text(s.progress);
+    ImGui::PopStyleColor();
     ImGui::TableNextColumn();
     if (s.mine) {
       if (button(tr("Reconcile"))) {
@@ -196,11 +199,13 @@ void ledger_view(const LedgerModel& model, LedgerForm& form, Out<LedgerIntent>& 
   if (model.manager) {
     heading(tr("Ledger"));
     ledger_table(model, out);
+    for (const std::string& line : model.by_investigator) wrapped_name_text(line);
   }
   heading(tr("Sheets"));
   if (model.manager) {
-    wrapped_text(tr("To lend a sheet, the investigator signs in and chooses it on this screen; "
-                    "you then confirm with your passphrase at the terminal."));
+    wrapped_text(
+        tr("To lend a sheet, the investigator signs in and chooses it on this screen; "
+           "you then confirm with your passphrase at the terminal."));
   }
   sheets_table(model, out);
 }
