@@ -27,7 +27,7 @@ void home_view(const HomeModel& model, Out<HomeScreen::Intent>& out) {
   }
   if (!model.next_step.empty()) {
     ImGui::PushStyleColor(ImGuiCol_ChildBg, theme::kSurface);
-    const float h = ImGui::GetTextLineHeight() * 4.2f + 24;
+    const float h = ImGui::GetTextLineHeight() * 5.0f + 24;  // a heading and two wrapped lines
     ImGui::BeginChild("##next", ImVec2(0, h), true, ImGuiWindowFlags_NoScrollbar);
     ImGui::PushStyleColor(ImGuiCol_Text, theme::kHeading);
     ImGui::TextUnformatted(tr("What to do next"));
