@@ -197,7 +197,21 @@ void ReconcileScreen::select(std::size_t group) {
   clear_choice();
   const auto& g = sheet_->groups()[group];
   allowed_ = survey::allowed_documents(g.operation, g.operator_kind);
+  // P6.5.b the accesses just before and after: the four nearest on each side
+  // (a busy terminal has hundreds within 30 minutes; nine keys pick one).
   neighbours_ = sheet_->neighbours(group);
+  {
+    const auto t = sheet_->row(sheet_->groups()[group].rows.front()).time.seconds_since_midnight();
+    std::vector<std::size_t> before, after;
+    for (std::size_t n : neighbours_) {
+      const auto u = sheet_->row(sheet_->groups()[n].rows.front()).time.seconds_since_midnight();
+      (u < t || (u == t && n < group) ? before : after).push_back(n);
+    }
+    if (before.size() > 4) before.erase(before.begin(), before.end() - 4);
+    if (after.size() > 4) after.resize(4);
+    neighbours_ = std::move(before);
+    neighbours_.insert(neighbours_.end(), after.begin(), after.end());
+  }
   history_of_.reset();
 }
 
@@ -334,7 +348,7 @@ void ReconcileScreen::view(ScreenContext& ctx, Out<ReconcileIntent>& out) {
     m.history = history_;
     m.choosing_neighbour = choosing_neighbour_;
     const std::string_view own = sheet.text(first, RowText::search_condition);
-    for (std::size_t n : neighbours_) {
+    for (std::size_t n : choosing_neighbour_ ? neighbours_ : std::vector<std::size_t>{}) {
       const auto& r = sheet.row(sheet.groups()[n].rows.front());
       NeighbourLine line;
       line.date = r.date;
