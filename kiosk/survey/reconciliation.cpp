@@ -418,6 +418,18 @@ Decision read_decision(storage::Statement& st, const std::string& survey_id) {
   return d;
 }
 
+// Every row of a prepared SELECT of kDecisionColumns.
+Result<std::vector<Decision>> read_decisions(storage::Statement& st, const std::string& survey_id) {
+  std::vector<Decision> out;
+  for (;;) {
+    auto more = st.step();
+    if (!more) return more.error();
+    if (!*more) break;
+    out.push_back(read_decision(st, survey_id));
+  }
+  return out;
+}
+
 }  // namespace
 
 Result<Decision> decide(Vault& vault, LentSheet& sheet, const std::string& actor, std::size_t group,
@@ -592,14 +604,7 @@ Result<std::vector<Decision>> load_decisions(Vault& vault, const std::string& su
                             "ORDER BY system, group_id");
   if (!st) return st.error();
   if (auto s = st->bind_text(1, survey_id); !s) return s.error();
-  std::vector<Decision> out;
-  for (;;) {
-    auto more = st->step();
-    if (!more) return more.error();
-    if (!*more) break;
-    out.push_back(read_decision(*st, survey_id));
-  }
-  return out;
+  return read_decisions(*st, survey_id);
 }
 
 Result<std::vector<Decision>> decision_history(Vault& vault, const std::string& survey_id,
@@ -614,14 +619,7 @@ Result<std::vector<Decision>> decision_history(Vault& vault, const std::string& 
   if (b) b = st->bind_text(2, system_id(system));
   if (b) b = st->bind_int64(3, group_id);
   if (!b) return b.error();
-  std::vector<Decision> out;
-  for (;;) {
-    auto more = st->step();
-    if (!more) return more.error();
-    if (!*more) break;
-    out.push_back(read_decision(*st, survey_id));
-  }
-  return out;
+  return read_decisions(*st, survey_id);
 }
 
 }  // namespace shogo::survey

@@ -6,6 +6,7 @@
 #include <array>
 #include <cassert>
 #include <cstdio>
+#include <ctime>
 #include <string>
 #include <vector>
 
@@ -427,6 +428,16 @@ std::string wareki_date(Date d, bool weekday) {
   if (english())
     return (weekday ? std::string(kWeekdaysEn[w]) + " " : std::string()) + english_date(d);
   return kanji_date(d) + (weekday ? "（" + std::string(kWeekdaysJa[w]) + "）" : std::string());
+}
+
+std::string moment_text(std::int64_t unix_seconds) {
+  const auto at = static_cast<std::time_t>(unix_seconds);
+  std::tm tm{};
+  localtime_r(&at, &tm);
+  char text[64];
+  std::snprintf(text, sizeof text, tr("%d/%d %02d:%02d"), tm.tm_mon + 1, tm.tm_mday, tm.tm_hour,
+                tm.tm_min);
+  return text;
 }
 
 std::string short_date(Date d) {

@@ -46,6 +46,7 @@
 // clears it in forget() (DateFieldState::clear(), then wipe_text_input_state()).
 
 #include <array>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -63,6 +64,8 @@ namespace shogo::ui {
 //   fiscal_year_label(y)   令和8年度               FY2026
 std::string wareki_date(survey::Date d, bool weekday = true);
 std::string short_date(survey::Date d);
+// A moment of the vault's clock (unix seconds) in local time: 「12月6日　17:00」.
+std::string moment_text(std::int64_t unix_seconds);
 std::string fiscal_year_label(int fiscal_year);
 int fiscal_year_of(survey::Date d);  // P6.1 April–March, 2027-01-15 → 2026 (as survey's)
 

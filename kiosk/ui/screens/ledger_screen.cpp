@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "kiosk/survey/reconciliation.hpp"
+#include "kiosk/ui/dates.hpp"
 #include "kiosk/ui/labels.hpp"
 #include "kiosk/ui/widgets.hpp"
 
@@ -17,17 +18,6 @@ namespace {
 
 constexpr survey::System kSystems[] = {survey::System::koseki, survey::System::juki,
                                        survey::System::jukinet};
-
-// "12月6日 17:00" in local time.
-std::string when_text(std::int64_t t) {
-  const auto at = static_cast<std::time_t>(t);
-  std::tm tm{};
-  localtime_r(&at, &tm);
-  char text[64];
-  std::snprintf(text, sizeof text, tr("%d/%d %02d:%02d"), tm.tm_mon + 1, tm.tm_mday, tm.tm_hour,
-                tm.tm_min);
-  return text;
-}
 
 const char* return_text(const survey::Lending& l) {
   if (!l.return_kind) return "";
@@ -144,11 +134,11 @@ void LedgerScreen::view(ScreenContext& ctx, Out<LedgerIntent>& out) {
         v.mine = true;
         v.lending_id = open->id;
         std::snprintf(line, sizeof line, tr("Lent to you until %s."),
-                      when_text(open->due_at).c_str());
+                      moment_text(open->due_at).c_str());
         v.status = line;
       } else if (open != nullptr) {
         std::snprintf(line, sizeof line, tr("Lent to %s until %s."), open->investigator.c_str(),
-                      when_text(open->due_at).c_str());
+                      moment_text(open->due_at).c_str());
         v.status = line;
         v.status_has_name = true;
       } else if (!lendable) {
@@ -183,12 +173,12 @@ void LedgerScreen::view(ScreenContext& ctx, Out<LedgerIntent>& out) {
       r.system = system_label(l.system);
       r.investigator = l.investigator;
       r.lent_by = l.lent_by;
-      r.lent_at = when_text(l.lent_at);
-      r.due_at = when_text(l.due_at);
+      r.lent_at = moment_text(l.lent_at);
+      r.due_at = moment_text(l.due_at);
       r.open = l.open();
       r.overdue = l.open() && now >= l.due_at;
       r.automatic = l.returned_automatically();
-      if (l.returned_at) r.returned = when_text(*l.returned_at) + " " + return_text(l);
+      if (l.returned_at) r.returned = moment_text(*l.returned_at) + " " + return_text(l);
       m.ledger.push_back(std::move(r));
     }
   }
@@ -376,9 +366,9 @@ void LedgerScreen::finish(survey::WorkSitting& sitting, std::string& survey_id, 
   slip.system = system_label(l.system);
   slip.investigator = l.investigator;
   slip.manager = o.act == Act::borrow ? l.lent_by : l.returned_by;
-  slip.lent_at = when_text(l.lent_at);
-  slip.due_at = when_text(l.due_at);
-  if (l.returned_at) slip.returned_at = when_text(*l.returned_at);
+  slip.lent_at = moment_text(l.lent_at);
+  slip.due_at = moment_text(l.due_at);
+  if (l.returned_at) slip.returned_at = moment_text(*l.returned_at);
   slip.anchor = o.anchor;
   slip_ = std::move(slip);
 }

@@ -66,16 +66,6 @@ const char* outcome_text(const survey::Decision& d) {
   return "";
 }
 
-std::string when_text(std::int64_t t) {
-  const auto at = static_cast<std::time_t>(t);
-  std::tm tm{};
-  localtime_r(&at, &tm);
-  char text[64];
-  std::snprintf(text, sizeof text, tr("%d/%d %02d:%02d"), tm.tm_mon + 1, tm.tm_mday, tm.tm_hour,
-                tm.tm_min);
-  return text;
-}
-
 }  // namespace
 
 const char* ReconcileScreen::help() const {
@@ -329,7 +319,7 @@ void ReconcileScreen::view(ScreenContext& ctx, Out<ReconcileIntent>& out) {
     if (const survey::Decision* d = sheet.decision(current_group_)) {
       m.current_decision = outcome_text(*d);
       if (!d->reference.empty()) m.current_decision += "  " + d->reference;
-      m.current_decision += "  (" + d->decided_by + ", " + when_text(d->decided_at) + ")";
+      m.current_decision += "  (" + d->decided_by + ", " + moment_text(d->decided_at) + ")";
     }
     if (history_of_ != current_group_ && ctx.sitting.vault_open()) {
       history_of_ = current_group_;
@@ -338,7 +328,7 @@ void ReconcileScreen::view(ScreenContext& ctx, Out<ReconcileIntent>& out) {
                                         sheet.lending().system, g.id);
       if (h && h->size() > 1) {
         for (const auto& d : *h) {
-          std::string line = when_text(d.decided_at) + "  " + outcome_text(d);
+          std::string line = moment_text(d.decided_at) + "  " + outcome_text(d);
           if (!d.reference.empty()) line += "  " + d.reference;
           line += "  (" + d.decided_by + ")";
           history_.push_back(std::move(line));
